@@ -1,0 +1,5 @@
+"""Run `python -m briefing`."""
+
+from .cli import main
+
+main()
