@@ -1,0 +1,1 @@
+"""Render summaries to HTML, PDF and DOCX."""

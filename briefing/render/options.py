@@ -1,0 +1,49 @@
+"""How to render: layout, languages, templates, fonts and the organisation's settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Summary, Text
+from .fonts import FontSet, default_fonts
+from .templates import load_labels, search_path
+from .view import NoteView, build_view
+
+LAYOUTS = ("parallel", "stacked")
+FORMATS = ("pdf", "docx", "html")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Everything that shapes a rendered note besides the summary itself."""
+
+    layout: str = "parallel"
+    languages: tuple[str, ...] = ("ar", "en")
+    template_dirs: tuple[Path, ...] = ()
+    fonts: FontSet = field(default_factory=default_fonts)
+    organisation: Text | None = None
+    logo: Path | None = None
+    classification: str | None = None
+    pdf_variant: str | None = None
+
+    def template_path(self) -> list[Path]:
+        """Return the ordered template search path."""
+        return search_path(*self.template_dirs)
+
+
+def prepare_note(summary: Summary, options: RenderOptions) -> NoteView:
+    """Build the view of a summary with the labels found on the template path."""
+    labels = load_labels(options.template_path())
+    return build_view(summary, labels, organisation=options.organisation, classification=options.classification)
+
+
+def creation_time(date: dt.date | None) -> dt.datetime:
+    """Return the document timestamp: SOURCE_DATE_EPOCH, else the note's date, else 2000-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    day = date or dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)

@@ -1,0 +1,69 @@
+"""Find templates through an ordered search path and load the note's fixed wording."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, RenderError
+from ..model import Text
+from ..resources import data_dir
+
+LABELS_FILE = "labels.yaml"
+
+
+def search_path(*user_dirs: Path | None) -> list[Path]:
+    """Return the template folders to search, the user's first, the shipped theme last."""
+    dirs = []
+    for folder in user_dirs:
+        if folder is None:
+            continue
+        if not folder.is_dir():
+            raise ConfigError("template folder does not exist", file=folder)
+        dirs.append(folder.resolve())
+    dirs.append(data_dir("templates"))
+    return dirs
+
+
+def load_labels(path: Sequence[Path]) -> dict[str, dict[str, Text]]:
+    """Load labels.yaml from every folder on the path, the earlier folders winning."""
+    from ruamel.yaml import YAML
+
+    merged: dict[str, dict[str, Text]] = {}
+    for folder in reversed(path):
+        file = folder / LABELS_FILE
+        if not file.is_file():
+            continue
+        try:
+            data: Any = YAML(typ="safe", pure=True).load(file.read_text(encoding="utf-8"))
+        except Exception as exc:
+            raise ConfigError(f"labels do not parse: {exc}", file=file) from None
+        for group, entries in (data or {}).items():
+            if not isinstance(entries, dict):
+                raise ConfigError("expected a mapping of labels", file=file, field=str(group))
+            for key, value in entries.items():
+                if not isinstance(value, dict) or set(value) - {"ar", "en"}:
+                    raise ConfigError("a label needs `ar` and `en`", file=file, field=f"{group}.{key}")
+                merged.setdefault(group, {})[key] = Text(**value)
+    return merged
+
+
+def make_environment(path: Sequence[Path]) -> Any:
+    """Return a Jinja2 environment over `path`: autoescaped, strict about undefined names."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in path]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def template_error(exc: Exception) -> RenderError:
+    """Turn a Jinja2 error into our RenderError, naming the template file and line."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    return RenderError(getattr(exc, "message", None) or str(exc), file=name, line=getattr(exc, "lineno", None))

@@ -1,0 +1,226 @@
+"""Turn a summary into the language-neutral view every renderer draws; pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model import FollowUp, Participant, Summary, Text
+from .formatting import arabic_digits, country_name, date_text
+
+Labels = dict[str, dict[str, Text]]
+DASH = Text(ar="—", en="—")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: column headings and rows of cells, every cell a Text (None = not given)."""
+
+    columns: tuple[Text, ...]
+    rows: tuple[tuple[Text | None, ...], ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading with the items under it (positions of one speaker)."""
+
+    heading: Text
+    items: tuple[tuple[Text, Text], ...]  # (stance label, statement)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the note; exactly one of facts, table, items, groups is filled."""
+
+    key: str
+    heading: Text
+    facts: tuple[tuple[Text, Text], ...] = ()
+    table: Table | None = None
+    items: tuple[Text, ...] = ()
+    groups: tuple[Group, ...] = ()
+    links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """Everything a note shows, in both languages, in reading order."""
+
+    id: str
+    title: Text
+    kind: Text
+    date_line: Text
+    classification: str | None
+    reference: str | None
+    organisation: Text | None
+    sections: tuple[Section, ...]
+    language: str
+    date: dt.date | None = None
+    labels: Labels = field(default_factory=dict, repr=False, compare=False)
+
+    def label(self, group: str, key: str) -> Text:
+        """Return a fixed wording from the labels."""
+        return self.labels[group][key]
+
+
+def _or_dash(text: Text | None) -> Text:
+    return text if text is not None and not text.is_empty() else DASH
+
+
+def _title(summary: Summary, labels: Labels) -> Text:
+    """Return the note's title: the event's own, else one built from type and place."""
+    if summary.event.title is not None and not summary.event.title.is_empty():
+        return summary.event.title
+    kind = labels["event_types"][summary.event.type.value]
+    place = summary.event.place
+    sides = {}
+    for lang in ("ar", "en"):
+        where = place.get(lang) if place else None
+        joiner = " في " if lang == "ar" else " in "
+        sides[lang] = kind.get(lang) + (joiner + where if where else "")
+    return Text(**sides)
+
+
+def _event_date(summary: Summary, labels: Labels) -> Text:
+    """Return the event date in both calendars, or say that the release gives none."""
+    if summary.event.date is not None:
+        return date_text(summary.event.date)
+    no_date = labels["phrases"]["no_date"]
+    written = summary.event.date_text
+    if not written:
+        return no_date
+    return Text(
+        ar=f"{no_date.ar} ({labels['phrases']['as_written'].ar}: «{written}»)",
+        en=f"{no_date.en} ({labels['phrases']['as_written'].en}: “{written}”)",
+    )
+
+
+def _note_date(summary: Summary) -> dt.date | None:
+    published = summary.source.published if summary.source else None
+    return summary.event.date or published
+
+
+def _event_section(summary: Summary, labels: Labels) -> Section:
+    f = labels["fields"]
+    facts = [
+        (f["type"], labels["event_types"][summary.event.type.value]),
+        (f["date"], _event_date(summary, labels)),
+    ]
+    if summary.event.place is not None:
+        facts.append((f["place"], summary.event.place))
+    return Section("event", labels["sections"]["event"], facts=tuple(facts))
+
+
+def _participant_row(p: Participant, labels: Labels) -> tuple[Text | None, ...]:
+    return (p.name, _or_dash(p.title), _or_dash(country_name(p.country)), labels["sides"][p.side.value])
+
+
+def _participants_section(summary: Summary, labels: Labels) -> Section:
+    f = labels["fields"]
+    table = Table(
+        columns=(f["name"], f["title"], f["country"], f["side"]),
+        rows=tuple(_participant_row(p, labels) for p in summary.participants),
+    )
+    return Section("participants", labels["sections"]["participants"], table=table)
+
+
+def _speaker_name(summary: Summary, speaker: str | None, labels: Labels) -> Text:
+    if speaker is None:
+        return DASH
+    if speaker == "both":
+        return labels["phrases"]["both_sides"]
+    participant = summary.participant(speaker)
+    return participant.name if participant else Text(ar=speaker, en=speaker)
+
+
+def _positions_section(summary: Summary, labels: Labels) -> Section | None:
+    order: list[str] = []
+    for position in summary.positions:
+        if position.speaker not in order:
+            order.append(position.speaker)
+    groups = []
+    for speaker in order:
+        items = tuple(
+            (labels["stances"][p.stance.value], p.text) for p in summary.positions if p.speaker == speaker
+        )
+        groups.append(Group(_speaker_name(summary, speaker, labels), items))
+    return Section("positions", labels["sections"]["positions"], groups=tuple(groups)) if groups else None
+
+
+def _due(follow_up: FollowUp) -> Text | None:
+    due = follow_up.due
+    if due is None:
+        return None
+    parts = [t for t in (date_text(due.date) if due.date else None, due.text) if t is not None]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return Text(**{lang: " — ".join(p.get(lang) or "" for p in parts).strip(" —") or None for lang in ("ar", "en")})
+
+
+def _follow_ups_section(summary: Summary, labels: Labels) -> Section | None:
+    if not summary.follow_ups:
+        return None
+    f = labels["fields"]
+    rows = []
+    for item in summary.follow_ups:
+        kind = labels["follow_up_kinds"][item.kind.value]
+        what = Text(
+            ar=f"{kind.ar}: {item.what.ar}" if item.what.ar else None,
+            en=f"{kind.en}: {item.what.en}" if item.what.en else None,
+        )
+        rows.append((what, _speaker_name(summary, item.who, labels), labels["statuses"][item.status.value], _or_dash(_due(item))))
+    table = Table(columns=(f["what"], f["who"], f["status"], f["due"]), rows=tuple(rows))
+    return Section("follow_ups", labels["sections"]["follow_ups"], table=table)
+
+
+def _source_section(summary: Summary, labels: Labels) -> Section | None:
+    source = summary.source
+    if source is None:
+        return None
+    f = labels["fields"]
+    facts: list[tuple[Text, Text]] = []
+    if source.title is not None:
+        facts.append((f["source_title"], source.title))
+    if source.publisher is not None:
+        facts.append((f["publisher"], source.publisher))
+    if source.published is not None:
+        facts.append((f["published"], date_text(source.published)))
+    if source.file:
+        facts.append((f["file"], Text(ar=source.file, en=source.file)))
+    links = (source.url,) if source.url else ()
+    if not facts and not links:
+        return None
+    return Section("source", labels["sections"]["source"], facts=tuple(facts), links=links)
+
+
+def build_view(summary: Summary, labels: Labels, *, organisation: Text | None = None, classification: str | None = None) -> NoteView:
+    """Build the view of one note from a summary and the fixed wording."""
+    sections: list[Section | None] = [
+        _event_section(summary, labels),
+        _participants_section(summary, labels),
+        Section("agenda", labels["sections"]["agenda"], items=tuple(a.label for a in summary.agenda)) if summary.agenda else None,
+        _positions_section(summary, labels),
+        _follow_ups_section(summary, labels),
+        Section("context", labels["sections"]["context"], items=tuple(summary.context)) if summary.context else None,
+        _source_section(summary, labels),
+    ]
+    note_date = _note_date(summary)
+    return NoteView(
+        id=summary.note_id,
+        title=_title(summary, labels),
+        kind=labels["phrases"]["briefing_note"],
+        date_line=date_text(note_date) if note_date else labels["phrases"]["undated"],
+        classification=summary.classification or classification,
+        reference=summary.reference,
+        organisation=organisation,
+        sections=tuple(s for s in sections if s is not None),
+        language=summary.language,
+        date=note_date,
+        labels=labels,
+    )
+
+
+def localise_number(value: int, lang: str) -> str:
+    """Return a number in the digits of `lang`."""
+    return arabic_digits(str(value)) if lang == "ar" else str(value)
