@@ -1,0 +1,215 @@
+"""Read releases from files and stdin: text in any common encoding, HTML, DOCX."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_BYTES = 5 * 1024 * 1024
+STDIN = "-"
+TEXT_SUFFIXES = (".txt", ".md", ".text", "")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DOCX_SUFFIXES = (".docx",)
+RELEASE_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_EN_WORDS = re.compile(r"\b(the|and|of|to|in|with|on|for|was|his|has|said|that)\b", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_CANDIDATE_ENCODINGS = ["utf_8", "cp1256", "iso8859_6", "utf_16", "cp1252", "latin_1"]
+
+
+@dataclass(frozen=True)
+class Release:
+    """One release as read: its text, name, language guess and date hint."""
+
+    text: str
+    name: str
+    language: str  # "ar", "en" or "other"
+    date_hint: dt.date | None = None
+    file: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+def read_release(path: str | Path, *, limit: int = MAX_BYTES) -> Release:
+    """Read a release file (.txt, .md, .html, .htm, .docx) or stdin (`-`)."""
+    name = "stdin" if str(path) == STDIN else Path(path).stem
+    label = "<stdin>" if str(path) == STDIN else str(path)
+    data = _read_bytes(path, label, limit)
+    suffix = "" if str(path) == STDIN else Path(path).suffix.lower()
+    return release_from_bytes(data, name=name, file=label, suffix=suffix)
+
+
+def release_from_bytes(data: bytes, *, name: str, file: str | None = None, suffix: str = "") -> Release:
+    """Turn raw bytes into a Release, choosing the reader by suffix or content."""
+    label = file or name
+    if not data.strip():
+        raise InputError("the release is empty", file=label)
+    if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04":
+        text, date_hint = _read_docx(data, label)
+        title, url = None, None
+    else:
+        text = decode_text(data, label)
+        if suffix in HTML_SUFFIXES or (suffix not in (".txt", ".md") and _looks_like_html(text)):
+            text, title, date_hint, url = _read_html(text, label)
+            if title and not text.startswith(title):
+                text = f"{title}\n\n{text}"
+        else:
+            title, date_hint, url = None, None, None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise InputError("the release has no text", file=label)
+    return Release(text=text, name=name, language=guess_language(text), date_hint=date_hint,
+                   file=file, title=title, url=url)
+
+
+def decode_text(data: bytes, label: str) -> str:
+    """Decode text in UTF-8/16 (BOM or not), Windows-1256, ISO-8859-6 and the like."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", label)
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data, "utf-8-sig", label)
+    head = data[:4096]
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > len(head) // 4 and even < odd // 8:
+            return _strict(data, "utf-16-le", label)
+        if even > len(head) // 4 and odd < even // 8:
+            return _strict(data, "utf-16-be", label)
+        raise InputError("this is a binary file, not a text release", file=label,
+                         hint="give a .txt, .md, .html or .docx file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
+    if best is None:
+        raise InputError("cannot tell the text's encoding", file=label,
+                         hint="save the release as UTF-8")
+    text = str(best)
+    if _control_ratio(text) > 0.05:
+        raise InputError("this looks like a binary file, not a text release", file=label)
+    return text
+
+
+def guess_language(text: str) -> str:
+    """Guess `ar`, `en` or `other` from the letters and common English words."""
+    sample = text[:20000]
+    arabic = len(_ARABIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if arabic and arabic >= 0.3 * (arabic + latin):
+        return "ar"
+    words = max(1, len(re.findall(r"[A-Za-z]+", sample)))
+    if latin and len(_EN_WORDS.findall(sample)) / words > 0.08:
+        return "en"
+    return "other"
+
+
+def _read_bytes(path: str | Path, label: str, limit: int) -> bytes:
+    if str(path) == STDIN:
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError("no such file", file=label)
+        if p.is_dir():
+            raise InputError("is a folder, not a file", file=label)
+        try:
+            size = p.stat().st_size
+            if size > limit:
+                raise InputError(f"file is {size / 1048576:.1f} MB, over the {limit // 1048576} MB limit",
+                                 file=label, hint="a release is a few pages of text")
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", file=label) from None
+    if len(data) > limit:
+        raise InputError(f"input is over the {limit // 1048576} MB limit", file=label)
+    return data
+
+
+def _strict(data: bytes, encoding: str, label: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"text is not valid {encoding.upper()}", file=label) from None
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:4096]
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return bad / max(1, len(sample))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def _read_html(html: str, label: str) -> tuple[str, str | None, dt.date | None, str | None]:
+    """Main text, title, date and address of a saved news page (trafilatura)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                      with_metadata=True, favor_precision=True)
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise InputError("no article text found in the HTML page", file=label,
+                         hint="save the article page itself, or paste its text into a .txt file")
+    title = getattr(doc, "title", None)
+    url = getattr(doc, "url", None)
+    date_hint = _html_date(html) or _parse_iso(getattr(doc, "date", None))
+    return text, title, date_hint, url
+
+
+def _html_date(html: str) -> dt.date | None:
+    """The date of a <time datetime> element or a published-time meta tag."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except Exception:  # lxml raises several types on odd pages
+        return None
+    queries = (
+        "//meta[@property='article:published_time']/@content",
+        "//meta[@name='date' or @name='pubdate' or @itemprop='datePublished']/@content",
+        "//time/@datetime",
+    )
+    for query in queries:
+        for value in tree.xpath(query):
+            if found := _parse_iso(str(value)):
+                return found
+    return None
+
+
+def _parse_iso(value: str | None) -> dt.date | None:
+    if not value or not (m := _ISO_DATE.search(value)):
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _read_docx(data: bytes, label: str) -> tuple[str, dt.date | None]:
+    """Paragraph text and creation date of a Word document."""
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"not a readable .docx file ({exc.__class__.__name__})", file=label) from None
+    except Exception as exc:  # python-docx raises package errors of its own
+        raise InputError(f"not a readable .docx file ({exc.__class__.__name__})", file=label) from None
+    text = "\n".join(p.text for p in document.paragraphs)
+    created = document.core_properties.created
+    return text, created.date() if isinstance(created, dt.datetime) else None
