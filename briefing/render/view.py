@@ -89,9 +89,14 @@ def _event_date(summary: Summary, labels: Labels) -> Text:
     if not written:
         return no_date
     return Text(
-        ar=f"{no_date.ar} ({labels['phrases']['as_written'].ar}: «{written}»)",
-        en=f"{no_date.en} ({labels['phrases']['as_written'].en}: “{written}”)",
+        ar=f"{no_date.ar} ({labels['phrases']['as_written'].ar}: «{_isolate(written)}»)",
+        en=f"{no_date.en} ({labels['phrases']['as_written'].en}: “{_isolate(written)}”)",
     )
+
+
+def _isolate(text: str) -> str:
+    """Wrap text of either direction in Unicode isolates so it does not reorder its neighbours."""
+    return f"\u2068{text}\u2069"
 
 
 def _note_date(summary: Summary) -> dt.date | None:
