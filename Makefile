@@ -1,0 +1,35 @@
+# The two set-up-and-run commands of the README: `make demo` and `make test`.
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLES := $(wildcard samples/*.yaml)
+
+.PHONY: demo test test-fast eval bench clean setup setup-test
+
+setup:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+## Write the sample notes to out/ (PDF, DOCX, HTML).
+demo: setup
+	$(BIN)/briefing note $(SAMPLES) --config samples/briefing.toml -o out --force
+
+## Run the whole test suite (installs what the tests need first).
+test: setup-test
+	$(BIN)/python -m pytest -q
+
+## The tests that need no external program.
+test-fast: setup-test
+	$(BIN)/python -m pytest -q -m "not slow"
+
+## Extraction scores on the dev corpus.
+eval: setup
+	$(BIN)/python -m briefing.extract.evaluate
+
+## Benchmarks (figures go into the README).
+bench: setup-test
+	$(BIN)/python bench/bench_note.py
+
+clean:
+	rm -rf out build dist .pytest_cache tests/artifacts

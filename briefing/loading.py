@@ -1,0 +1,39 @@
+"""Load an input for rendering or archiving: a summary file, or a release extracted on the way in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Summary
+from .summaries import STDIN, is_summary_path, read_summary
+
+
+@dataclass(frozen=True)
+class LoadedInput:
+    """A summary read from a file, or extracted from a release, with what needs review."""
+
+    name: str
+    summary: Summary
+    warnings: tuple[str, ...] = field(default=())
+
+
+def load_input(name: str | Path, *, terms: Sequence[Path] = ()) -> LoadedInput:
+    """Read a summary, or read and extract a release (warning about what a person should check)."""
+    label = "<stdin>" if str(name) == STDIN else str(name)
+    if is_summary_path(name):
+        return LoadedInput(label, read_summary(name))
+    from .extract import extract_summary
+    from .sources import read_release
+    from .terms import load_terms
+
+    release = read_release(name)
+    extraction = extract_summary(release, terms=load_terms(tuple(terms)))
+    warnings = list(extraction.warnings)
+    review = extraction.summary.review
+    if review:
+        warnings.append("extracted from a release; check before it goes out: " + "; ".join(review))
+    else:
+        warnings.append("extracted from a release; check the facts before it goes out")
+    return LoadedInput(label, extraction.summary, tuple(warnings))

@@ -1,0 +1,76 @@
+"""The note pipeline: read an input, build the view, render each format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .config import Config
+from .errors import ConfigError
+from .model import Summary, Text
+from .render.options import FORMATS, LAYOUTS, RenderOptions, prepare_note
+
+LANGS = ("ar", "en")
+
+
+def parse_list(value: str | None, allowed: Sequence[str], option: str) -> tuple[str, ...] | None:
+    """Parse `a,b` for an option, checking each value."""
+    if value is None:
+        return None
+    items = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    bad = [v for v in items if v not in allowed]
+    if bad or not items or len(set(items)) != len(items):
+        raise ConfigError(f"{value!r} is not a valid list", field=option, hint=f"choose from {', '.join(allowed)}, comma-separated, each once")
+    return items
+
+
+def make_options(
+    config: Config,
+    *,
+    layout: str | None = None,
+    languages: str | None = None,
+    template: Path | None = None,
+    pdf_variant: str | None = None,
+) -> RenderOptions:
+    """Combine the config file and the command-line options (which win)."""
+    from .render.fonts import fonts_from_config
+
+    chosen_layout = (layout or config.layout).lower()
+    if chosen_layout not in LAYOUTS:
+        raise ConfigError(f"{layout!r} is not a layout", field="--layout", hint=f"allowed: {', '.join(LAYOUTS)}")
+    org = config.organisation
+    return RenderOptions(
+        layout=chosen_layout,
+        languages=parse_list(languages, LANGS, "--lang") or tuple(config.languages),
+        template_dirs=tuple(p for p in (template, config.templates) if p is not None),
+        fonts=fonts_from_config(config.fonts.arabic, config.fonts.latin),
+        organisation=Text(ar=org.ar, en=org.en) if (org.ar or org.en) else None,
+        logo=org.logo,
+        classification=config.classification,
+        pdf_variant=pdf_variant,
+    )
+
+
+def render_note(summary: Summary, options: RenderOptions, formats: Sequence[str]) -> dict[str, bytes]:
+    """Render one summary to every requested format, in memory."""
+    view = prepare_note(summary, options)
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "html":
+            from .render.html import render_html
+
+            out[fmt] = render_html(view, options).encode("utf-8")
+        elif fmt == "pdf":
+            from .render.pdf import render_pdf
+
+            out[fmt] = render_pdf(view, options)
+        elif fmt == "docx":
+            from .render.docx import render_docx
+
+            out[fmt] = render_docx(view, options)
+    return out
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """Parse `--format pdf,docx,html`."""
+    return parse_list(value, FORMATS, "--format") or FORMATS

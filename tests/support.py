@@ -1,0 +1,25 @@
+"""Paths to the samples and the shared corpus, and a CLI runner, for every test module."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SEED = SAMPLES / "summary.yaml"
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m briefing ARGS` as a user would, capturing exit code and output."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        cwd=cwd or ROOT,
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
