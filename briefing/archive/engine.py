@@ -1,0 +1,97 @@
+"""Open a database for the archive and bring its schema to the newest revision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ArchiveError
+from .location import display_url
+
+MIGRATIONS = "briefing.archive:migrations"
+
+
+def connect(url: str, *, create: bool = True):  # -> sqlalchemy.Engine
+    """Return an engine on `url` with the schema at `head`; ArchiveError when unreachable."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ArchiveError(f"{url!r} is not a path or database URL", hint="give a file path or postgresql://user@host/db") from None
+    options: dict = {}
+    if parsed.get_backend_name() == "sqlite":
+        _prepare_sqlite(parsed.database, url, create=create)
+        options["connect_args"] = {"timeout": 30}
+    elif parsed.get_backend_name() == "postgresql":
+        options["connect_args"] = {"connect_timeout": 10}
+    else:
+        raise ArchiveError(f"unsupported database {parsed.get_backend_name()!r}", hint="use a SQLite file or postgresql://")
+    try:
+        engine = create_engine(parsed, **options)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise ArchiveError(f"cannot use {display_url(url)}: {exc}") from None
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        _upgrade(engine)
+    except ArchiveError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # the DBAPI's own errors (refused, auth, read-only...) in one line
+        engine.dispose()
+        raise ArchiveError(f"cannot open the archive at {display_url(url)}: {_first_line(exc)}",
+                           hint="check --archive, BRIEFING_ARCHIVE or the config's `archive`") from None
+    return engine
+
+
+def _prepare_sqlite(database: str | None, url: str, *, create: bool) -> None:
+    if not database or database == ":memory:":
+        return
+    path = Path(database)
+    if path.exists():
+        if path.is_dir():
+            raise ArchiveError("is a folder, not an archive file", file=path)
+        return
+    if not create:
+        raise ArchiveError("no archive here yet", file=path, hint="store summaries with `briefing archive add`")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArchiveError(f"cannot create the archive's folder: {exc.strerror}", file=path.parent) from None
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI objects
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _upgrade(engine) -> None:  # noqa: ANN001
+    """Run Alembic's `upgrade head` unless the schema is already there."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.begin() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        config.attributes["connection"] = conn
+        try:
+            command.upgrade(config, "head")
+        except CommandError as exc:
+            raise ArchiveError(f"archive schema revision {current!r} is unknown to this version: {exc}",
+                               hint="upgrade briefing") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    return text[0] if text else type(orig).__name__

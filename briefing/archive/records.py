@@ -1,0 +1,55 @@
+"""Plain records the archive hands out: events, their sources, the outcome of an add."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model import EventType, Summary
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One report of an event: the summary as stored, and the key that identifies its source."""
+
+    id: int
+    key: str  # source identity: `url:...`, `file:...`, `id:...` or `sha256:...` (see store.source_key)
+    summary: Summary
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One event in the archive, told by one or more sources (the first added is the primary)."""
+
+    id: int
+    key: str  # dedup key: `date|countries|place` (see dedup.event_key)
+    date: dt.date | None
+    type: EventType
+    countries: tuple[str, ...]
+    sources: tuple[SourceRecord, ...]
+
+    @property
+    def summary(self) -> Summary:
+        """Return the primary source's summary (the first one stored)."""
+        return self.sources[0].summary
+
+    @property
+    def note_id(self) -> str:
+        """Return the primary summary's note id."""
+        return self.summary.note_id
+
+
+Outcome = Literal["new", "merged", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `Archive.add_summary` did with one summary."""
+
+    event_id: int
+    source_id: int
+    outcome: Outcome  # new event · merged as another source of an event · source updated · same as stored
+    opened: tuple[int, ...] = field(default=())  # follow-ups created
+    closed: tuple[int, ...] = field(default=())  # follow-ups closed as done by this or an earlier add
+    to_confirm: tuple[int, ...] = field(default=())  # follow-ups a person should check

@@ -1,0 +1,309 @@
+"""Follow-ups in the archive: merge reports, keep stable ids, apply the tracker's verdicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, insert, or_, select, update
+
+from ..errors import InputError
+from ..followups import (
+    OPEN,
+    EventFacts,
+    FollowUpFacts,
+    FollowUpRecord,
+    Verdict,
+    facts_of_event,
+    facts_of_followup,
+    family,
+    first_verdict,
+    judge,
+    restates,
+)
+from ..model import FollowUp, FollowUpKind, FollowUpStatus, Summary
+from .schema import events, followups, mentions, sources
+
+
+@dataclass(frozen=True)
+class _Mention:
+    event_id: int
+    date: dt.date | None
+    source_id: int
+    summary: Summary
+    item: FollowUp
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, source_id: int) -> Summary:
+    from .store import load_stored
+
+    return load_stored(text, source_id)
+
+
+def _mentions(conn: Connection, fid: int) -> list[_Mention]:
+    """Return the reports of a follow-up, earliest event first."""
+    rows = conn.execute(
+        select(mentions.c.item, sources.c.id, sources.c.summary, events.c.id.label("eid"), events.c.event_date)
+        .join(sources, sources.c.id == mentions.c.source_id).join(events, events.c.id == sources.c.event_id)
+        .where(mentions.c.followup_id == fid)).all()
+    found = []
+    for r in rows:
+        summary = _parse(r.summary, r.id)
+        if 0 <= r.item < len(summary.follow_ups):
+            found.append(_Mention(r.eid, r.event_date, r.id, summary, summary.follow_ups[r.item]))
+    found.sort(key=lambda m: (m.date is None, m.date or dt.date.min, m.source_id))
+    return found
+
+
+def _facts(conn: Connection, fid: int, found: list[_Mention] | None = None) -> FollowUpFacts | None:
+    found = _mentions(conn, fid) if found is None else found
+    if not found:
+        return None
+    first = found[0]
+    return facts_of_followup(first.summary, first.item, id=fid, event_id=first.event_id, opened_on=first.date)
+
+
+def event_facts(conn: Connection, event_id: int) -> EventFacts:
+    """Describe an event from all its sources."""
+    rows = conn.execute(select(sources.c.id, sources.c.summary).where(sources.c.event_id == event_id)
+                        .order_by(sources.c.id)).all()
+    return facts_of_event(event_id, [_parse(r.summary, r.id) for r in rows])
+
+
+def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary) -> list[int]:
+    """Link each follow-up of a new source to a known one, or open it; return the new ids."""
+    opened: list[int] = []
+    taken: set[int] = set()
+    for index, item in enumerate(summary.follow_ups):
+        new = facts_of_followup(summary, item, event_id=event_id)
+        fid = _find_same(conn, event_id, new, taken)
+        if fid is None:
+            fid = conn.execute(insert(followups).values(
+                event_id=event_id, kind=item.kind.value, who=item.who, who_country=new.who_country,
+                target_country=new.target_country, status=item.status.value)).inserted_primary_key[0]
+            opened.append(fid)
+        taken.add(fid)
+        conn.execute(insert(mentions).values(followup_id=fid, source_id=source_id, item=index))
+        refresh(conn, fid)
+    return opened
+
+
+def _find_same(conn: Connection, event_id: int, new: FollowUpFacts, taken: set[int]) -> int | None:
+    """Find the follow-up a report repeats: same event first (same wording first), then open ones."""
+    kinds = [k.value for k in FollowUpKind if family(k) == family(new.kind)]
+    query = select(followups.c.id, followups.c.event_id, followups.c.status).where(followups.c.kind.in_(kinds))
+    query = query.where(followups.c.who_country == new.who_country if new.who_country else followups.c.who_country.is_(None))
+    candidates = []
+    for row in conn.execute(query.order_by(followups.c.id)).all():
+        if row.id in taken or (row.event_id != event_id and row.status not in OPEN):
+            continue
+        found = _mentions(conn, row.id)
+        facts = _facts(conn, row.id, found)
+        if facts is None or not restates(facts, new):
+            continue
+        same_words = any(m.item.what == new.what for m in found)
+        candidates.append((row.event_id != event_id, not same_words, row.id))
+    return min(candidates)[2] if candidates else None
+
+
+def refresh(conn: Connection, fid: int) -> None:
+    """Recompute a follow-up from its reports: origin, who, status, closure; drop it when unreported."""
+    row = conn.execute(select(followups).where(followups.c.id == fid)).first()
+    if row is None:
+        return
+    found = _mentions(conn, fid)
+    if not found:
+        conn.execute(delete(followups).where(followups.c.id == fid))
+        return
+    first, facts = found[0], _facts(conn, fid, found)
+    values: dict = dict(event_id=first.event_id, kind=first.item.kind.value, who=first.item.who,
+                        who_country=facts.who_country, target_country=facts.target_country)
+    closing = next((m for m in found if m.item.status.value in ("done", "declined")), None)
+    if row.manual:
+        pass
+    elif closing is not None:
+        values.update(status=closing.item.status.value, closed_by=closing.event_id, closed_on=closing.date)
+    elif row.closed_by is not None and _still_done(conn, facts, row.closed_by):
+        values.update(status="done")
+    else:
+        values.update(status=found[-1].item.status.value, closed_by=None, closed_on=None)
+    conn.execute(update(followups).where(followups.c.id == fid).values(**values))
+
+
+def _still_done(conn: Connection, facts: FollowUpFacts, event_id: int) -> bool:
+    exists = conn.execute(select(events.c.id).where(events.c.id == event_id)).first()
+    verdict = judge(facts, event_facts(conn, event_id)) if exists else None
+    return verdict is not None and verdict.outcome == "done"
+
+
+def track_event(conn: Connection, event_id: int, new_fids: list[int]) -> tuple[list[int], list[int]]:
+    """Judge open follow-ups against a new event, and new follow-ups against later events."""
+    closed: list[int] = []
+    confirm: list[int] = []
+    event = event_facts(conn, event_id)
+    if event.date is not None:
+        query = select(followups.c.id).where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
+                                             followups.c.event_id != event_id,
+                                             or_(followups.c.who_country.is_(None),
+                                                 followups.c.who_country.in_(sorted(event.countries))))
+        for fid in conn.execute(query.order_by(followups.c.id)).scalars().all():
+            facts = _facts(conn, fid)
+            if facts is not None:
+                _apply(conn, fid, event, judge(facts, event), closed, confirm)
+    retrack(conn, new_fids, closed, confirm)
+    return closed, confirm
+
+
+def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
+            confirm: list[int] | None = None) -> None:
+    """Judge follow-ups against every later event in the archive."""
+    closed = [] if closed is None else closed
+    confirm = [] if confirm is None else confirm
+    for fid in fids:
+        row = conn.execute(select(followups).where(followups.c.id == fid)).first()
+        facts = _facts(conn, fid) if row is not None else None
+        if facts is None or row.status not in OPEN or row.manual:
+            continue
+        query = select(events.c.id).where(events.c.event_date.is_not(None), events.c.id != facts.event_id)
+        if facts.opened_on is not None:
+            query = query.where(events.c.event_date > facts.opened_on)
+        later = [event_facts(conn, eid) for eid in conn.execute(query.order_by(events.c.id)).scalars().all()]
+        found = first_verdict(facts, later)
+        if found is not None:
+            _apply(conn, fid, found[0], found[1], closed, confirm)
+
+
+def _apply(conn: Connection, fid: int, event: EventFacts, verdict: Verdict | None,
+           closed: list[int], confirm: list[int]) -> None:
+    if verdict is None:
+        return
+    if verdict.outcome == "done":
+        conn.execute(update(followups).where(followups.c.id == fid).values(
+            status="done", closed_by=event.id, closed_on=event.date, confirm_event=None, confirm_reason=None))
+        closed.append(fid)
+        return
+    row = conn.execute(select(followups.c.confirm_event).where(followups.c.id == fid)).one()
+    if row.confirm_event is not None:
+        current = conn.execute(select(events.c.event_date).where(events.c.id == row.confirm_event)).scalar()
+        if current is not None and current <= event.date:
+            return
+    conn.execute(update(followups).where(followups.c.id == fid).values(
+        confirm_event=event.id, confirm_reason=verdict.reason))
+    confirm.append(fid)
+
+
+def drop_source(conn: Connection, source_id: int, *, keep_event: bool = False) -> None:
+    """Forget one source; its event goes too when it was the last one (unless kept)."""
+    event_id = conn.execute(select(sources.c.event_id).where(sources.c.id == source_id)).scalar_one()
+    affected = _mentioned_by(conn, [source_id])
+    conn.execute(delete(mentions).where(mentions.c.source_id == source_id))
+    conn.execute(delete(sources).where(sources.c.id == source_id))
+    left = conn.execute(select(sources.c.id).where(sources.c.event_id == event_id)).first()
+    if left is None and not keep_event:
+        delete_event(conn, event_id)
+    for fid in affected:
+        refresh(conn, fid)
+    retrack(conn, affected)
+
+
+def delete_event_if_empty(conn: Connection, event_id: int) -> None:
+    """Delete an event that has no source left."""
+    if conn.execute(select(sources.c.id).where(sources.c.event_id == event_id)).first() is None:
+        delete_event(conn, event_id)
+
+
+def delete_event(conn: Connection, event_id: int) -> None:
+    """Delete an event; follow-ups it closed reopen, those it alone reported go."""
+    source_ids = list(conn.execute(select(sources.c.id).where(sources.c.event_id == event_id)).scalars())
+    affected = set(_mentioned_by(conn, source_ids))
+    affected |= set(conn.execute(select(followups.c.id).where(or_(
+        followups.c.closed_by == event_id, followups.c.confirm_event == event_id))).scalars())
+    conn.execute(update(followups).where(followups.c.closed_by == event_id)
+                 .values(closed_by=None, closed_on=None, manual=False))
+    conn.execute(update(followups).where(followups.c.confirm_event == event_id)
+                 .values(confirm_event=None, confirm_reason=None))
+    if source_ids:
+        conn.execute(delete(mentions).where(mentions.c.source_id.in_(source_ids)))
+    for fid in sorted(affected):
+        refresh(conn, fid)
+    conn.execute(delete(followups).where(followups.c.event_id == event_id))
+    conn.execute(delete(sources).where(sources.c.event_id == event_id))
+    conn.execute(delete(events).where(events.c.id == event_id))
+    retrack(conn, sorted(affected))
+
+
+def _mentioned_by(conn: Connection, source_ids: list[int]) -> list[int]:
+    if not source_ids:
+        return []
+    query = select(mentions.c.followup_id).where(mentions.c.source_id.in_(source_ids)).distinct()
+    return sorted(conn.execute(query).scalars())
+
+
+def close_by_hand(conn: Connection, fid: int, *, by: int | None, on: dt.date | None, status: str) -> FollowUpRecord:
+    """Close a follow-up as done (or declined) by a person, linked to an event when given."""
+    if conn.execute(select(followups.c.id).where(followups.c.id == fid)).first() is None:
+        raise InputError(f"no follow-up {fid} in the archive", hint="see `briefing followups`")
+    if by is not None and on is None:
+        on = conn.execute(select(events.c.event_date).where(events.c.id == by)).scalar()
+    conn.execute(update(followups).where(followups.c.id == fid).values(
+        status=status, closed_by=by, closed_on=on, manual=True, confirm_event=None, confirm_reason=None))
+    return _records(conn, [fid])[0]
+
+
+def list_followups(conn: Connection, *, open_only: bool = False, country: str | None = None,
+                   since: dt.date | None = None) -> list[FollowUpRecord]:
+    """Return follow-ups, first reported first; `since` keeps those opened or closed on or after it."""
+    query = select(followups.c.id)
+    if open_only:
+        query = query.where(followups.c.status.in_(sorted(OPEN)))
+    found = _records(conn, list(conn.execute(query.order_by(followups.c.id)).scalars()))
+    if country:
+        code = country.strip().upper()
+        found = [f for f in found if code in (f.who_country, f.target_country) or code in _parties(conn, f)]
+    if since is not None:
+        found = [f for f in found if (f.opened_on and f.opened_on >= since) or (f.closed_on and f.closed_on >= since)]
+    return sorted(found, key=lambda f: (f.opened_on is None, f.opened_on or dt.date.min, f.id))
+
+
+def changes(conn: Connection, start: dt.date, end: dt.date) -> tuple[list[FollowUpRecord], list[FollowUpRecord]]:
+    """Return the follow-ups opened, and those closed, between `start` and `end` (inclusive)."""
+    every = list_followups(conn)
+    opened = [f for f in every if f.opened_on and start <= f.opened_on <= end]
+    closed = [f for f in every if not f.is_open and f.closed_on and start <= f.closed_on <= end]
+    return opened, sorted(closed, key=lambda f: (f.closed_on, f.id))
+
+
+def _parties(conn: Connection, record: FollowUpRecord) -> frozenset[str]:
+    facts = _facts(conn, record.id) if record.id is not None else None
+    return facts.parties if facts else frozenset()
+
+
+def _records(conn: Connection, fids: list[int]) -> list[FollowUpRecord]:
+    out = []
+    for fid in fids:
+        row = conn.execute(select(followups).where(followups.c.id == fid)).one()
+        found = _mentions(conn, fid)
+        if not found:
+            continue
+        first = found[0]
+        person = first.summary.participant(first.item.who) if first.item.who else None
+        dated = [m for m in found if m.item.due and (m.item.due.date or m.item.due.text)]
+        due = dated[-1].item.due if dated else None
+        out.append(FollowUpRecord(
+            id=fid, event_id=first.event_id, origin_note_id=first.summary.note_id, opened_on=first.date,
+            kind=FollowUpKind(row.kind), status=FollowUpStatus(row.status), who=row.who,
+            who_name=person.name if person else None, who_country=row.who_country,
+            target_country=row.target_country, what=first.item.what, due_date=due.date if due else None,
+            due_text=due.text if due else None, closed_by=row.closed_by, closed_on=row.closed_on,
+            manual=bool(row.manual), confirm_event=row.confirm_event, confirm_reason=row.confirm_reason))
+    return out
+
+
+def dumps_record(record: FollowUpRecord) -> str:
+    """Return a follow-up record as one line of JSON (for scripts)."""
+    from dataclasses import asdict
+
+    return json.dumps(asdict(record), default=str, ensure_ascii=False, sort_keys=True)
