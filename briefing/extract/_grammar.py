@@ -1,0 +1,69 @@
+"""Closed-class words of release grammar (normalised): function words, event verbs, markers.
+
+These are words of the language, not names: people, places, titles and cue phrases come
+from the term base.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Function words and time words that can never be part of a person's name.
+FUNCTION_AR = frozenset("""
+في من الي علي عن مع لدي الى على لدى ب ل و ف ثم او أو بين خلال بعد قبل عند حول ضد نحو منذ حتي حيث
+الذي التي الذين اللذين اللتين اللواتي الذى ما ماذا هذا هذه ذلك تلك هو هي هم هما انه انها كما وكما ايضا
+قد لقد كان كانت وكان وكانت يكون تكون ان إن أن لا لم لن اذا اذ وقد فقد
+اليوم امس البارحه غدا مساء صباح ظهر ليل ليله عصر فجر يوم اول الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت
+والوفد الوفد المرافق والمرافقين ومرافقيه له لها لهم معه معها حاليا وعدد عدد وبحضور بحضور
+اتصالا اتصال هاتفيا هاتفي برقيه رساله زياره بزياره اجتماعا اجتماع لقاء لقاءا مباحثات محادثات جلسه
+الموافق م هـ ه واس
+""".split())
+
+FUNCTION_EN = frozenset("""
+a an the of in on at to from with by for and or but as during after before about between
+his her their its he she they who which that this these today yesterday tomorrow on
+monday tuesday wednesday thursday friday saturday sunday delegation accompanying
+""".split())
+
+# Lead verbs and nouns that tell the kind of event (normalised Arabic, lower-case English).
+EVENT_CUES: tuple[tuple[str, str, str], ...] = (
+    # (regex on normalised text, event type, role of the grammatical subject)
+    (r"(?:تلقي|يتلقي|تلقت)\s+(?:\S+\s+){0,20}?(?:اتصالا|اتصال)\s+هاتفي", "phone_call", "host"),
+    (r"(?:اجري|يجري|اجرت|تجري)\s+(?:\S+\s+){0,20}?(?:اتصالا|اتصال)\s+هاتفي", "phone_call", "guest"),
+    (r"(?:اتصالا|اتصال|مكالمه|محادثه)\s+هاتفي|هاتفيا", "phone_call", "guest"),
+    (r"\b(?:received|receives)\s+(?:a\s+)?(?:phone|telephone)\s+call", "phone_call", "host"),
+    (r"\b(?:phone|telephone)\s+(?:call|conversation)|\bphoned\b|\bspoke by (?:phone|telephone)", "phone_call", "guest"),
+    (r"(?:^|\s)(?:قمه|القمه|بالقمه)(?:\s|$)|\bsummit\b", "summit", "other"),
+    (r"(?:مباحثات|محادثات|اجتماعا ثنائيا|اجتماعا موسعا|جلسه مباحثات)", "talks", "meet"),
+    (r"\b(?:held talks|holds talks|talks with)\b", "talks", "meet"),
+    (r"(?:^|\s)(?:استقبل|يستقبل|استقبلت|تستقبل|واستقبل)(?:\s|$)|\b(?:received|receives|hosted|hosts)\b", "meeting", "host"),
+    (r"(?:^|\s)(?:التقي|يلتقي|التقت|تلتقي|والتقي|اجتمع|يجتمع|لقاء|اللقاء)(?:\s|$)|\b(?:met|meets|meeting)\b", "meeting", "meet"),
+    (r"(?:^|\s)(?:زياره|بزياره|يزور|زار|تزور)(?:\s|$)|\b(?:visit|visits|visited|visiting)\b", "visit", "guest"),
+)
+
+# Sentences naming who attended: everyone named there is present, side "other".
+ATTEND_AR = re.compile(
+    r"(?:^|\s)(?:و?(?:حضر|حضره|حضرها|يحضر|بحضور)|و?يضم الوفد|الوفد (?:الرسمي|المرافق)|ويتكون الوفد|في (?:وداع|استقبال)|من الجانب)(?:\s|$)"
+)
+ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present)\b", re.I)
+
+# Words for "both sides" as speaker.
+BOTH_AR = re.compile(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
+BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|both leaders|the two leaders|the two ministers|both ministers|they)\b", re.I)
+# "for his part", "whereas": the other side speaks.
+SWITCH_AR = re.compile(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")
+SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.I)
+# Passive reports of discussion: both sides.
+PASSIVE_AR = re.compile(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق)(?:\s|$)")
+PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused))\b", re.I)
+# Background sentences.
+CONTEXT_AR = re.compile(r"(?:تجدر الاشاره|يذكر ان|الجدير بالذكر|يشار الي|وكان\s+\S+(?:\s+\S+){0,8}\s+قد)")
+CONTEXT_EN = re.compile(r"\b(?:it is worth noting|it should be noted|notably,|previously|earlier this year)\b", re.I)
+# Lines of page chrome, captions and agency trailers.
+NOISE_LINE = re.compile(
+    r"^\s*(?:next\s+previous|previous\s+next|مواضيع ذات صلة|اقرأ أيضا|اقرأ ايضا|شاهد أيضا|عدد المشاهدات|عدد القراءات"
+    r"|رابط الخبر|المصدر\s*:|تصوير\s*:|كتب\s*:|حرر\s*:|//?\s*انتهى\s*//?|\d{1,2}:\d{2}\s*ت\s*م|related (?:articles|stories))",
+    re.I,
+)
+CUT_FROM = re.compile(r"(?:مواضيع ذات صلة|رابط الخبر بصحيفة|اقرأ أيضاً?|Related articles)", re.I)
+INLINE_NOISE = re.compile(r"//?\s*انتهى\s*//?|\(\s*صورة\s*\)|\d{1,2}:\d{2}\s*ت\s*م\b|عدد المشاهدات\s*:?\s*\d+")

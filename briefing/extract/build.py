@@ -1,0 +1,143 @@
+"""Assemble the Summary (format 1), filling the other language from the term base."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import parse_summary
+from ..terms.normalise import normalise_ar, normalise_en, transliterate_ar
+from .participants import Person, Roster
+from .statements import Found
+from .vocab import Lexicon
+
+_TYPE_EN = {"meeting": "Meeting", "phone_call": "Phone call", "visit": "Visit", "talks": "Talks",
+            "summit": "Summit", "other": "Event"}
+_TYPE_AR = {"meeting": "لقاء", "phone_call": "اتصال هاتفي", "visit": "زيارة", "talks": "مباحثات",
+            "summit": "قمة", "other": "حدث"}
+
+
+def _other(lang: str) -> str:
+    return "en" if lang == "ar" else "ar"
+
+
+def _norm(text: str, lang: str) -> str:
+    return normalise_ar(text) if lang == "ar" else normalise_en(text)
+
+
+def _text(lang: str, own: str | None, other: str | None) -> dict[str, str] | None:
+    out = {}
+    if own:
+        out[lang] = own
+    if other:
+        out[_other(lang)] = other
+    return out or None
+
+
+def _term_side(term: Any, lang: str) -> str | None:
+    """The other-language side of a term."""
+    return (term.en if lang == "ar" else term.ar) or None
+
+
+def translate_title(person: Person, lang: str) -> str | None:
+    """The title in the other language when every piece of it is a known title, else None."""
+    if not person.title:
+        return None
+    terms = person.title_terms
+    if len(terms) == 1 and any(_norm(s, lang) == _norm(person.title, lang) for s in terms[0].surfaces(lang)):
+        return _term_side(terms[0], lang)
+    return None
+
+
+def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, sentences: list[str], event_type: str,
+                  found_date: Any, place: Any, place_surface: str | None, roster: Roster,
+                  found: Found) -> tuple[Any, list[str]]:
+    """Return (Summary, review notes)."""
+    review: list[str] = []
+    other = _other(language)
+    participants = []
+    for i, p in enumerate(roster.people):
+        name_other = _term_side(p.person, language) if p.person is not None else None
+        if name_other is None and p.name:
+            if language == "ar":
+                name_other = transliterate_ar(p.name)
+                review.append(f"participants[{i}].name.{other}: transliterated, not in the term base ({p.name})")
+            else:
+                review.append(f"participants[{i}].name.{other}: not in the term base ({p.name})")
+        title_other = translate_title(p, language)
+        if p.title and title_other is None:
+            review.append(f"participants[{i}].title.{other}: pending translation")
+        entry: dict[str, Any] = {"id": p.pid, "name": _text(language, p.name, name_other) or {language: p.pid},
+                                 "side": p.side}
+        if p.title:
+            entry["title"] = _text(language, p.title, title_other)
+        if p.country:
+            entry["country"] = p.country
+        participants.append(entry)
+    if not participants:
+        participants.append({"id": "unknown", "name": {language: "?"}, "side": "other"})
+        review.append("participants: none found; name who took part")
+
+    event: dict[str, Any] = {"type": event_type}
+    if found_date is not None:
+        event["date"] = found_date.date.isoformat() if found_date.date else None
+        event["date_text"] = found_date.text
+    if place is not None:
+        event["place"] = {"ar": place.ar or None, "en": place.en or None}
+    elif place_surface:
+        event["place"] = {language: place_surface}
+    event["title"] = _event_title(event_type, roster, language, seg.title)
+
+    data: dict[str, Any] = {"format": 1, "language": language}
+    source: dict[str, Any] = {}
+    if seg.title:
+        source["title"] = {language: seg.title}
+    if getattr(release, "url", None):
+        source["url"] = release.url
+    if release.date_hint:
+        source["published"] = release.date_hint.isoformat()
+    if release.file and release.file != "<stdin>":
+        source["file"] = str(release.file).replace("\\", "/").rsplit("/", 1)[-1]
+    if source:
+        data["source"] = source
+    data["event"] = event
+    data["participants"] = participants
+    data["agenda"] = [{"topic": t.attrs["topic"], "label": _text(language, surface, _term_side(t, language))}
+                      for t, surface in found.agenda]
+    data["positions"] = [{"speaker": s.speaker, "stance": s.stance, "text": {language: s.text},
+                          "source": s.sentence + 1} for s in found.positions]
+    data["follow_ups"] = [_follow_up(f, language) for f in found.follow_ups]
+    data["context"] = [{language: sentences[i]} for i in found.context]
+    if found.positions:
+        review.append("positions: clauses are in the release's language only; translation pending")
+    data["review"] = review
+    return parse_summary(data), review
+
+
+def _follow_up(f: Any, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": f.kind, "who": f.who, "what": {lang: f.what}, "status": f.status,
+                           "source": f.sentence + 1}
+    if f.due_text or f.due_date:
+        due: dict[str, Any] = {"date": f.due_date.isoformat() if f.due_date else None}
+        if f.due_text:
+            due["text"] = _text(lang, f.due_text, _term_side(f.due_term, lang) if f.due_term else None)
+        out["due"] = due
+    return out
+
+
+def _event_title(event_type: str, roster: Roster, lang: str, title: str | None) -> dict[str, str] | None:
+    """A one-line title: "Meeting of X with Y" from the principals' titles where known."""
+    mains = roster.mains()[:2]
+    en_parts, ar_parts = [], []
+    for p in mains:
+        en = (p.person.en if p.person is not None and lang == "ar" else None)
+        t_en = translate_title(p, lang) if lang == "ar" else p.title
+        en_parts.append(t_en or en)
+        ar_parts.append(p.title if lang == "ar" else translate_title(p, lang))
+    out: dict[str, str] = {}
+    if len(mains) == 2 and all(en_parts):
+        out["en"] = f"{_TYPE_EN[event_type]} of the {en_parts[0]} with the {en_parts[1]}"
+    if len(mains) == 2 and all(ar_parts):
+        out["ar"] = f"{_TYPE_AR[event_type]} {ar_parts[0]} مع {ar_parts[1]}"
+    elif title and lang == "ar":
+        out["ar"] = title
+    return out or None

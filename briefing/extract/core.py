@@ -1,0 +1,107 @@
+"""From a release to a summary: segment, find the event, the participants and what was said."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError
+from ..model import Summary
+from ._grammar import ATTEND_AR, ATTEND_EN
+from .build import build_summary
+from .event import detect_type, find_event_date, find_place, fold, place_country, reference_date
+from .mentions import find_mentions, tag_sentence
+from .participants import Roster, assign_sides, is_greeted
+from .segment import segment
+from .statements import find_statements
+from .vocab import lexicon_for
+
+
+@dataclass
+class Extraction:
+    """A summary with the warnings met on the way and the numbered sentences it cites."""
+
+    summary: Summary
+    warnings: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+
+def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = None, terms: Any = None) -> Extraction:
+    """Extract a format-1 summary from a Release (see briefing.sources.read_release)."""
+    language = release.language if lang == "auto" else lang
+    if language not in ("ar", "en"):
+        raise InputError("the release is neither Arabic nor English", file=release.file or release.name,
+                         hint="give --lang ar or --lang en to force a language")
+    lex = lexicon_for(terms)
+    seg = segment(release.text, title=getattr(release, "title", None))
+    sentences = list(seg.sentences)
+    if not sentences:
+        raise InputError("the release has no sentences", file=release.file or release.name)
+    warnings: list[str] = []
+    first_body = 1 if seg.title else 0
+    tagged = [tag_sentence(s, language, lex) for s in sentences]
+    mentions = [find_mentions(t) for t in tagged]
+    lead = _lead_index(sentences, first_body, language)
+    event_type, role = detect_type(sentences[lead], seg.title, language)
+
+    roster = Roster(lex, language)
+    attend_re = ATTEND_AR if language == "ar" else ATTEND_EN
+    attend = {i for i, s in enumerate(sentences) if i >= first_body and attend_re.search(fold(s, language))}
+    for m in mentions[lead]:
+        if not is_greeted(sentences[lead], m):
+            roster.add(m, main=True)
+    if len(roster.mains()) < 2 and lead + 1 < len(sentences) and lead + 1 not in attend:
+        for m in mentions[lead + 1]:
+            if len(roster.mains()) < 2 and not is_greeted(sentences[lead + 1], m) and roster.resolve(m) is None:
+                roster.add(m, main=True)
+    if len(roster.mains()) < 2 and seg.title:
+        for m in mentions[0]:
+            if len(roster.mains()) < 2 and roster.resolve(m) is None:
+                roster.add(m, main=True)
+    for i in sorted(attend):
+        for m in mentions[i]:
+            if not is_greeted(sentences[i], m):
+                roster.add(m, main=False)
+
+    reference = reference_date(seg.dateline, release.date_hint, date)
+    found_date = find_event_date(sentences[lead], reference, language)
+    skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
+    place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans)
+    _fill_countries(roster, place_country(place, lex))
+    assign_sides(roster, role, place_country(place, lex), event_type)
+
+    skip = ({0} if seg.title else set()) | attend
+    found = find_statements(tagged, mentions, roster, skip, lead, language, reference)
+
+    if event_type == "other":
+        warnings.append("not a report of a bilateral meeting, call or visit: event type is `other`")
+    if len(roster.people) < 2:
+        warnings.append(f"found {len(roster.people)} participant(s): check who took part")
+    if found_date is not None and found_date.date is None:
+        warnings.append(f"the date {found_date.text!r} could not be resolved: give --date YYYY-MM-DD")
+    summary, review = build_summary(
+        release=release, language=language, lex=lex, seg=seg, sentences=sentences, event_type=event_type,
+        found_date=found_date, place=place, place_surface=place_surface, roster=roster, found=found,
+    )
+    warnings.extend(f"review: {r}" for r in review if r.startswith("participants") and "name" in r)
+    return Extraction(summary=summary, warnings=warnings, sentences=sentences)
+
+
+def _lead_index(sentences: list[str], first_body: int, lang: str) -> int:
+    """The first body sentence that reports the event (else the first body sentence)."""
+    for i in range(first_body, min(len(sentences), first_body + 3)):
+        if detect_type(sentences[i], None, lang)[0] != "other":
+            return i
+    return first_body if first_body < len(sentences) else 0
+
+
+def _fill_countries(roster: Roster, place_cc: str | None) -> None:
+    """People named without a country take the host side's (the lead subject's) country."""
+    mains = roster.mains()
+    home = mains[0].country if mains and mains[0].country else place_cc
+    for p in roster.people:
+        if not p.country and home and not p.main:
+            p.country = home
+        elif not p.country and p.main and len(mains) > 1 and p is mains[0]:
+            p.country = place_cc

@@ -1,0 +1,179 @@
+"""Participants: who is present, one record per person however named, and their sides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import slugify
+from ..terms.normalise import tokenise, transliterate_ar
+from .mentions import Mention
+from .vocab import Lexicon
+
+_JOIN = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "bin", "ibn", "al", "el", "abu"})
+_COMMON = frozenset({"محمد", "احمد", "علي", "عبد", "الله", "mohammed", "muhammad", "ahmed", "ali", "abdullah"})
+_GREETING = re.compile(r"(?:تحيات|تهاني|تحياته|تمنيات|رساله|رسالة|تعازي|greetings|message|condolences)\s*$")
+
+
+@dataclass
+class Person:
+    """A participant being assembled from mentions."""
+
+    pid: str
+    name: str | None
+    name_norm: tuple[str, ...]
+    person: Any = None
+    title: str | None = None
+    title_terms: list[Any] = field(default_factory=list)
+    country: str | None = None
+    side: str = "other"
+    epithets: set[str] = field(default_factory=set)
+    title_words: set[str] = field(default_factory=set)
+    main: bool = False
+
+
+def name_words(norms: tuple[str, ...] | list[str]) -> set[str]:
+    """Distinctive words of a name: no joiners, no article."""
+    out = set()
+    for word in norms:
+        if word.startswith("ال") and len(word) > 4:
+            word = word[2:]
+        if word not in _JOIN and len(word) > 1:
+            out.add(word)
+    return out
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names denote one person: they share a distinctive word beyond a common given name."""
+    x, y = name_words(a), name_words(b)
+    shared = x & y
+    if not shared:
+        return False
+    if not (shared - _COMMON) and (x - _COMMON) and (y - _COMMON):
+        return False
+    return len(shared) >= 0.5 * min(len(x), len(y))
+
+
+class Roster:
+    """The participants of one release, with coreference of later mentions."""
+
+    def __init__(self, lex: Lexicon, lang: str) -> None:
+        self.lex = lex
+        self.lang = lang
+        self.people: list[Person] = []
+
+    def add(self, mention: Mention, *, main: bool) -> Person | None:
+        """Add a named mention as a participant, merging with one already known."""
+        if not mention.name and mention.person is None:
+            return None
+        person_term = mention.person or self.lex.find_person(mention.name_norm)
+        existing = self.resolve(mention, titles=False)
+        if existing is not None:
+            self._merge(existing, mention, person_term)
+            existing.main = existing.main or main
+            return existing
+        person = Person(pid=self._new_id(mention, person_term), name=mention.name, name_norm=mention.name_norm,
+                        person=person_term, main=main)
+        self._merge(person, mention, person_term)
+        self.people.append(person)
+        return person
+
+    def resolve(self, mention: Mention, *, titles: bool = True) -> Person | None:
+        """The participant a mention refers to: same person, same name, same title, epithet, nationality."""
+        if mention.person is not None:
+            for p in self.people:
+                if p.person is not None and p.person.key == mention.person.key:
+                    return p
+        if mention.name_norm:
+            for p in self.people:
+                if same_person(p.name_norm, mention.name_norm):
+                    return p
+            if mention.name:
+                return None
+        if not titles:
+            return None
+        for term in mention.epithets:
+            for p in self.people:
+                if term.key in p.epithets:
+                    return p
+            if term.attrs.get("refers_to"):
+                return self.home_head()
+        words = self._title_words(mention)
+        if words:
+            candidates = [p for p in self.people if words <= p.title_words and _compatible(p, mention)]
+            if candidates:
+                return sorted(candidates, key=lambda p: not p.main)[0]
+        if mention.countries:
+            mains = [p for p in self.people if p.main and p.country == mention.countries[0]]
+            if len(mains) == 1:
+                return mains[0]
+        return None
+
+    def home_head(self) -> Person | None:
+        """The participant an epithet such as "رئيس دولتنا" points to: the one with epithets, else the first."""
+        for p in self.people:
+            if p.epithets:
+                return p
+        return self.people[0] if self.people else None
+
+    def mains(self) -> list[Person]:
+        """The principal participants (named in the lead), in order."""
+        return [p for p in self.people if p.main]
+
+    def _merge(self, person: Person, mention: Mention, term: Any) -> None:
+        if term is not None and person.person is None:
+            person.person = term
+        if mention.title and not person.title:
+            person.title = mention.title
+            person.title_terms = list(mention.title_terms)
+        person.title_words |= self._title_words(mention)
+        person.epithets |= {t.key for t in mention.epithets}
+        if not person.country:
+            person.country = mention.country or (str(term.attrs["country"]).upper()
+                                                 if term is not None and term.attrs.get("country") else None)
+
+    def _title_words(self, mention: Mention) -> set[str]:
+        words: set[str] = set()
+        for title in mention.titles:
+            words |= {t.norm for t in tokenise(title)}
+        return words
+
+    def _new_id(self, mention: Mention, term: Any) -> str:
+        if term is not None:
+            base = slugify(term.key).replace("-", "_")
+        else:
+            latin = transliterate_ar(mention.name or "") if self.lang == "ar" else (mention.name or "")
+            words = [w for w in slugify(latin).split("-") if w not in ("al", "bin", "abd", "el")]
+            base = words[-1] if words else "person"
+        base = base or "person"
+        pid, n = base, 2
+        while any(p.pid == pid for p in self.people):
+            pid, n = f"{base}_{n}", n + 1
+        return pid
+
+
+def _compatible(p: Person, mention: Mention) -> bool:
+    return not mention.countries or p.country is None or p.country in mention.countries
+
+
+def is_greeted(sentence: str, mention: Mention) -> bool:
+    """A person named only as the sender of greetings ("نقل تحيات الرئيس ..."), not present."""
+    return bool(_GREETING.search(sentence[max(0, mention.char_start - 40):mention.char_start].strip()))
+
+
+def assign_sides(roster: Roster, role: str, place_country: str | None, event_type: str) -> None:
+    """Host/guest for the lead's subject and object, by the verb and the place."""
+    mains = roster.mains()
+    if event_type == "other" or len(mains) < 2:
+        return
+    subject, obj = mains[0], mains[1]
+    if role == "meet":
+        if place_country and obj.country == place_country and subject.country != place_country:
+            role = "guest"
+        else:
+            role = "host"
+    if role == "host":
+        subject.side, obj.side = "host", "guest"
+    elif role == "guest":
+        subject.side, obj.side = "guest", "host"

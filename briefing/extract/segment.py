@@ -1,0 +1,74 @@
+"""Clean a release of page noise and cut it into a title, a dateline and sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._grammar import CUT_FROM, INLINE_NOISE, NOISE_LINE
+
+_SPACES = re.compile(r"[ \t\u00a0\u200f\u200e]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=\.\.)\s*|\n+")
+_DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
+_VERBISH = re.compile(r"(?:^|\s)(?:استقبل|التقى|التقي|أجرى|اجرى|تلقى|تلقي|قام|عقد|بحث|أكد|اكد)(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A release cut up: title (or None), dateline (or None) and numbered sentences."""
+
+    title: str | None
+    dateline: str | None
+    sentences: tuple[str, ...]  # sentence 1 is the title when there is one
+
+    def number(self, index: int) -> int:
+        """Return the 1-based sentence number of `sentences[index]`."""
+        return index + 1
+
+
+def clean_text(text: str) -> list[str]:
+    """Return the release's lines with page chrome, captions and agency trailers removed."""
+    if m := CUT_FROM.search(text):
+        text = text[: m.start()]
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        line = re.sub(r"^(?:Next\s+Previous|Previous\s+Next)\s*", "", line, flags=re.I)
+        if not line or NOISE_LINE.match(line):
+            lines.append("")
+            continue
+        line = INLINE_NOISE.sub(" ", line)
+        lines.append(_SPACES.sub(" ", line).strip())
+    return lines
+
+
+def segment(text: str, *, title: str | None = None) -> Segmented:
+    """Cut a release into title, dateline and sentences (the title is sentence 1)."""
+    lines = clean_text(text)
+    while lines and not lines[0]:
+        lines.pop(0)
+    if title is None and len(lines) > 1 and _is_title(lines[0], lines[1:]):
+        title = lines.pop(0)
+    elif title is not None and lines and lines[0].strip() == title.strip():
+        lines.pop(0)
+    body = [line for line in lines if line]
+    dateline = None
+    if body and _is_dateline(body[0]):
+        dateline = body.pop(0)
+    sentences: list[str] = [title] if title else []
+    for line in body:
+        for part in _SENTENCE_END.split(line):
+            part = part.strip(" .")
+            if len(part) > 1:
+                sentences.append(part)
+    return Segmented(title, dateline, tuple(sentences))
+
+
+def _is_title(first: str, rest: list[str]) -> bool:
+    """A first line is a title when it is short and does not end a sentence."""
+    return len(first) < 200 and not first.rstrip().endswith((".", ":")) and any(rest)
+
+
+def _is_dateline(line: str) -> bool:
+    """A short first line with a date, an agency mark or a dash, and no verb."""
+    return len(line) < 90 and bool(_DATELINE_HINT.search(line)) and not _VERBISH.search(line)

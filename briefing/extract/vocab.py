@@ -1,0 +1,106 @@
+"""The extractor's view of the term base: matching, person look-up, countries, cue attributes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ..terms.normalise import tokenise
+
+_JOINERS = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "bin", "ibn", "al", "el", "abu"})
+_COMMON = frozenset({"محمد", "احمد", "علي", "عبد", "الله", "mohammed", "muhammad", "ahmed", "ali", "abdullah"})
+
+
+class Lexicon:
+    """Wraps a TermBase (or nothing) with the look-ups the extractor needs, computed once."""
+
+    def __init__(self, terms: Any = None) -> None:
+        self.terms = terms
+        self._adjective: dict[str, str | None] = {}
+        self._people: dict[str, list[tuple[Any, frozenset[str]]]] = {}
+        self._match_cache: dict[tuple[str, str, tuple[str, ...]], list[Any]] = {}
+        if terms is not None:
+            for term in terms.entries("person"):
+                for surface in term.surfaces("ar") + term.surfaces("en"):
+                    words = frozenset(t.norm for t in tokenise(surface)) - _JOINERS
+                    for word in words - _COMMON:
+                        self._people.setdefault(word, []).append((term, words))
+
+    def match(self, text: str, lang: str, kinds: tuple[str, ...]) -> list[Any]:
+        """Longest non-overlapping term matches of the given kinds."""
+        if self.terms is None or not text:
+            return []
+        return self.terms.match(text, lang, kinds=list(kinds))
+
+    def lookup(self, surface: str, lang: str, kind: str | None = None) -> Any:
+        """The term written as `surface`, or None."""
+        if self.terms is None:
+            return None
+        return self.terms.lookup(surface, lang, kind)
+
+    def get(self, kind: str, key: str) -> Any:
+        """The term of a kind and key, or None."""
+        return None if self.terms is None else self.terms.get(kind, key)
+
+    def entries(self, kind: str) -> list[Any]:
+        """Every term of a kind."""
+        return [] if self.terms is None else self.terms.entries(kind)
+
+    def find_person(self, name_norm: tuple[str, ...]) -> Any:
+        """A person of the term base whose distinctive name words all appear in `name_norm`."""
+        words = frozenset(name_norm) - _JOINERS
+        best, best_size = None, 0
+        for word in words - _COMMON:
+            for term, needed in self._people.get(word, ()):
+                if len(needed) >= 2 and needed <= words and len(needed) > best_size:
+                    best, best_size = term, len(needed)
+        return best
+
+    def adjective_country(self, norm: str) -> str | None:
+        """ISO code for a nationality adjective ("الإيطالي" → IT) read off country names."""
+        if norm in self._adjective:
+            return self._adjective[norm]
+        code = None
+        if self.terms is not None and norm.startswith("ال") and len(norm) > 5:
+            for ending in ("يين", "يون", "يه", "ي"):
+                if norm.endswith(ending):
+                    stem = norm[2:-len(ending)]
+                    for candidate in (stem, "ال" + stem, stem + "ا", stem + "يا", stem + "يه", stem + "ستان"):
+                        term = self.terms.lookup(candidate, "ar", "country")
+                        if term is not None:
+                            code = country_code(term)
+                            break
+                    break
+        self._adjective[norm] = code
+        return code
+
+
+def country_code(term: Any) -> str:
+    """The ISO (or organisation) code of a country term."""
+    code = term.attrs.get("iso") or term.attrs.get("code") or term.key
+    return str(code).upper()
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped term base, loaded once per process (empty if it cannot be loaded)."""
+    try:
+        from ..terms import load_terms
+    except ImportError:
+        return Lexicon(None)
+    return Lexicon(load_terms())
+
+
+def lexicon_for(terms: Any) -> Lexicon:
+    """A Lexicon for a TermBase given by the caller (cached on identity), or the default."""
+    if terms is None:
+        return default_lexicon()
+    if isinstance(terms, Lexicon):
+        return terms
+    cached = _BY_ID.get(id(terms))
+    if cached is None or cached.terms is not terms:
+        cached = _BY_ID[id(terms)] = Lexicon(terms)
+    return cached
+
+
+_BY_ID: dict[int, Lexicon] = {}
