@@ -7,7 +7,8 @@ more than two principal countries). The verdict is `done` (close it, linked to t
 `confirm` (list it for a person), by kind:
 
 - visit, invitation: an event of type visit/meeting/talks/summit where `who` is a guest and
-  the target a host is `done`; the reverse direction for an invitation, both countries
+  the target a host is `done`; the reverse direction is `confirm` for an invitation (who
+invited whom is often unclear) and no match for a visit; both countries
   present without host/guest sides, or an unknown target/`who` is `confirm`.
 - meeting: a meeting/talks/summit/visit with both countries present is `done` on the due
   date, `confirm` without a due date or within three days of it.
@@ -184,7 +185,9 @@ def _visit(f: FollowUpFacts, e: EventFacts) -> Verdict | None:
     if w and t and w in e.guests and t in e.hosts:
         return Verdict("done", f"{w} came to {t} as guest")
     if w and t and t in e.guests and w in e.hosts:
-        return Verdict("confirm", f"{t} came to {w}: the reverse direction")
+        if f.kind == FollowUpKind.invitation:
+            return Verdict("confirm", f"{t} came to {w}: was this the invitation?")
+        return None
     return Verdict("confirm", f"{' and '.join(sorted(f.parties))} met; who visited whom is not certain")
 
 

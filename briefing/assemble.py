@@ -1,0 +1,311 @@
+"""Packs and digests as data, from summaries and archive records; pure (no I/O, no "now").
+
+Renderers read these frozen dataclasses: every human-readable field is a `Text` (a side
+that is None is pending translation), dates are `datetime.date` (None when unknown),
+sequences are tuples in the order they are to be printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ConfigError
+from .followups import FollowUpRecord
+from .model import EventType, FollowUpStatus, Participant, Side, Summary, Text, slugify
+
+MAX_TOPICS = 4  # topics named in a digest paragraph; the rest are counted
+DEFAULT_PACK_TITLE = Text(ar="ملف إحاطة", en="Briefing pack")
+CLASSIFICATION_RANK = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "RESTRICTED")
+TYPE_LABELS = {  # the same words as templates/labels.yaml
+    EventType.meeting: Text(ar="لقاء", en="Meeting"),
+    EventType.phone_call: Text(ar="اتصال هاتفي", en="Phone call"),
+    EventType.visit: Text(ar="زيارة", en="Visit"),
+    EventType.talks: Text(ar="مباحثات", en="Talks"),
+    EventType.summit: Text(ar="قمة", en="Summit"),
+    EventType.other: Text(ar="أخرى", en="Other"),
+}
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """Someone a person met at one event."""
+
+    name: Text
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One event a person took part in, for the participant index."""
+
+    date: dt.date | None
+    number: int  # the event's number in the pack (1-based)
+    anchor: str  # the event's anchor (see PackEvent.anchor)
+    type: EventType
+    place: Text | None
+    counterparts: tuple[Counterpart, ...]  # others present from another country (everyone else if none)
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """A participant in the pack's index: who they met, and when."""
+
+    name: Text
+    title: Text | None  # the title given at their first event in the pack
+    country: str | None
+    meetings: tuple[Meeting, ...]  # in pack order
+
+
+@dataclass(frozen=True)
+class PackEvent:
+    """One note of the pack."""
+
+    number: int  # 1-based, in pack order
+    anchor: str  # unique id for links, TOC entries and bookmarks: `event-<number>-<note id>`
+    note_id: str
+    date: dt.date | None
+    summary: Summary  # the primary summary (the first source for an archive event)
+    sources: int  # how many sources told the event (1 for a plain summary)
+    event_id: int | None  # archive id, None for a plain summary
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A briefing pack: cover, notes in date order (undated last), index of participants, open follow-ups."""
+
+    title: Text
+    start: dt.date | None  # first and last event date (None when no event is dated)
+    end: dt.date | None
+    classification: str | None  # the most restrictive marking among the summaries
+    events: tuple[PackEvent, ...]
+    participants: tuple[PersonEntry, ...]  # sorted by name (English, else Arabic)
+    open_followups: tuple[FollowUpRecord, ...]  # first reported first, undated last
+    undated: int  # how many events have no date
+
+    @property
+    def is_empty(self) -> bool:
+        """Tell whether the pack has no event."""
+        return not self.events
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many events of one type, or with one country."""
+
+    key: str  # event type value (`meeting`) or country code (`TJ`)
+    count: int
+    label: Text | None = None  # the type's name in both languages (None for countries)
+
+
+@dataclass(frozen=True)
+class DigestEvent:
+    """One event of the week, with its short paragraph."""
+
+    number: int
+    anchor: str
+    event_id: int | None
+    note_id: str
+    date: dt.date
+    type: EventType
+    summary: Summary
+    sources: int
+    paragraph: Text  # title, participants, place and topics in one paragraph; a side is None when pending
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The weekly digest: counts, the week's events, follow-up changes and every open follow-up."""
+
+    start: dt.date
+    end: dt.date
+    week: str | None  # `2026-W48` when start..end is exactly one ISO week
+    counts_by_type: tuple[Count, ...]  # in EventType order, types with events only
+    counts_by_country: tuple[Count, ...]  # most events first, then by code
+    events: tuple[DigestEvent, ...]  # in date order
+    opened: tuple[FollowUpRecord, ...]  # first reported in the range
+    closed: tuple[FollowUpRecord, ...]  # closed in the range
+    open_followups: tuple[FollowUpRecord, ...]  # every follow-up still open
+
+    @property
+    def is_empty(self) -> bool:
+        """Tell whether the range had no event (the digest then says so)."""
+        return not self.events
+
+    @property
+    def total(self) -> int:
+        """Return the number of events in the range."""
+        return len(self.events)
+
+
+def assemble_pack(items: Iterable[Any], *, title: str | Text | None = None,
+                  followups: Sequence[FollowUpRecord] | None = None) -> Pack:
+    """Build a pack from summaries or archive EventRecords; follow-ups from `followups` or the summaries."""
+    entries = sorted(enumerate(_unwrap(item) for item in items), key=lambda e: (_date_key(e[1][0]), e[1][0].note_id, e[0]))
+    events = tuple(PackEvent(n, _anchor(n, s.note_id), s.note_id, s.event.date, s, count, eid)
+                   for n, (_, (s, count, eid)) in enumerate(entries, 1))
+    dates = [e.date for e in events if e.date]
+    if followups is None:
+        followups = [r for e in events for r in followup_records(e.summary)]
+    open_ones = sorted((f for f in followups if f.is_open), key=lambda f: (_date_key_of(f.opened_on), f.id or 0))
+    return Pack(
+        title=_title(title), start=min(dates, default=None), end=max(dates, default=None),
+        classification=_classification(e.summary.classification for e in events), events=events,
+        participants=_index(events), open_followups=tuple(open_ones), undated=len(events) - len(dates))
+
+
+def assemble_digest(events: Iterable[Any], followup_changes: tuple[Sequence[FollowUpRecord], Sequence[FollowUpRecord]],
+                    open_followups: Sequence[FollowUpRecord], *, start: dt.date, end: dt.date) -> Digest:
+    """Build the digest of the events dated from `start` to `end` (inclusive)."""
+    chosen = [u for u in (_unwrap(e) for e in events) if u[0].event.date and start <= u[0].event.date <= end]
+    chosen.sort(key=lambda u: (u[0].event.date, u[2] or 0, u[0].note_id))
+    rows = tuple(DigestEvent(n, _anchor(n, s.note_id), eid, s.note_id, s.event.date, s.event.type, s, count,
+                             paragraph(s)) for n, (s, count, eid) in enumerate(chosen, 1))
+    types = Counter(r.type for r in rows)
+    countries = Counter(c for r in rows for c in {p.country for p in r.summary.participants if p.country})
+    opened, closed = followup_changes
+    return Digest(
+        start=start, end=end, week=week_label(start, end),
+        counts_by_type=tuple(Count(t.value, types[t], TYPE_LABELS[t]) for t in EventType if types[t]),
+        counts_by_country=tuple(Count(c, n) for c, n in sorted(countries.items(), key=lambda cn: (-cn[1], cn[0]))),
+        events=rows, opened=tuple(opened), closed=tuple(closed),
+        open_followups=tuple(f for f in open_followups if f.is_open))
+
+
+def iso_week_range(spec: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Return Monday and Sunday of `2026-W48`, or of the week before `today` for `last`."""
+    text = spec.strip()
+    if text.lower() == "last":
+        year, week, _ = (today - dt.timedelta(days=7)).isocalendar()
+    elif match := _WEEK.match(text):
+        year, week = int(match[1]), int(match[2])
+    else:
+        raise ConfigError(f"week {spec!r} is not understood", field="--week", hint="write 2026-W48 or last")
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise ConfigError(f"{year} has no week {week}", field="--week", hint="ISO weeks run from W01 to W52 or W53") from None
+    return monday, monday + dt.timedelta(days=6)
+
+
+def week_label(start: dt.date, end: dt.date) -> str | None:
+    """Return `2026-W48` when the range is exactly one ISO week, else None."""
+    year, week, weekday = start.isocalendar()
+    return f"{year}-W{week:02d}" if weekday == 1 and end - start == dt.timedelta(days=6) else None
+
+
+def paragraph(summary: Summary) -> Text:
+    """Return one short paragraph per language: title, participants, place, topics (pending when a side is missing)."""
+    return Text(ar=_paragraph(summary, "ar"), en=_paragraph(summary, "en"))
+
+
+def followup_records(summary: Summary) -> list[FollowUpRecord]:
+    """Return a summary's own follow-ups as records (no archive id)."""
+    from .followups import target_country, who_country
+
+    out = []
+    for item in summary.follow_ups:
+        person = summary.participant(item.who) if item.who else None
+        due = item.due
+        out.append(FollowUpRecord(
+            id=None, event_id=None, origin_note_id=summary.note_id, opened_on=summary.event.date, kind=item.kind,
+            status=item.status, who=item.who, who_name=person.name if person else None,
+            who_country=who_country(summary, item), target_country=target_country(summary, item), what=item.what,
+            due_date=due.date if due else None, due_text=due.text if due else None,
+            closed_on=summary.event.date if item.status in (FollowUpStatus.done, FollowUpStatus.declined) else None))
+    return out
+
+
+_WORDS = {
+    "ar": {"people": "المشاركون", "place": "المكان", "topics": "المواضيع", "and": " و", "sep": "، ", "list": "؛ ", "more": "و{n} غيرها"},
+    "en": {"people": "Participants", "place": "Place", "topics": "Topics", "and": " and ", "sep": ", ", "list": "; ", "more": "and {n} more"},
+}
+
+
+def _paragraph(summary: Summary, lang: str) -> str | None:
+    words = _WORDS[lang]
+    event = summary.event
+    title = (event.title or TYPE_LABELS[event.type]).get(lang)
+    people = _principals(summary)
+    names = [p.name.get(lang) for p in people]
+    if title is None or any(n is None for n in names):
+        return None
+    described = [f"{p.name.get(lang)} ({p.title.get(lang)})" if p.title and p.title.get(lang) else p.name.get(lang)
+                 for p in people]
+    parts = [title.rstrip(".") + "."]
+    joined = words["sep"].join(described[:-1]) + words["and"] + described[-1] if len(described) > 1 else described[0]
+    parts.append(f"{words['people']}: {joined}.")
+    if event.place and event.place.get(lang):
+        parts.append(f"{words['place']}: {event.place.get(lang)}.")
+    topics = [a.label.get(lang) for a in summary.agenda if a.label.get(lang)]
+    if topics:
+        shown = words["list"].join(topics[:MAX_TOPICS])
+        if len(topics) > MAX_TOPICS:
+            shown += words["list"] + words["more"].format(n=len(topics) - MAX_TOPICS)
+        parts.append(f"{words['topics']}: {shown}.")
+    return " ".join(parts)
+
+
+def _principals(summary: Summary) -> list[Participant]:
+    people = [p for p in summary.participants if p.side in (Side.host, Side.guest)]
+    return people or list(summary.participants)
+
+
+def _unwrap(item: Any) -> tuple[Summary, int, int | None]:
+    """Return (summary, number of sources, archive id) of a Summary or an archive EventRecord."""
+    if isinstance(item, Summary):
+        return item, 1, None
+    return item.summary, len(item.sources), item.id
+
+
+def _date_key(summary: Summary) -> tuple[bool, dt.date]:
+    return _date_key_of(summary.event.date)
+
+
+def _date_key_of(date: dt.date | None) -> tuple[bool, dt.date]:
+    return (date is None, date or dt.date.min)
+
+
+def _anchor(number: int, note_id: str) -> str:
+    return f"event-{number}-{slugify(note_id) or 'note'}"
+
+
+def _title(title: str | Text | None) -> Text:
+    if title is None:
+        return DEFAULT_PACK_TITLE
+    if isinstance(title, Text):
+        return title
+    return Text(ar=title) if _ARABIC.search(title) else Text(en=title)
+
+
+def _classification(values: Iterable[str | None]) -> str | None:
+    found = sorted({v.strip() for v in values if v and v.strip()})
+    ranked = [v for v in CLASSIFICATION_RANK if v in {f.upper() for f in found}]
+    if ranked:
+        return next(f for f in found if f.upper() == ranked[0])
+    return found[0] if found else None
+
+
+def _person_key(p: Participant) -> tuple[str, str]:
+    name = (p.name.en or "").casefold().strip() or (p.name.ar or "").strip()
+    return (p.country or "", " ".join(name.split()))
+
+
+def _index(events: Sequence[PackEvent]) -> tuple[PersonEntry, ...]:
+    people: dict[tuple[str, str], tuple[Participant, list[Meeting]]] = {}
+    for event in events:
+        summary = event.summary
+        for person in summary.participants:
+            others = [p for p in summary.participants if p.id != person.id]
+            foreign = [p for p in others if p.country != person.country] or others
+            meeting = Meeting(event.date, event.number, event.anchor, summary.event.type, summary.event.place,
+                              tuple(Counterpart(p.name, p.country) for p in foreign))
+            people.setdefault(_person_key(person), (person, []))[1].append(meeting)
+    entries = [PersonEntry(p.name, p.title, p.country, tuple(m)) for p, m in people.values()]
+    return tuple(sorted(entries, key=lambda e: ((e.name.en or e.name.ar or "").casefold(), e.country or "")))
