@@ -1,0 +1,64 @@
+"""Read PDFs with poppler's command-line tools, as a person checking a file would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SHIPPED_FAMILIES = {"Noto-Naskh-Arabic", "Noto-Naskh-Arabic-Bold", "Noto-Serif", "Noto-Serif-Bold"}
+
+
+@dataclass(frozen=True)
+class PdfFont:
+    """One row of `pdffonts`."""
+
+    name: str
+    family: str
+    embedded: bool
+    subset: bool
+
+
+def require(tool: str) -> str:
+    """Return the path of a tool, or fail (in CI) / skip (elsewhere) when it is missing."""
+    import os
+
+    path = shutil.which(tool)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} is not installed; the set-up script should have installed it")
+        pytest.skip(f"{tool} is not installed")
+    return path
+
+
+def pdf_fonts(pdf: Path) -> list[PdfFont]:
+    """Return the fonts `pdffonts` lists for a PDF."""
+    out = subprocess.run([require("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    fonts = []
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        if len(parts) < 7:
+            continue
+        name = parts[0]
+        # columns from the right: emb sub uni object-number generation
+        emb, sub = parts[-5], parts[-4]
+        family = name.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", name) else name
+        fonts.append(PdfFont(name, family, emb == "yes", sub == "yes"))
+    return fonts
+
+
+def pdf_text(pdf: Path) -> str:
+    """Return the text `pdftotext` extracts from a PDF."""
+    return subprocess.run([require("pdftotext"), "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def normalise_words(text: str) -> list[str]:
+    """Return the words of a text, NFKC-normalised, without marks or tatweel (pdftotext adds stray spaces before marks)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(c for c in text if not unicodedata.category(c).startswith("M") and c != "\u0640")
+    return re.findall(r"\w+", text)
