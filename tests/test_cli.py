@@ -1,0 +1,143 @@
+"""The command line as a user meets it: help, outputs, bad input, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from support import SAMPLES, SEED, run_cli
+
+GOOD = """format: 1
+language: ar
+event:
+  type: meeting
+participants:
+  - id: a
+    name: أحمد
+"""
+
+
+def test_help_version_and_short_help():
+    for flag in ("--help", "-h"):
+        result = run_cli(flag)
+        assert result.returncode == 0
+        assert b"note" in result.stdout and b"validate" in result.stdout
+    assert run_cli("--version").stdout.startswith(b"briefing ")
+    note_help = run_cli("note", "-h").stdout.decode()
+    for option in ("--format", "--layout", "--lang", "--template", "--pdf-variant", "--force", "--output"):
+        assert option in note_help
+
+
+def test_help_does_not_import_the_renderers():
+    code = "import sys; sys.argv=['briefing','--help']\nfrom briefing import cli\nprint(sorted(m for m in ('weasyprint','docx','sqlalchemy','trafilatura') if m in sys.modules))"
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_note_writes_one_file_per_format(tmp_path):
+    result = run_cli("note", str(SEED), "-o", str(tmp_path), "--format", "html,pdf")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["undated-tj-ru-moscow.html", "undated-tj-ru-moscow.pdf"]
+
+
+def test_existing_output_needs_force(tmp_path):
+    target = tmp_path / "undated-tj-ru-moscow.html"
+    target.write_text("keep me")
+    result = run_cli("note", str(SEED), "-o", str(tmp_path), "--format", "html")
+    assert result.returncode == 2
+    assert b"--force" in result.stderr
+    assert target.read_text() == "keep me"
+    assert run_cli("note", str(SEED), "-o", str(tmp_path), "--format", "html", "--force").returncode == 0
+    assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_summary_from_stdin(tmp_path):
+    result = run_cli("note", "-", "-o", str(tmp_path), "--format", "html", stdin=GOOD.encode())
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "undated-a.html").is_file()
+
+
+BAD_INPUTS = {
+    "missing": (None, "no such file"),
+    "syntax": (b"format: 1\nlanguage: [ar\n", "YAML does not parse"),
+    "unknown-key": (GOOD.encode() + b"    sidee: host\n", "did you mean 'side'"),
+    "enum": (GOOD.replace("type: meeting", "type: meting").encode(), "allowed: meeting"),
+    "empty-participants": (GOOD.split("participants:")[0].encode() + b"participants: []\n", "must not be empty"),
+    "too-large": (GOOD.encode() + b"#" + b"x" * (5 * 1024 * 1024 + 10) + b"\n", "5 MB"),
+    "not-utf8": (GOOD.replace("أحمد", "Ahmed").encode() + b"context: [\"caf\xe9\"]\n", "not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_gives_one_line_exit_2_and_no_output(tmp_path, case):
+    content, expected = BAD_INPUTS[case]
+    source = tmp_path / f"{case}.yaml"
+    if content is not None:
+        source.write_bytes(content)
+    out = tmp_path / "out"
+    result = run_cli("note", str(source), "-o", str(out))
+    stderr = result.stderr.decode()
+    assert result.returncode == 2
+    assert expected in stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert "Traceback" not in stderr
+    assert str(source) in stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_error_line_names_file_line_and_field(tmp_path):
+    source = tmp_path / "s.yaml"
+    source.write_text(GOOD.replace("type: meeting", "type: meting"), encoding="utf-8")
+    stderr = run_cli("validate", str(source)).stderr.decode()
+    assert f"{source}:4:" in stderr and "event.type" in stderr
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    source = tmp_path / "s.yaml"
+    source.write_text("format: 1\nlanguage: [ar\n", encoding="utf-8")
+    result = run_cli("--debug", "note", str(source), "-o", str(tmp_path))
+    assert result.returncode != 0 and b"Traceback" in result.stderr
+
+
+def test_batch_writes_the_good_and_reports_the_bad(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 2\n", encoding="utf-8")
+    result = run_cli("note", str(bad), str(SEED), "-o", str(tmp_path / "out"), "--format", "html")
+    assert result.returncode == 2
+    assert (tmp_path / "out" / "undated-tj-ru-moscow.html").is_file()
+    assert str(bad).encode() in result.stderr
+
+
+def test_bad_option_values_are_reported(tmp_path):
+    result = run_cli("note", str(SEED), "-o", str(tmp_path), "--format", "pdf,odt")
+    assert result.returncode == 2 and b"--format" in result.stderr
+    result = run_cli("note", str(SEED), "-o", str(tmp_path), "--layout", "sideways")
+    assert result.returncode == 2 and b"parallel" in result.stderr
+
+
+def test_config_file_sets_organisation_and_bad_key_is_reported(tmp_path):
+    (tmp_path / "briefing.toml").write_text('[organisation]\nen = "Ministry of Tests"\nar = "وزارة الاختبارات"\n', encoding="utf-8")
+    result = run_cli("note", str(SEED), "-o", "out", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Ministry of Tests" in (tmp_path / "out" / "undated-tj-ru-moscow.html").read_text(encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text('layuot = "stacked"\n', encoding="utf-8")
+    result = run_cli("note", str(SEED), "-o", "out2", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 2 and b"briefing.toml:1" in result.stderr and b"layout" in result.stderr
+
+
+def test_validate_and_schema():
+    result = run_cli("validate", *[str(p) for p in sorted(SAMPLES.glob("*.yaml"))])
+    assert result.returncode == 0 and result.stdout.count(b": ok") == len(list(SAMPLES.glob("*.yaml")))
+    schema = json.loads(run_cli("schema").stdout)
+    assert schema["properties"]["format"]["const"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_same_input_same_bytes_through_the_cli(tmp_path, fmt):
+    for name in ("a", "b"):
+        assert run_cli("note", str(SAMPLES / "visit-long.yaml"), "-o", str(tmp_path / name), "--format", fmt).returncode == 0
+    files = [next((tmp_path / n).iterdir()).read_bytes() for n in ("a", "b")]
+    assert files[0] == files[1]
