@@ -8,16 +8,46 @@ from __future__ import annotations
 
 import re
 
+from ..terms.normalise import normalise_ar
+
+
+def _ar(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a pattern written in plain Arabic against normalised text."""
+    return re.compile(normalise_ar(pattern), flags)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalise_ar(w) for w in text.split())
+
 # Function words and time words that can never be part of a person's name.
-FUNCTION_AR = frozenset("""
+FUNCTION_AR = _words("""
 في من الي علي عن مع لدي الى على لدى ب ل و ف ثم او أو بين خلال بعد قبل عند حول ضد نحو منذ حتي حيث
 الذي التي الذين اللذين اللتين اللواتي الذى ما ماذا هذا هذه ذلك تلك هو هي هم هما انه انها كما وكما ايضا
 قد لقد كان كانت وكان وكانت يكون تكون ان إن أن لا لم لن اذا اذ وقد فقد
-اليوم امس البارحه غدا مساء صباح ظهر ليل ليله عصر فجر يوم اول الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت
+اليوم امس البارحه غدا يوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت
 والوفد الوفد المرافق والمرافقين ومرافقيه له لها لهم معه معها حاليا وعدد عدد وبحضور بحضور
 اتصالا اتصال هاتفيا هاتفي برقيه رساله زياره بزياره اجتماعا اجتماع لقاء لقاءا مباحثات محادثات جلسه
 الموافق م هـ ه واس
-""".split())
+""")
+
+# Times of day: function words only before a day word ("مساء أمس"); "صباح" is also a name.
+TIME_AR = _words("مساء صباح ظهر ليل ليله عصر فجر")
+TIME_NEXT_AR = _words("اليوم امس الامس البارحه غد غدا يوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت")
+
+# Verbs of release prose (normalised), never part of a name.
+VERBS_AR = _words("""
+استقبل يستقبل واستقبل التقي يلتقي والتقي اجري يجري واجري تلقي يتلقي وتلقي قام يقوم وقام عقد يعقد وعقد
+بحث يبحث وبحث يبحثان بحثا ناقش يناقش وناقش غادر يغادر وغادر وصل يصل ووصل زار يزور وزار بعث يبعث وبعث
+هنا يهني يهنئ اكد يؤكد واكد يؤكدان اعرب يعرب واعرب عبر وعبر قال يقول وقال اوضح واوضح نقل ينقل ونقل
+حضر وحضر يحضر حضره وحضره ترأس يترأس راس يراس وراس يراس شارك يشارك وشارك افتتح يفتتح رحب يرحب ورحب
+دعا يدعو ودعا شكر يشكر وشكر اشاد يشيد واشاد تبادل يتبادل وتبادل جري وجري تم وتم يلتقيان يجريان يعقدان
+""")
+
+# Head nouns of institutions, which continue a title ("رئيس البرلمان في جمهورية الشيشان").
+INSTITUTIONS_AR = _words("""
+جمهوريه دوله دول مملكه المملكه سلطنه اماره امارات منظمه مجلس وزاره هيئه حكومه جامعه بلاد مكتب ديوان قوات
+برلمان البرلمان مؤسسه صندوق بنك مصرف اتحاد رابطه لجنه محكمه سفاره قنصليه بعثه وفد مركز معهد شركه
+""")
 
 FUNCTION_EN = frozenset("""
 a an the of in on at to from with by for and or but as during after before about between
@@ -42,22 +72,22 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
 )
 
 # Sentences naming who attended: everyone named there is present, side "other".
-ATTEND_AR = re.compile(
+ATTEND_AR = _ar(
     r"(?:^|\s)(?:و?(?:حضر|حضره|حضرها|يحضر|بحضور)|و?يضم الوفد|الوفد (?:الرسمي|المرافق)|ويتكون الوفد|في (?:وداع|استقبال)|من الجانب)(?:\s|$)"
 )
 ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present)\b", re.I)
 
 # Words for "both sides" as speaker.
-BOTH_AR = re.compile(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
+BOTH_AR = _ar(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
 BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|both leaders|the two leaders|the two ministers|both ministers|they)\b", re.I)
 # "for his part", "whereas": the other side speaks.
-SWITCH_AR = re.compile(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")
+SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")
 SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.I)
 # Passive reports of discussion: both sides.
-PASSIVE_AR = re.compile(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق)(?:\s|$)")
+PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق)(?:\s|$)")
 PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused))\b", re.I)
 # Background sentences.
-CONTEXT_AR = re.compile(r"(?:تجدر الاشاره|يذكر ان|الجدير بالذكر|يشار الي|وكان\s+\S+(?:\s+\S+){0,8}\s+قد)")
+CONTEXT_AR = _ar(r"(?:تجدر الاشاره|يذكر ان|الجدير بالذكر|يشار الي|وكان\s+\S+(?:\s+\S+){0,8}\s+قد)")
 CONTEXT_EN = re.compile(r"\b(?:it is worth noting|it should be noted|notably,|previously|earlier this year)\b", re.I)
 # Lines of page chrome, captions and agency trailers.
 NOISE_LINE = re.compile(

@@ -15,7 +15,7 @@ from .mentions import find_mentions, tag_sentence
 from .participants import Roster, assign_sides, is_greeted
 from .segment import segment
 from .statements import find_statements
-from .vocab import lexicon_for
+from .vocab import country_code, lexicon_for
 
 
 @dataclass
@@ -48,28 +48,20 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     roster = Roster(lex, language)
     attend_re = ATTEND_AR if language == "ar" else ATTEND_EN
     attend = {i for i, s in enumerate(sentences) if i >= first_body and attend_re.search(fold(s, language))}
-    for m in mentions[lead]:
-        if not is_greeted(sentences[lead], m):
-            roster.add(m, main=True)
-    if len(roster.mains()) < 2 and lead + 1 < len(sentences) and lead + 1 not in attend:
-        for m in mentions[lead + 1]:
-            if len(roster.mains()) < 2 and not is_greeted(sentences[lead + 1], m) and roster.resolve(m) is None:
-                roster.add(m, main=True)
-    if len(roster.mains()) < 2 and seg.title:
-        for m in mentions[0]:
-            if len(roster.mains()) < 2 and roster.resolve(m) is None:
-                roster.add(m, main=True)
-    for i in sorted(attend):
-        for m in mentions[i]:
-            if not is_greeted(sentences[i], m):
-                roster.add(m, main=False)
+    _add_mains(roster, sentences, mentions, lead, attend, bool(seg.title))
+    for sentence_mentions in mentions:
+        for m in sentence_mentions:
+            roster.enrich(m)
 
     reference = reference_date(seg.dateline, release.date_hint, date)
     found_date = find_event_date(sentences[lead], reference, language)
     skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
     place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans)
-    _fill_countries(roster, place_country(place, lex))
-    assign_sides(roster, role, place_country(place, lex), event_type)
+    place_cc = place_country(place, lex)
+    assign_sides(roster, role, place_cc, event_type)
+    _home_country(roster, place_cc)
+    for i in sorted(attend):
+        _add_attendees(roster, tagged[i], mentions[i], place_cc)
 
     skip = ({0} if seg.title else set()) | attend
     found = find_statements(tagged, mentions, roster, skip, lead, language, reference)
@@ -96,12 +88,43 @@ def _lead_index(sentences: list[str], first_body: int, lang: str) -> int:
     return first_body if first_body < len(sentences) else 0
 
 
-def _fill_countries(roster: Roster, place_cc: str | None) -> None:
-    """People named without a country take the host side's (the lead subject's) country."""
+def _home_country(roster: Roster, place_cc: str | None) -> None:
+    """A host named without a country is at home: the place's country."""
     mains = roster.mains()
-    home = mains[0].country if mains and mains[0].country else place_cc
-    for p in roster.people:
-        if not p.country and home and not p.main:
-            p.country = home
-        elif not p.country and p.main and len(mains) > 1 and p is mains[0]:
+    for p in mains:
+        others = {q.country for q in mains if q is not p}
+        if not p.country and place_cc and (p.side == "host" or (p is mains[0] and place_cc not in others)):
             p.country = place_cc
+
+
+def _add_mains(roster: Roster, sentences: list[str], mentions: list[list[Any]], lead: int, attend: set[int],
+               titled: bool) -> None:
+    """The principals: people named in the lead (then the next sentence, then the title)."""
+    for m in mentions[lead]:
+        if not is_greeted(sentences[lead], m):
+            roster.add(m, main=True)
+    extra = [lead + 1] if lead + 1 < len(sentences) and lead + 1 not in attend else []
+    extra += [0] if titled else []
+    for i in extra:
+        for m in mentions[i]:
+            if len(roster.mains()) < 2 and not is_greeted(sentences[i], m) and roster.resolve(m) is None:
+                roster.add(m, main=True)
+
+
+def _add_attendees(roster: Roster, tagged: Any, mentions: list[Any], place_cc: str | None) -> None:
+    """People named as present: side other, country from "من الجانب X", a delegation, or the host."""
+    by_side = {p.side: p.country for p in roster.mains() if p.country}
+    default = by_side.get("host") or next((p.country for p in roster.mains() if p.country), None) or place_cc
+    text = fold(tagged.text, tagged.lang)
+    if "الوفد" in text and ("المرافق" in text or "الرسمي" in text or "يضم" in text) and by_side.get("guest"):
+        default = by_side["guest"]
+    marks = [(tok.start, tagged.term_at[k + 2]) for k, tok in enumerate(tagged.tokens[:-2])
+             if tok.norm == "من" and tagged.tokens[k + 1].norm == "الجانب" and tagged.tags[k + 2] == "C"]
+    for m in mentions:
+        if is_greeted(tagged.text, m):
+            continue
+        country = default
+        for start, term in marks:
+            if start < m.char_start:
+                country = term if isinstance(term, str) else country_code(term.term)
+        roster.add(m, main=False, country=country)

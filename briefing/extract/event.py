@@ -12,7 +12,7 @@ from ..terms.normalise import normalise_ar, normalise_en
 from ._grammar import EVENT_CUES
 from .vocab import Lexicon
 
-_CUES = [(re.compile(p), kind, role) for p, kind, role in EVENT_CUES]
+_CUES = [(re.compile(normalise_ar(p)), kind, role) for p, kind, role in EVENT_CUES]
 _MONTH_FIRST = re.compile(r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october"
                           r"|november|december)\s+\d{1,2},")
 

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..terms.normalise import Token, tokenise
-from ._grammar import FUNCTION_AR, FUNCTION_EN
-from .vocab import Lexicon
+from ._grammar import FUNCTION_AR, FUNCTION_EN, INSTITUTIONS_AR, TIME_AR, TIME_NEXT_AR, VERBS_AR
+from .vocab import Lexicon, country_code
 
 ENTITY_KINDS = ("honorific", "title", "epithet", "person", "country", "organisation", "city")
 CUE_KINDS = ("stance", "topic", "followup")
 _TAG = {"honorific": "H", "title": "T", "epithet": "E", "person": "P", "country": "C",
         "organisation": "O", "city": "Y"}
-_HARD = re.compile(r"[,،.؛;:!?()\[\]«»\"“”|؟–—]|\s-\s")
-_NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "ولد"})
+_HARD = re.compile(r"[,،.؛;:!?()\[\]«»\"“”|؟]|[-–—](?:\s|$)|(?:^|\s)[-–—]")
+_NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "ولد", "bin", "al", "ibn"})
 _MAX_NAME = 6
 
 
@@ -28,7 +28,7 @@ class Mention:
     name: str | None = None
     name_norm: tuple[str, ...] = ()
     person: Any = None  # Term
-    titles: list[str] = field(default_factory=list)
+    pieces: list[tuple[str, int, bool]] = field(default_factory=list)  # (title text, tokens, after the name)
     title_terms: list[Any] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     epithets: list[Any] = field(default_factory=list)
@@ -41,7 +41,21 @@ class Mention:
         """The country the mention names (person's own first, then the title's)."""
         if self.person is not None and self.person.attrs.get("country"):
             return str(self.person.attrs["country"]).upper()
-        return self.countries[0] if self.countries else None
+        if self.countries:
+            return self.countries[0]
+        for term in self.title_terms:
+            if term.attrs.get("country"):
+                return str(term.attrs["country"]).upper()
+        return None
+
+    @property
+    def titles(self) -> list[str]:
+        """The title pieces kept: after the name when any, a bare "الرئيس"/"الملك" before a name dropped."""
+        pre = [p for p in self.pieces if not p[2]]
+        post = [p for p in self.pieces if p[2]]
+        if self.name and pre and pre[-1][1] == 1 and (post or len(pre) > 1):
+            pre = pre[:-1]
+        return [p[0] for p in pre + post]
 
     @property
     def title(self) -> str | None:
@@ -56,7 +70,7 @@ class Tagged:
     text: str
     tokens: list[Token]
     tags: list[str]
-    term_at: list[Any]  # the Match covering each token, or None
+    term_at: list[Any]  # the Match covering each token, or an ISO code for an adjective, or None
     hard: list[bool]  # hard gap after token i
     lang: str
 
@@ -69,13 +83,16 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
     term_at: list[Any] = [None] * n
     function = FUNCTION_AR if lang == "ar" else FUNCTION_EN
     for i, tok in enumerate(tokens):
-        if tok.norm in function:
+        norm = tok.norm
+        if norm in function or (lang == "ar" and norm in VERBS_AR):
             tags[i] = "F"
-    for kinds, tagger in ((ENTITY_KINDS, lambda k: _TAG[k]), (CUE_KINDS, lambda k: "S")):
+        elif lang == "ar" and norm in TIME_AR and (i + 1 == n or tokens[i + 1].norm in TIME_NEXT_AR):
+            tags[i] = "F"
+    for kinds, cue in ((ENTITY_KINDS, False), (CUE_KINDS, True)):
         for match in lex.match(text, lang, kinds):
             for i in _covering(tokens, match.start, match.end):
                 if term_at[i] is None:
-                    tags[i] = tagger(match.term.kind)
+                    tags[i] = "S" if cue else _TAG[match.term.kind]
                     term_at[i] = match
     for i, tok in enumerate(tokens):
         if tags[i] == "X" and lang == "ar" and (code := lex.adjective_country(tok.norm)):
@@ -91,13 +108,13 @@ def find_mentions(tagged: Tagged) -> list[Mention]:
     i, n = 0, len(tagged.tokens)
     while i < n:
         if tagged.tags[i] in "HTEP":
-            mention = _parse(tagged, i)
-            if mention.name or mention.titles or mention.epithets:
+            mention = _parse(tagged, i, out[-1].end if out else 0)
+            if mention.name or mention.pieces or mention.epithets:
                 _span(tagged, mention)
                 out.append(mention)
             i = max(mention.end, i + 1)
         elif tagged.lang == "en" and _is_name_token(tagged, i) and _name_before_title(tagged, i):
-            mention = _parse(tagged, i)
+            mention = _parse(tagged, i, out[-1].end if out else 0)
             _span(tagged, mention)
             out.append(mention)
             i = max(mention.end, i + 1)
@@ -114,54 +131,75 @@ def _match_end(tagged: Tagged, i: int) -> int:
     """Index after the last token of the term match at token i."""
     m = tagged.term_at[i]
     j = i + 1
-    while j < len(tagged.tokens) and tagged.term_at[j] is m and m is not None:
+    while j < len(tagged.tokens) and m is not None and tagged.term_at[j] is m:
         j += 1
     return j
 
 
-def _parse(tagged: Tagged, i: int) -> Mention:
+def _conjoined(tagged: Tagged, j: int) -> bool:
+    """Token j starts with the conjunction و/ف: it begins a new coordinated phrase."""
+    tok = tagged.tokens[j]
+    m = tagged.term_at[j]
+    if m is not None and not isinstance(m, str):
+        return m.start > tok.start and tagged.text[tok.start] in "وف"
+    return tagged.lang == "ar" and tok.norm.startswith("و") and len(tok.norm) > 3
+
+
+def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
+    n = len(tagged.tokens)
     mention = Mention(start=i, end=i)
-    j = _titles(tagged, i, mention)
-    if j < len(tagged.tokens) and tagged.tags[j] == "P" and (j == i or not tagged.hard[j - 1]):
-        _person(tagged, j, mention)
-        j = _match_end(tagged, j)
-        j = _name_tail(tagged, j, mention)
-    elif j < len(tagged.tokens) and (j == i or not tagged.hard[j - 1]) and _is_name_token(tagged, j):
+    j = _titles(tagged, i, mention, after_name=False)
+    gap_ok = j < n and (j == i or not tagged.hard[j - 1] or bool(mention.pieces and _soft_comma(tagged, j)))
+    if gap_ok and tagged.tags[j] == "P" and (j == i or not _conjoined(tagged, j)):
+        mention.person = tagged.term_at[j].term
+        k = _match_end(tagged, j)
+        _set_name(tagged, j, k, mention)
+        j = _name_tail(tagged, k, mention)
+    elif gap_ok and _is_name_token(tagged, j) and (j == i or not _conjoined(tagged, j)):
         j = _name(tagged, j, mention)
-    elif mention.titles and (back := _name_before(tagged, i)) is not None:
+    elif mention.pieces and not _conjoined(tagged, i) and (back := _name_before(tagged, i, floor)) is not None:
         mention.start = back
         _set_name(tagged, back, i, mention)
-    if mention.name and j < len(tagged.tokens) and not tagged.hard[j - 1]:
+    if mention.name and j < n and not tagged.hard[j - 1]:
         j = _titles(tagged, j, mention, after_name=True)
     mention.end = max(j, mention.end)
     return mention
 
 
-def _titles(tagged: Tagged, j: int, mention: Mention, after_name: bool = False) -> int:
+def _soft_comma(tagged: Tagged, j: int) -> bool:
+    """A title, a comma, then a name ending the clause ("وزير الدولة، أنور قرقاش")."""
+    gap = tagged.text[tagged.tokens[j - 1].end:tagged.tokens[j].start].strip()
+    return gap in (",", "،") and _is_name_token(tagged, j)
+
+
+def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> int:
     """Consume honorifics, epithets and title chains from token j."""
     tags, n = tagged.tags, len(tagged.tokens)
+    first = j
     while j < n:
         tag = tags[j]
+        if (j > first or after_name) and _conjoined(tagged, j):
+            break
         if tag == "H":
             j = _match_end(tagged, j)
         elif tag == "E":
             mention.epithets.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
-        elif tag == "T" or (tag in "CO" and mention.titles):
+        elif tag == "T":
+            if mention.pieces and _genitive(tagged, mention.start):
+                break
             start = j
-            if tag == "T":
-                mention.title_terms.append(tagged.term_at[j].term)
+            mention.title_terms.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
-            while j < n and not tagged.hard[j - 1] and _continues(tagged, j):
-                if tags[j] == "C":
-                    mention.countries.append(_country(tagged, j))
-                if tags[j] == "T":
-                    mention.title_terms.append(tagged.term_at[j].term)
+            while j < n and not tagged.hard[j - 1] and tags[j] != "T" and _continues(tagged, j):
+                if tags[j] in "CO":
+                    code = _country(tagged, j)
+                    if code not in mention.countries:
+                        mention.countries.append(code)
                 j = _match_end(tagged, j) if tagged.term_at[j] is not None else j + 1
-            for k in range(start, j):
-                if tags[k] == "C" and _country(tagged, k) not in mention.countries:
-                    mention.countries.append(_country(tagged, k))
-            mention.titles.append(tagged.text[tagged.tokens[start].start:tagged.tokens[j - 1].end])
+            m = tagged.term_at[start]
+            char_start = m.start if m is not None and not isinstance(m, str) else tagged.tokens[start].start
+            mention.pieces.append((tagged.text[char_start:tagged.tokens[j - 1].end], j - start, after_name))
         else:
             break
         if j < n and tagged.hard[j - 1]:
@@ -170,47 +208,83 @@ def _titles(tagged: Tagged, j: int, mention: Mention, after_name: bool = False) 
 
 
 def _continues(tagged: Tagged, j: int) -> bool:
-    """Tell whether token j continues a title chain (genitive, adjective, country, office)."""
+    """Tell whether token j continues a title chain (genitive, adjective, country, institution)."""
     tag, norm = tagged.tags[j], tagged.tokens[j].norm
-    if tag in "TCOY":
+    if _conjoined(tagged, j) and tag != "X":
+        return False
+    if tag in "COY":
         return True
+    nxt = tagged.tags[j + 1] if j + 1 < len(tagged.tags) else ""
     if tagged.lang == "en":
-        return tag == "F" and norm in ("of", "for", "to", "the") and j + 1 < len(tagged.tags) and tagged.tags[j + 1] in "TCOYX"
+        return tag == "F" and norm in ("of", "for", "to", "the") and nxt in "TCOYX"
+    if tag == "H":
+        return nxt in "CO" or tagged.tokens[j].norm.endswith("دوله")
     if tag == "F":
-        return norm in ("لدي", "في", "الي") and j + 1 < len(tagged.tags) and tagged.tags[j + 1] in "CO"
+        return norm in ("لدي", "في", "الي") and (nxt in "CO" or _institution(tagged, j + 1))
     if tag != "X":
         return False
-    return norm.startswith(("ال", "لل", "بال", "لشو", "لشئ", "بمكتب", "بدوله", "لدوله", "بجمهوريه", "لجمهوريه")) or (
-        norm[:1] in "بل" and len(norm) > 3 and j + 1 < len(tagged.tags) and tagged.tags[j + 1] in "COT")
+    if _institution(tagged, j):
+        return True
+    if _has_article(tagged, j):
+        return True
+    if norm.startswith(("لل", "بال")):
+        return True
+    return norm[:1] in "بل" and len(norm) > 3 and (nxt in "COT" or (j + 1 < len(tagged.tokens) and _has_article(tagged, j + 1)))
+
+
+def _genitive(tagged: Tagged, i: int) -> bool:
+    """A mention opened by "لسمو"/"لفخامة" names a possessor: it holds one title only."""
+    m = tagged.term_at[i]
+    return (tagged.tags[i] == "H" and m is not None and not isinstance(m, str)
+            and m.start > tagged.tokens[i].start and tagged.text[tagged.tokens[i].start] in "لب")
+
+
+def _institution(tagged: Tagged, j: int) -> bool:
+    if j >= len(tagged.tokens):
+        return False
+    norm = tagged.tokens[j].norm
+    for prefix in ("", "ب", "ل", "بال", "لل", "ال"):
+        if norm.startswith(prefix) and norm[len(prefix):] in INSTITUTIONS_AR:
+            return True
+    return False
+
+
+def _has_article(tagged: Tagged, j: int) -> bool:
+    """The word starts with the article ال as written (not أل/إل of a foreign name)."""
+    tok = tagged.tokens[j]
+    return tagged.text[tok.start:tok.start + 2] == "ال" and len(tok.norm) > 3
 
 
 def _country(tagged: Tagged, j: int) -> str:
     m = tagged.term_at[j]
     if isinstance(m, str):
         return m
-    term = m.term
-    code = term.attrs.get("code") or term.attrs.get("iso") or term.key
-    return str(code).upper()
+    return country_code(m.term)
 
 
 def _is_name_token(tagged: Tagged, j: int) -> bool:
     tok, tag = tagged.tokens[j], tagged.tags[j]
-    if tag != "X" or len(tok.norm) < 2:
+    if tag != "X" or len(tok.norm) < 2 or tok.norm.isdigit():
         return False
     if tagged.lang == "en":
         return tagged.text[tok.start:tok.start + 1].isupper()
-    return not tok.norm.startswith(("ال", "لل", "و")) and not tok.norm.isdigit()
+    return not _has_article(tagged, j) and not tok.norm.startswith("لل")
+
+
+def _name_word(tagged: Tagged, k: int) -> bool:
+    """Token k may continue a name already begun."""
+    tok, tag = tagged.tokens[k], tagged.tags[k]
+    if tagged.lang == "en":
+        return tag == "X" and tagged.text[tok.start].isupper()
+    if tok.norm == "علي" and tag == "F":  # "علي" is the name Ali when a name word follows
+        return k + 1 < len(tagged.tokens) and tagged.tags[k + 1] == "X" and not tagged.hard[k]
+    return tag == "X" and not tok.norm.isdigit() and not _conjoined(tagged, k)
 
 
 def _name(tagged: Tagged, j: int, mention: Mention) -> int:
     k = j + 1
     n = len(tagged.tokens)
-    while k < n and k - j < _MAX_NAME and not tagged.hard[k - 1] and tagged.tags[k] == "X":
-        norm = tagged.tokens[k].norm
-        if norm.isdigit() or (tagged.lang == "en" and not tagged.text[tagged.tokens[k].start].isupper()):
-            break
-        if tagged.lang == "ar" and norm.startswith("و") and norm not in _NAME_JOINERS and len(norm) > 3 and k - j >= 2:
-            break
+    while k < n and k - j < _MAX_NAME and not tagged.hard[k - 1] and _name_word(tagged, k):
         k += 1
     while k - 1 > j and tagged.tokens[k - 1].norm in _NAME_JOINERS:
         k -= 1
@@ -222,7 +296,7 @@ def _name_tail(tagged: Tagged, j: int, mention: Mention) -> int:
     """Extend a term-base name with following name words ("بن عبدالعزيز آل سعود")."""
     n = len(tagged.tokens)
     k = j
-    while k < n and k - j < 4 and not tagged.hard[k - 1] and tagged.tags[k] == "X" and (
+    while k < n and k - j < 4 and not tagged.hard[k - 1] and _name_word(tagged, k) and (
             tagged.tokens[k].norm in _NAME_JOINERS or tagged.tokens[k - 1].norm in _NAME_JOINERS):
         k += 1
     if k > j:
@@ -230,27 +304,16 @@ def _name_tail(tagged: Tagged, j: int, mention: Mention) -> int:
     return k
 
 
-def _person(tagged: Tagged, j: int, mention: Mention) -> None:
-    mention.person = tagged.term_at[j].term
-    _set_name(tagged, j, _match_end(tagged, j), mention)
-
-
-def _name_before(tagged: Tagged, i: int) -> int | None:
+def _name_before(tagged: Tagged, i: int, floor: int) -> int | None:
     """A name written just before a title ("عادل الجبير وزير الخارجية")."""
     k = i
-    while k > 0 and i - k < 4 and not tagged.hard[k - 1] and tagged.tags[k - 1] == "X":
+    while k > floor and i - k < 4 and not tagged.hard[k - 1] and tagged.tags[k - 1] == "X":
         k -= 1
     while k < i and not _is_name_token(tagged, k):
         k += 1
-    if i - k < 2 or tagged.tokens[k].norm in _VERBS:
-        if i - k >= 3 and tagged.tokens[k].norm in _VERBS:
-            return k + 1
+    if i - k < 2 or any(_conjoined(tagged, x) for x in range(k, i)):
         return None
     return k
-
-
-_VERBS = frozenset("""استقبل التقي اجري تلقي قام عقد بحث ناقش غادر وصل زار بعث هنا اكد اعرب عبر قال اوضح نقل
-واستقبل والتقي واجري وتلقي وقام وعقد وبحث وناقش وغادر ووصل وزار واكد واعرب وعبر وقال واوضح ونقل يستقبل يلتقي""".split())
 
 
 def _set_name(tagged: Tagged, j: int, k: int, mention: Mention) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from ..model import slugify
 from ..terms.normalise import tokenise, transliterate_ar
 from .mentions import Mention
-from .vocab import Lexicon
+from .vocab import Lexicon, country_code
 
 _JOIN = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "bin", "ibn", "al", "el", "abu"})
 _COMMON = frozenset({"محمد", "احمد", "علي", "عبد", "الله", "mohammed", "muhammad", "ahmed", "ali", "abdullah"})
@@ -63,7 +63,13 @@ class Roster:
         self.lang = lang
         self.people: list[Person] = []
 
-    def add(self, mention: Mention, *, main: bool) -> Person | None:
+    def enrich(self, mention: Mention) -> None:
+        """Let a later mention of a known participant (by name) complete its title and country."""
+        person = self.resolve(mention, titles=False)
+        if person is not None:
+            self._merge(person, mention, None)
+
+    def add(self, mention: Mention, *, main: bool, country: str | None = None) -> Person | None:
         """Add a named mention as a participant, merging with one already known."""
         if not mention.name and mention.person is None:
             return None
@@ -76,6 +82,8 @@ class Roster:
         person = Person(pid=self._new_id(mention, person_term), name=mention.name, name_norm=mention.name_norm,
                         person=person_term, main=main)
         self._merge(person, mention, person_term)
+        if not person.country and country:
+            person.country = country
         self.people.append(person)
         return person
 
@@ -124,11 +132,15 @@ class Roster:
     def _merge(self, person: Person, mention: Mention, term: Any) -> None:
         if term is not None and person.person is None:
             person.person = term
-        if mention.title and not person.title:
+        if mention.title and (not person.title or (" " not in person.title and " " in mention.title)):
             person.title = mention.title
             person.title_terms = list(mention.title_terms)
         person.title_words |= self._title_words(mention)
         person.epithets |= {t.key for t in mention.epithets}
+        if not person.country and not mention.country and mention.title:
+            for match in self.lex.match(mention.title, self.lang, ("country", "organisation")):
+                person.country = country_code(match.term)
+                break
         if not person.country:
             person.country = mention.country or (str(term.attrs["country"]).upper()
                                                  if term is not None and term.attrs.get("country") else None)

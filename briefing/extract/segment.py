@@ -30,6 +30,7 @@ def clean_text(text: str) -> list[str]:
     """Return the release's lines with page chrome, captions and agency trailers removed."""
     if m := CUT_FROM.search(text):
         text = text[: m.start()]
+    text = text.replace("\u0640", "")
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _SPACES.sub(" ", raw).strip()

@@ -1,0 +1,97 @@
+"""Run extraction over many releases: read, extract, write atomically; one failure stops nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import BriefingError, ConfigError, InputError
+
+
+@dataclass
+class Result:
+    """What happened to one release."""
+
+    label: str
+    written: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    error: BriefingError | None = None
+
+
+def parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[dt.date | None, Any]:
+    """Check --lang and --date, and load the term base with the user's files."""
+    if lang not in ("auto", "ar", "en"):
+        raise ConfigError(f"--lang must be auto, ar or en, not {lang!r}", field="--lang")
+    reference = None
+    if date is not None:
+        try:
+            reference = dt.date.fromisoformat(date)
+        except ValueError:
+            raise ConfigError(f"--date must be YYYY-MM-DD, not {date!r}", field="--date") from None
+    term_base = None
+    if terms:
+        from ..terms import load_terms
+
+        term_base = load_terms(terms)
+    return reference, term_base
+
+
+def extract_many(releases: list[Path], *, output: str, lang: str, date: dt.date | None, terms: Any) -> list[Result]:
+    """Extract each release and write `<output>/<name>.yaml` (or stdout for `-`)."""
+    from ..sources import read_release
+    from . import dump_yaml, extract_summary
+
+    results = []
+    names: dict[str, int] = {}
+    out_dir = None if output == "-" else Path(output)
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise ConfigError("is not a folder", file=out_dir, field="--output")
+    for path in releases:
+        label = "<stdin>" if str(path) == "-" else str(path)
+        result = Result(label)
+        results.append(result)
+        try:
+            release = read_release(path)
+            extraction = extract_summary(release, lang=lang, date=date, terms=terms)
+            text = dump_yaml(extraction)
+        except BriefingError as error:
+            result.error = error
+            continue
+        except Exception as error:  # a bug must not sink the rest of the batch
+            result.error = InputError(f"extraction failed ({error.__class__.__name__}: {error})", file=label)
+            continue
+        result.warnings = extraction.warnings
+        if out_dir is None:
+            sys.stdout.write(text if len(releases) == 1 else f"---\n{text}")
+            sys.stdout.flush()
+            continue
+        name = release.name
+        names[name] = names.get(name, 0) + 1
+        if names[name] > 1:
+            name = f"{name}-{names[name]}"
+        target = out_dir / f"{name}.yaml"
+        try:
+            write_atomic(target, text)
+        except OSError as error:
+            result.error = InputError(f"cannot write: {error.strerror}", file=target)
+            continue
+        result.written = str(target)
+    return results
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file through a temporary file and os.replace, so no half-written file is left."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
