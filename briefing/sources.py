@@ -20,6 +20,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _EN_WORDS = re.compile(r"\b(the|and|of|to|in|with|on|for|was|his|has|said|that)\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MIN_ARTICLE = 40  # characters: less is a menu or a caption, not an article
 _CANDIDATE_ENCODINGS = ["utf_8", "cp1256", "iso8859_6", "utf_16", "cp1252", "latin_1"]
 
 
@@ -77,10 +78,13 @@ def decode_text(data: bytes, label: str) -> str:
     head = data[:4096]
     if b"\x00" in head:
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        if odd > len(head) // 4 and even < odd // 8:
-            return _strict(data, "utf-16-le", label)
-        if even > len(head) // 4 and odd < even // 8:
-            return _strict(data, "utf-16-be", label)
+        encoding = None
+        if odd > len(head) // 40 and even <= odd // 20:
+            encoding = "utf-16-le"
+        elif even > len(head) // 40 and odd <= even // 20:
+            encoding = "utf-16-be"
+        if encoding and _plausible(text := _strict(data, encoding, label)):
+            return text
         raise InputError("this is a binary file, not a text release", file=label,
                          hint="give a .txt, .md, .html or .docx file")
     try:
@@ -141,6 +145,14 @@ def _strict(data: bytes, encoding: str, label: str) -> str:
         raise InputError(f"text is not valid {encoding.upper()}", file=label) from None
 
 
+def _plausible(text: str) -> bool:
+    """Most characters are Latin, Arabic, digits, spaces or punctuation: text, not bytes."""
+    sample = text[:2048]
+    good = sum(1 for c in sample if c < "\u0250" and (c.isprintable() or c in "\n\r\t")
+               or "\u0600" <= c <= "\u06ff" or "\u2000" <= c <= "\u206f" or "\ufb50" <= c <= "\ufeff")
+    return good >= 0.9 * len(sample)
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:4096]
     bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
@@ -159,7 +171,7 @@ def _read_html(html: str, label: str) -> tuple[str, str | None, dt.date | None, 
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                       with_metadata=True, favor_precision=True)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if len(text) < _MIN_ARTICLE:
         raise InputError("no article text found in the HTML page", file=label,
                          hint="save the article page itself, or paste its text into a .txt file")
     title = getattr(doc, "title", None)
