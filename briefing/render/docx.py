@@ -1,0 +1,490 @@
+"""Render notes as DOCX with python-docx: Word styles, right-to-left Arabic, embedded subset fonts.
+
+Parallel layout: every section is a table whose first logical cell is Arabic and, with
+`w:bidiVisual`, appears on the right; English is the second cell, on the left. Data tables
+(participants, follow-ups, facts) hold both languages in one row, so a row reads across.
+"""
+
+from __future__ import annotations
+
+import io
+import string
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from docx.document import Document as DocumentObject
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Cm, Twips
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from ..errors import RenderError
+from ..model import Text
+from . import _ooxml as ox
+from .docx_fonts import EmbeddedFont, embed_fonts
+from .docx_zip import read_parts, write_parts
+from .fonts import FontSet, cmap, subset_font
+from .options import RenderOptions, creation_time
+from .view import Group, NoteView, Section, localise_number
+
+TEXT_WIDTH = 9638  # twips: A4 with 2 cm margins
+HALF = TEXT_WIDTH // 2
+BOLD_STYLES = {"Title", "Heading 1", "Heading 2"}
+ALWAYS = string.ascii_letters + string.digits + string.punctuation + "٠١٢٣٤٥٦٧٨٩•—–“”«»"
+_SHARES = {"participants": (27, 33, 24, 16), "follow_ups": (38, 22, 18, 22)}
+_LANG = {"ar": "ar-SA", "en": "en-GB"}
+_NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # runs carry the direction in DOCX
+Container = DocumentObject | _Cell
+
+
+@dataclass
+class Usage:
+    """The characters drawn with each face: (script, bold) -> characters."""
+
+    chars: dict[tuple[str, bool], set[str]] = field(default_factory=dict)
+
+    def add(self, text: str, rtl: bool, bold: bool) -> None:
+        """Record `text` as drawn in the Arabic (rtl) or Latin face."""
+        self.chars.setdefault(("arabic" if rtl else "latin", bold), set()).update(text)
+
+
+def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
+    """Split text into right-to-left and left-to-right runs; neutrals between two alike take their side."""
+    kinds: list[bool | None] = []
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL", "AN"):
+            kinds.append(True)
+        elif kind == "L":
+            kinds.append(False)
+        elif kind == "NSM" and kinds:
+            kinds.append(kinds[-1])
+        else:
+            kinds.append(None)
+    resolved: list[bool] = []
+    for index, kind in enumerate(kinds):
+        if kind is None:
+            before = next((k for k in reversed(kinds[:index]) if k is not None), rtl)
+            after = next((k for k in kinds[index + 1 :] if k is not None), rtl)
+            kind = before if before == after else rtl
+        resolved.append(kind)
+    segments: list[tuple[str, bool]] = []
+    for char, kind in zip(text, resolved):
+        if segments and segments[-1][1] == kind:
+            segments[-1] = (segments[-1][0] + char, kind)
+        else:
+            segments.append((char, kind))
+    return segments
+
+
+def _split_missing(text: str, font: frozenset[int]) -> list[tuple[str, bool]]:
+    """Split text into pieces the font draws (False) and neutral pieces it lacks (True)."""
+    pieces: list[tuple[str, bool]] = []
+    for char in text:
+        missing = ord(char) not in font and not char.isspace() and unicodedata.bidirectional(char) != "L"
+        if pieces and pieces[-1][1] == missing:
+            pieces[-1] = (pieces[-1][0] + char, missing)
+        else:
+            pieces.append((char, missing))
+    return pieces
+
+
+def _widths(total: int, shares: Sequence[int]) -> list[int]:
+    whole = sum(shares)
+    widths = [total * s // whole for s in shares]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+class NoteWriter:
+    """Draws notes into a python-docx Document, recording the characters each face needs."""
+
+    def __init__(self, document: DocumentObject, options: RenderOptions, usage: Usage | None = None) -> None:
+        self.document = document
+        self.options = options
+        self.usage = usage or Usage()
+        self._numbering = document.part.numbering_part.element
+        self.view: NoteView | None = None
+
+    # -- runs and paragraphs -------------------------------------------------
+    def text(self, p: Paragraph, text: str, *, style: str | None = None, bold: bool = False) -> None:
+        """Append text to a paragraph, one run per direction, complex-script runs marked `w:rtl`."""
+        rtl_paragraph = p._p.pPr is not None and p._p.pPr.find(ox.qn("w:bidi")) is not None
+        bold = bold or style == "Briefing Label" or (p.style is not None and p.style.name in BOLD_STYLES)
+        arabic = cmap(self.options.fonts.arabic.regular)
+        for chunk, rtl in segment_directions(text.translate(_NO_ISOLATES), rtl_paragraph):
+            for piece, borrowed in _split_missing(chunk, arabic):
+                run = p.add_run(piece, style)
+                ox.set_run_script(run._r, rtl)
+                if borrowed:  # e.g. brackets or quotes next to Arabic: the Latin companion draws them
+                    ox.set_cs_font(run._r.get_or_add_rPr(), self.options.fonts.latin.family)
+                self.usage.add(piece, rtl and not borrowed, bold)
+
+    def side(self, p: Paragraph, value: Text | None, lang: str, *, style: str | None = None) -> None:
+        """Write one language side of a value; a missing side shows the pending mark and the other side."""
+        if value is None or value.is_empty():
+            self.text(p, "—", style=style)
+            return
+        own = value.get(lang)
+        if own is not None:
+            self.text(p, own, style=style)
+            return
+        pending = self.view.label("phrases", "pending").get(lang) if self.view else "pending"
+        self.text(p, f"[{pending}]", style="Briefing Pending")
+        self.text(p, " " + (value.get("en" if lang == "ar" else "ar") or ""), style=style)
+
+    def paragraph(self, container: Container, lang: str, style: str | None = None) -> Paragraph:
+        """Add a paragraph in `lang` (Arabic: `w:bidi`, natural right alignment); reuse a cell's first empty one."""
+        p = _fresh_paragraph(container)
+        if p is None:
+            p = container.add_paragraph()
+        if style:
+            p.style = self.document.styles[style]
+        ox.set_paragraph_direction(p._p, lang == "ar")
+        return p
+
+    # -- tables --------------------------------------------------------------
+    def table(self, container: Container, rows: int, widths: Sequence[int], *, style: str, rtl: bool, header: bool) -> DocxTable:
+        """Add a fixed-width table in a table style; `rtl` lays it out right to left (`w:bidiVisual`)."""
+        table = container.add_table(rows, len(widths))
+        table.style = self.document.styles[style]
+        ox.set_table_direction(table._tbl, rtl)
+        ox.set_table_look(table._tbl, header)
+        ox.set_table_width(table._tbl, sum(widths))
+        for column, width in zip(table.columns, widths):
+            column.width = Twips(width)
+        for number, row in enumerate(table.rows):
+            for cell, width in zip(row.cells, widths):
+                cell.width = Twips(width)
+            if style == "Briefing Table":
+                ox.mark_row(row._tr, header=header and number == 0)
+        return table
+
+    def new_list(self, lang: str, numbered: bool) -> int:
+        """Start a list that counts from 1 again (Arabic-Indic numbers on the Arabic side)."""
+        abstract = (50 if lang == "ar" else 51) if numbered else 52
+        return ox.add_num(self._numbering, abstract)
+
+    def item(self, container: Container, lang: str, value: Text, num_id: int, numbered: bool) -> Paragraph:
+        """Add one list item."""
+        p = self.paragraph(container, lang, "List Number" if numbered else "List Bullet")
+        ox.set_numbering(p._p, num_id)
+        self.side(p, value, lang)
+        return p
+
+    def link(self, p: Paragraph, url: str, lang: str) -> None:
+        """Append a hyperlink run (kept left to right inside Arabic text)."""
+        r_id = p.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        hyperlink = ox.add_hyperlink(p._p, r_id)
+        run = p.add_run(url + ("\u200e" if lang == "ar" else ""), "Hyperlink")
+        ox.set_run_script(run._r, False)
+        hyperlink.append(run._r)
+        self.usage.add(url, False, False)
+
+    # -- the note ------------------------------------------------------------
+    def head(self, container: Container, view: NoteView, lang: str) -> None:
+        """Write the note's heading block: organisation, kind, reference, classification, date, title."""
+        if view.organisation is not None:
+            self.side(self.paragraph(container, lang), view.organisation, lang, style="Briefing Label")
+        self.side(self.paragraph(container, lang), view.kind, lang)
+        for key, value in (("reference", view.reference), ("classification", view.classification)):
+            if value:
+                p = self.paragraph(container, lang)
+                self.text(p, f"{view.label('fields', key).get(lang)}: ", style="Briefing Label")
+                self.text(p, value)
+        self.side(self.paragraph(container, lang), view.date_line, lang)
+        self.side(self.paragraph(container, lang, "Title"), view.title, lang)
+
+    def stacked_section(self, section: Section, lang: str) -> None:
+        """Write one section in one language, in the flow of the document."""
+        body = self.document
+        self.side(self.paragraph(body, lang, "Heading 1"), section.heading, lang)
+        rtl = lang == "ar"
+        if section.facts or section.links:
+            rows = len(section.facts) + len(section.links)
+            table = self.table(body, rows, _widths(TEXT_WIDTH, (28, 72)), style="Briefing Table", rtl=rtl, header=False)
+            for row, (label, value) in zip(table.rows, section.facts):
+                self.fact(row.cells[0], row.cells[1], label, value, lang)
+            for row, url in zip(table.rows[len(section.facts) :], section.links):
+                self.url_fact(row.cells[0], row.cells[1], url, lang)
+        if section.table is not None:
+            columns = section.table.columns
+            shares = _SHARES.get(section.key, (1,) * len(columns))
+            table = self.table(body, len(section.table.rows) + 1, _widths(TEXT_WIDTH, shares), style="Briefing Table", rtl=rtl, header=True)
+            self.fill_rows(table, section, lang, 0, reverse=False)
+        if section.items:
+            num = self.new_list(lang, section.key == "agenda")
+            for value in section.items:
+                self.item(body, lang, value, num, section.key == "agenda")
+        for group in section.groups:
+            self.group(body, group, lang)
+
+    def fill_rows(self, table: DocxTable, section: Section, lang: str, offset: int, *, reverse: bool) -> None:
+        """Fill a data table's header row and rows for one language, from cell `offset` (reversed: mirrored)."""
+        assert section.table is not None
+        count = len(section.table.columns)
+        order = list(reversed(range(count))) if reverse else list(range(count))
+        for position, column in enumerate(order):
+            cell = table.rows[0].cells[offset + position]
+            self.side(self.paragraph(cell, lang), section.table.columns[column], lang, style="Briefing Label")
+        for row, cells in zip(table.rows[1:], section.table.rows):
+            for position, column in enumerate(order):
+                self.side(self.paragraph(row.cells[offset + position], lang), cells[column], lang)
+
+    def fact(self, label_cell: _Cell, value_cell: _Cell, label: Text, value: Text, lang: str) -> None:
+        """Write a label and its value into two cells."""
+        self.side(self.paragraph(label_cell, lang), label, lang, style="Briefing Label")
+        self.side(self.paragraph(value_cell, lang), value, lang)
+
+    def url_fact(self, label_cell: _Cell, value_cell: _Cell, url: str, lang: str) -> None:
+        """Write the link label and the hyperlink into two cells."""
+        assert self.view is not None
+        self.side(self.paragraph(label_cell, lang), self.view.label("fields", "link"), lang, style="Briefing Label")
+        self.link(self.paragraph(value_cell, lang), url, lang)
+
+    def group(self, container: Container, group: Group, lang: str) -> None:
+        """Write a speaker heading (Heading 2) and the speaker's positions as bullets."""
+        self.side(self.paragraph(container, lang, "Heading 2"), group.heading, lang)
+        num = self.new_list(lang, False)
+        for stance, statement in group.items:
+            p = self.paragraph(container, lang, "List Bullet")
+            ox.set_numbering(p._p, num)
+            self.side(p, stance, lang, style="Briefing Label")
+            self.text(p, ": ", style="Briefing Label")
+            self.side(p, statement, lang)
+
+    def parallel_section(self, section: Section) -> None:
+        """Write one section side by side: Arabic on the right, English on the left."""
+        body = self.document
+        rows = 1 + len(section.items) + sum(1 + len(g.items) for g in section.groups)
+        frame = self.table(body, rows, (HALF, TEXT_WIDTH - HALF), style="Briefing Columns", rtl=True, header=False)
+        nums = {lang: self.new_list(lang, section.key == "agenda") for lang in ("ar", "en")} if section.items else {}
+        for index, lang in enumerate(("ar", "en")):
+            self.side(self.paragraph(frame.rows[0].cells[index], lang, "Heading 1"), section.heading, lang)
+            for row, value in zip(frame.rows[1:], section.items):
+                self.item(row.cells[index], lang, value, nums[lang], section.key == "agenda")
+            position = 1
+            for group in section.groups:
+                cell = frame.rows[position].cells[index]
+                self.side(self.paragraph(cell, lang, "Heading 2"), group.heading, lang)
+                num = self.new_list(lang, False)
+                for offset, (stance, statement) in enumerate(group.items, start=1):
+                    p = self.paragraph(frame.rows[position + offset].cells[index], lang, "List Bullet")
+                    ox.set_numbering(p._p, num)
+                    self.side(p, stance, lang, style="Briefing Label")
+                    self.text(p, ": ", style="Briefing Label")
+                    self.side(p, statement, lang)
+                position += 1 + len(group.items)
+        if section.facts or section.links or section.table is not None:
+            _spacer(self.document, keep_next=True)  # two tables in a row would merge into one
+        if section.facts or section.links:
+            widths = _widths(TEXT_WIDTH, (14, 36, 36, 14))
+            table = self.table(body, len(section.facts) + len(section.links), widths, style="Briefing Table", rtl=True, header=False)
+            for row, (label, value) in zip(table.rows, section.facts):
+                self.fact(row.cells[0], row.cells[1], label, value, "ar")
+                self.fact(row.cells[3], row.cells[2], label, value, "en")
+            for row, url in zip(table.rows[len(section.facts) :], section.links):
+                self.url_fact(row.cells[0], row.cells[1], url, "ar")
+                self.url_fact(row.cells[3], row.cells[2], url, "en")
+        if section.table is not None:
+            count = len(section.table.columns)
+            half = _widths(HALF, _SHARES.get(section.key, (1,) * count))
+            widths = half + _widths(TEXT_WIDTH - HALF, tuple(reversed(half)))
+            table = self.table(body, len(section.table.rows) + 1, widths, style="Briefing Table", rtl=True, header=True)
+            self.fill_rows(table, section, "ar", 0, reverse=False)
+            self.fill_rows(table, section, "en", count, reverse=True)
+        _spacer(self.document)
+
+
+def _fresh_paragraph(container: Container) -> Paragraph | None:
+    """Return a cell's untouched first paragraph (python-docx adds one to every cell)."""
+    if not isinstance(container, _Cell):
+        return None
+    blocks = container._tc.xpath("./w:p | ./w:tbl")
+    if len(blocks) == 1 and blocks[0].tag == ox.qn("w:p") and len(blocks[0]) == 0:
+        return Paragraph(blocks[0], container)
+    return None
+
+
+def _spacer(document: DocumentObject, keep_next: bool = False) -> None:
+    """Add a thin empty paragraph so that consecutive tables stay apart."""
+    ppr = document.add_paragraph()._p.get_or_add_pPr()
+    if keep_next:
+        ox.set_child(ppr, "w:keepNext", ox.PPR_ORDER)
+    ox.set_child(ppr, "w:spacing", ox.PPR_ORDER, after="0", line="40" if keep_next else "120", lineRule="exact")
+
+
+def append_note(writer: NoteWriter, view: NoteView) -> None:
+    """Append one note to the writer's document, in the layout and languages of its options."""
+    writer.view = view
+    options, document = writer.options, writer.document
+    languages = tuple(lang for lang in options.languages if lang in ("ar", "en")) or ("ar", "en")
+    if options.logo is not None:
+        p = document.add_paragraph()
+        ox.set_paragraph_direction(p._p, False, "center")
+        try:
+            p.add_run().add_picture(str(options.logo), height=Cm(1.6))
+        except Exception as exc:  # python-docx raises several kinds for unreadable images
+            raise RenderError(f"logo cannot be used: {exc}", file=options.logo) from None
+    if options.layout == "parallel" and len(set(languages)) == 2:
+        frame = writer.table(document, 1, (HALF, TEXT_WIDTH - HALF), style="Briefing Columns", rtl=True, header=False)
+        for index, lang in enumerate(("ar", "en")):
+            writer.head(frame.rows[0].cells[index], view, lang)
+        _spacer(document)
+        for section in view.sections:
+            writer.parallel_section(section)
+        return
+    for number, lang in enumerate(languages):
+        if number:
+            ox.add_page_break(document.add_paragraph()._p)
+        writer.head(document, view, lang)
+        for section in view.sections:
+            writer.stacked_section(section, lang)
+
+
+def _page_number(writer: NoteWriter, p: Paragraph, lang: str) -> None:
+    """Write `صفحة X من Y` or `Page X of Y` with PAGE and NUMPAGES fields."""
+    assert writer.view is not None
+    rtl = lang == "ar"
+    page, of = writer.view.label("phrases", "page").get(lang), writer.view.label("phrases", "of").get(lang)
+    rpr = ox.OxmlElement("w:rPr")
+    ox.set_script(rpr, rtl)
+    switch = " \\* HINDIARABIC" if rtl else ""
+    one = localise_number(1, lang)
+    writer.text(p, f"{page} ")
+    ox.add_field(p._p, f"PAGE{switch}", one, rpr)
+    writer.text(p, f" {of} ")
+    ox.add_field(p._p, f"NUMPAGES{switch}", one, rpr)
+    writer.usage.add("0123456789" + one, rtl, False)
+
+
+def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
+    """Header: the classification; footer: page X of Y on each language's side, and the classification."""
+    section = writer.document.sections[0]
+    languages = tuple(dict.fromkeys(lang for lang in writer.options.languages if lang in ("ar", "en"))) or ("ar", "en")
+    if classification:
+        p = section.header.paragraphs[0]
+        rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in classification)
+        ox.set_paragraph_direction(p._p, rtl, "center")
+        writer.text(p, classification, style="Briefing Label")
+    footer = section.footer
+    if len(languages) == 2:
+        table = footer.add_table(1, 2, Twips(TEXT_WIDTH))
+        table.style = writer.document.styles["Briefing Columns"]
+        ox.set_table_direction(table._tbl, True)
+        for index, lang in enumerate(("ar", "en")):
+            p = table.rows[0].cells[index].paragraphs[0]
+            ox.set_paragraph_direction(p._p, lang == "ar")
+            _page_number(writer, p, lang)
+        footer._element.remove(footer._element.xpath("./w:p")[0])
+        last = footer.add_paragraph()
+    else:
+        p = footer.paragraphs[0]
+        ox.set_paragraph_direction(p._p, languages[0] == "ar", "center")
+        _page_number(writer, p, languages[0])
+        last = footer.add_paragraph()
+    if classification:
+        ox.set_paragraph_direction(last._p, False, "center")
+        writer.text(last, classification, style="Briefing Label")
+
+
+def new_document(options: RenderOptions) -> DocumentObject:
+    """Return an empty A4 document with the briefing styles, lists and settings, and no template leftovers."""
+    import docx
+
+    document = docx.Document()
+    package = document.part.package
+    for rels, kinds in ((package.rels, ("thumbnail",)), (document.part.rels, ("stylesWithEffects", "customXml"))):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in kinds:
+                del rels[r_id]
+    fonts = options.fonts
+    ox.prepare_styles(document.styles.element, fonts.latin.family, fonts.arabic.family)
+    numbering = document.part.numbering_part.element
+    ox.add_abstract_num(numbering, 50, "hindiNumbers", "%1.", fonts.arabic.family)
+    ox.add_abstract_num(numbering, 51, "decimal", "%1.", fonts.latin.family)
+    ox.add_abstract_num(numbering, 52, "bullet", "•", fonts.latin.family)
+    ox.clean_settings(document.settings.element)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.header_distance = section.footer_distance = Cm(1)
+    return document
+
+
+def _core_properties(document: DocumentObject, view: NoteView, options: RenderOptions) -> None:
+    props = document.core_properties
+    lang = options.languages[0] if options.languages else "ar"
+    organisation = view.organisation.get("en") or view.organisation.get("ar") if view.organisation else None
+    props.title = view.title.get(lang) or view.title.get("en") or view.title.get("ar") or ""
+    props.language = _LANG.get(lang, lang)
+    props.author = props.last_modified_by = organisation or ""
+    props.subject = view.kind.get(lang) or ""
+    props.identifier = view.id
+    props.comments = props.keywords = props.category = ""
+    props.revision = 1
+    props.created = props.modified = creation_time(view.date).replace(tzinfo=None)
+
+
+def _app_properties(organisation: str) -> bytes:
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    for name, value in (("Application", "briefing"), ("DocSecurity", "0"), ("ScaleCrop", "false"),
+                        ("Company", organisation), ("LinksUpToDate", "false"), ("SharedDoc", "false"),
+                        ("HyperlinksChanged", "false")):
+        etree.SubElement(root, f"{{{ns}}}{name}").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _faces_to_embed(fonts: FontSet, usage: Usage) -> list[EmbeddedFont]:
+    """Subset each face that draws something to the characters it draws (plus ASCII, so >= 26 glyphs)."""
+    embedded = []
+    for script, face in (("arabic", fonts.arabic), ("latin", fonts.latin)):
+        for bold, weight, path in ((False, "Regular", face.regular), (True, "Bold", face.bold)):
+            if not any(not c.isspace() for c in usage.chars.get((script, bold), ())):
+                continue
+            # both weights get every character of the face: bold also comes from styles we do not track
+            chars = usage.chars.get((script, False), set()) | usage.chars.get((script, True), set())
+            embedded.append(EmbeddedFont(face.family, weight, subset_font(path, "".join(sorted(chars)) + ALWAYS)))
+    return embedded
+
+
+def package_document(document: DocumentObject, usage: Usage, options: RenderOptions, *, embed: bool = True) -> bytes:
+    """Save the document as deterministic DOCX bytes, with subset fonts embedded unless `embed` is off."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parts = read_parts(buffer.getvalue())
+    for name, data in parts.items():
+        if name.endswith(".xml") and name.startswith("word/"):
+            root = etree.fromstring(data)
+            ox.strip_rsids(root)
+            parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["docProps/app.xml"] = _app_properties(document.core_properties.author or "")
+    if embed:
+        parts = embed_fonts(parts, _faces_to_embed(options.fonts, usage))
+    return write_parts(parts)
+
+
+def render_docx_document(views: Sequence[NoteView], options: RenderOptions, *, embed_fonts: bool = True) -> bytes:
+    """Render several notes into one DOCX, each starting on a new page."""
+    if not views:
+        raise RenderError("nothing to render")
+    document = new_document(options)
+    writer = NoteWriter(document, options)
+    for number, view in enumerate(views):
+        if number:
+            ox.add_page_break(document.add_paragraph()._p)
+        append_note(writer, view)
+    writer.view = views[0]
+    add_page_furniture(writer, next((v.classification for v in views if v.classification), None))
+    _core_properties(document, views[0], options)
+    return package_document(document, writer.usage, options, embed=embed_fonts)
+
+
+def render_docx(view: NoteView, options: RenderOptions, *, embed_fonts: bool = True) -> bytes:
+    """Render one note as DOCX bytes (same input, same bytes)."""
+    return render_docx_document([view], options, embed_fonts=embed_fonts)
