@@ -155,7 +155,7 @@ def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
         k = _match_end(tagged, j)
         _set_name(tagged, j, k, mention)
         j = _name_tail(tagged, k, mention)
-    elif gap_ok and _is_name_token(tagged, j) and (j == i or not _conjoined(tagged, j)):
+    elif gap_ok and _is_name_token(tagged, j) and (j == i or bool(mention.pieces) or not _conjoined(tagged, j)):
         j = _name(tagged, j, mention)
     elif mention.pieces and not _conjoined(tagged, i) and (back := _name_before(tagged, i, floor)) is not None:
         mention.start = back
@@ -225,7 +225,7 @@ def _continues(tagged: Tagged, j: int) -> bool:
         return False
     if _institution(tagged, j):
         return True
-    if _has_article(tagged, j):
+    if _has_article(tagged, j) or (norm.startswith("وال") and tagged.text[tagged.tokens[j].start + 1:tagged.tokens[j].start + 3] == "ال"):
         return True
     if norm.startswith(("لل", "بال")):
         return True
@@ -264,6 +264,8 @@ def _country(tagged: Tagged, j: int) -> str:
 
 def _is_name_token(tagged: Tagged, j: int) -> bool:
     tok, tag = tagged.tokens[j], tagged.tags[j]
+    if tok.norm == "علي" and j + 1 < len(tagged.tokens) and tagged.tags[j + 1] == "X" and not tagged.hard[j]:
+        return not _has_article(tagged, j + 1)  # the name Ali, not the preposition
     if tag != "X" or len(tok.norm) < 2 or tok.norm.isdigit():
         return False
     if tagged.lang == "en":

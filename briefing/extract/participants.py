@@ -33,26 +33,36 @@ class Person:
     main: bool = False
 
 
-def name_words(norms: tuple[str, ...] | list[str]) -> set[str]:
-    """Distinctive words of a name: no joiners, no article."""
-    out = set()
+def name_words(norms: tuple[str, ...] | list[str]) -> list[str]:
+    """Distinctive words of a name in order: no joiners, no article."""
+    out = []
     for word in norms:
         if word.startswith("ال") and len(word) > 4:
             word = word[2:]
-        if word not in _JOIN and len(word) > 1:
-            out.add(word)
+        if word not in _JOIN and len(word) > 1 and word not in out:
+            out.append(word)
     return out
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two names denote one person: they share a distinctive word beyond a common given name."""
+    """Two names denote one person: same given name and family name, or one word of the other."""
     x, y = name_words(a), name_words(b)
-    shared = x & y
-    if not shared:
+    if not x or not y:
         return False
-    if not (shared - _COMMON) and (x - _COMMON) and (y - _COMMON):
+    if len(x) == 1 or len(y) == 1:
+        word, other = (x[0], y) if len(x) == 1 else (y[0], x)
+        return word not in _COMMON and word in other
+    if x[0] != y[0] or _father(a) != _father(b):
         return False
-    return len(shared) >= 0.5 * min(len(x), len(y))
+    return x[-1] == y[-1] or len(set(x) & set(y)) >= 2
+
+
+def _father(norms: tuple[str, ...]) -> str | None:
+    """The word after the first "بن" (the father's name), if the name has one."""
+    for i, word in enumerate(norms[:-1]):
+        if word in ("بن", "ابن", "bin", "ibn"):
+            return norms[i + 1]
+    return None
 
 
 class Roster:
@@ -93,8 +103,11 @@ class Roster:
             for p in self.people:
                 if p.person is not None and p.person.key == mention.person.key:
                     return p
+            candidates = [p for p in self.people if p.person is None]
+        else:
+            candidates = self.people
         if mention.name_norm:
-            for p in self.people:
+            for p in candidates:
                 if same_person(p.name_norm, mention.name_norm):
                     return p
             if mention.name:
