@@ -90,7 +90,7 @@ def _render(template_name: str, context: dict[str, Any], options: RenderOptions)
     import jinja2
 
     env = make_environment(options.template_path())
-    env.filters["css_str"] = css_str
+    env.filters.setdefault("css_str", css_str)
     try:
         page_css = env.get_template("page.css.j2").render(context)
         return env.get_template(template_name).render(context, page_css=Markup(page_css))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,11 @@ def load_labels(path: Sequence[Path]) -> dict[str, dict[str, Text]]:
 
 def make_environment(path: Sequence[Path]) -> Any:
     """Return a Jinja2 environment over `path`: autoescaped, strict about undefined names."""
+    return _environment(tuple(path))
+
+
+@cache
+def _environment(path: tuple[Path, ...]) -> Any:
     import jinja2
 
     return jinja2.Environment(
