@@ -1,0 +1,93 @@
+"""`briefing followups [close]`: the follow-ups kept in the archive, and closing one by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .archive import ArchiveOption, ConfigOption, _date
+
+followups_app = typer.Typer(
+    help="List the follow-ups kept in the archive (proposed, accepted, scheduled, done), or close one by hand.",
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@followups_app.callback()
+def list_followups(
+    ctx: typer.Context,
+    open_only: Annotated[bool, typer.Option("--open", help="Only follow-ups still open (proposed, accepted, scheduled).")] = False,
+    country: Annotated[Optional[str], typer.Option("--country", help="Only follow-ups concerning this country (ISO code, e.g. TJ).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only follow-ups opened or closed on or after this date (YYYY-MM-DD).")] = None,
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """List follow-ups; those an event may have fulfilled say `to confirm` with that event."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"archive": archive, "config": config}
+        return
+    from ..archive.cli_support import either, open_from_options, print_table
+
+    start = _date(since, "--since")
+    with open_from_options(archive, config, create=False) as store:
+        found = store.followups(open_only=open_only, country=country, since=start)
+    rows = [(str(f.id), _state(f), f.kind.value, either(f.who_name, f.who or "") + (f" ({f.who_country})" if f.who_country else ""),
+             f.target_country or "", either(f.what), f.opened_on.isoformat() if f.opened_on else "undated",
+             _due(f), _link(f)) for f in found]
+    print_table(("ID", "STATUS", "KIND", "WHO", "TARGET", "WHAT", "OPENED", "DUE", "EVENT"), rows)
+
+
+def _state(record) -> str:  # noqa: ANN001 - a FollowUpRecord
+    if record.to_confirm:
+        return f"{record.status.value}, to confirm"
+    return record.status.value + (" (by hand)" if record.manual else "")
+
+
+def _due(record) -> str:  # noqa: ANN001
+    if record.due_date:
+        return record.due_date.isoformat()
+    if record.due_text:
+        return record.due_text.en or record.due_text.ar or ""
+    return ""
+
+
+def _link(record) -> str:  # noqa: ANN001
+    if record.closed_by is not None:
+        return f"closed by event {record.closed_by}" + (f" on {record.closed_on}" if record.closed_on else "")
+    if not record.is_open and record.closed_on:
+        return f"closed on {record.closed_on}"
+    if record.confirm_event is not None:
+        return f"event {record.confirm_event}? {record.confirm_reason or ''}".strip()
+    return f"from event {record.event_id}"
+
+
+@followups_app.command("close")
+def close(
+    ctx: typer.Context,
+    followup_id: Annotated[int, typer.Argument(help="Follow-up id (see `briefing followups`).", metavar="ID")],
+    by: Annotated[Optional[int], typer.Option("--by", help="Event id that fulfilled it (see `briefing archive list`).", metavar="EVENT")] = None,
+    on: Annotated[Optional[str], typer.Option("--on", help="Date it was closed (default: the event's date with --by, else today).")] = None,
+    declined: Annotated[bool, typer.Option("--declined", help="Close it as declined rather than done.")] = False,
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Close a follow-up by hand as done (or declined), linked to the event that fulfilled it."""
+    from ..archive.cli_support import open_from_options
+
+    parent = ctx.obj or {}
+    when = _date(on, "--on")  # checked before the archive is opened
+    if when is None and by is None:
+        when = dt.date.today()
+    with open_from_options(archive or parent.get("archive"), config or parent.get("config"), create=False) as store:
+        record = store.close_followup(followup_id, by=by, on=when, status="declined" if declined else "done")
+    linked = f" by event {record.closed_by}" if record.closed_by is not None else ""
+    typer.echo(f"follow-up {record.id} {record.status.value}{linked} on {record.closed_on or 'an unknown date'}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `followups` command group to the app."""
+    app.add_typer(followups_app, name="followups")
