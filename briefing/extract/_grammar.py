@@ -68,6 +68,7 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:held talks|holds talks|talks with)\b", "talks", "meet"),
     (r"(?:^|\s)(?:استقبل|يستقبل|استقبلت|تستقبل|واستقبل)(?:\s|$)|\b(?:received|receives|hosted|hosts)\b", "meeting", "host"),
     (r"(?:^|\s)(?:التقي|يلتقي|التقت|تلتقي|والتقي|اجتمع|يجتمع|لقاء|اللقاء)(?:\s|$)|\b(?:met|meets|meeting)\b", "meeting", "meet"),
+    (r"(?:^|\s)(?:بحث|يبحث|ناقش|يناقش|وبحث)\s+(?:\S+\s+){0,30}?مع(?:\s|$)", "meeting", "meet"),
     (r"(?:^|\s)(?:زياره|بزياره|يزور|زار|تزور)(?:\s|$)|\b(?:visit|visits|visited|visiting)\b", "visit", "guest"),
 )
 

@@ -42,12 +42,12 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     first_body = 1 if seg.title else 0
     tagged = [tag_sentence(s, language, lex) for s in sentences]
     mentions = [find_mentions(t) for t in tagged]
-    lead = _lead_index(sentences, first_body, language)
+    attend_re = ATTEND_AR if language == "ar" else ATTEND_EN
+    attend = {i for i, s in enumerate(sentences) if i >= first_body and attend_re.search(fold(s, language))}
+    lead = _lead_index(sentences, first_body, language, attend)
     event_type, role = detect_type(sentences[lead], seg.title, language)
 
     roster = Roster(lex, language)
-    attend_re = ATTEND_AR if language == "ar" else ATTEND_EN
-    attend = {i for i, s in enumerate(sentences) if i >= first_body and attend_re.search(fold(s, language))}
     _add_mains(roster, sentences, mentions, lead, attend, bool(seg.title))
     for sentence_mentions in mentions:
         for m in sentence_mentions:
@@ -80,10 +80,10 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     return Extraction(summary=summary, warnings=warnings, sentences=sentences)
 
 
-def _lead_index(sentences: list[str], first_body: int, lang: str) -> int:
+def _lead_index(sentences: list[str], first_body: int, lang: str, attend: set[int]) -> int:
     """The first body sentence that reports the event (else the first body sentence)."""
     for i in range(first_body, min(len(sentences), first_body + 3)):
-        if detect_type(sentences[i], None, lang)[0] != "other":
+        if i not in attend and detect_type(sentences[i], None, lang)[0] != "other":
             return i
     return first_body if first_body < len(sentences) else 0
 

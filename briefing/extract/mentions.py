@@ -159,7 +159,7 @@ def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
         j = _name(tagged, j, mention)
     elif mention.pieces and not _conjoined(tagged, i) and (back := _name_before(tagged, i, floor)) is not None:
         mention.start = back
-        _set_name(tagged, back, i, mention)
+        _set_name(tagged, back, i, mention, strip_conj=True)
     if mention.name and j < n and not tagged.hard[j - 1]:
         j = _titles(tagged, j, mention, after_name=True)
     mention.end = max(j, mention.end)
@@ -210,7 +210,7 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
 def _continues(tagged: Tagged, j: int) -> bool:
     """Tell whether token j continues a title chain (genitive, adjective, country, institution)."""
     tag, norm = tagged.tags[j], tagged.tokens[j].norm
-    if _conjoined(tagged, j) and tag != "X":
+    if _conjoined(tagged, j) and tag not in "XS":
         return False
     if tag in "COY":
         return True
@@ -221,7 +221,7 @@ def _continues(tagged: Tagged, j: int) -> bool:
         return nxt in "CO" or tagged.tokens[j].norm.endswith("دوله")
     if tag == "F":
         return norm in ("لدي", "في", "الي") and (nxt in "CO" or _institution(tagged, j + 1))
-    if tag != "X":
+    if tag not in "XS":
         return False
     if _institution(tagged, j):
         return True
@@ -307,21 +307,33 @@ def _name_tail(tagged: Tagged, j: int, mention: Mention) -> int:
 
 
 def _name_before(tagged: Tagged, i: int, floor: int) -> int | None:
-    """A name written just before a title ("عادل الجبير وزير الخارجية")."""
+    """A name written just before a title ("عادل الجبير وزير الخارجية", "وخالد العيسى وزير الدولة")."""
     k = i
     while k > floor and i - k < 4 and not tagged.hard[k - 1] and tagged.tags[k - 1] == "X":
         k -= 1
-    while k < i and not _is_name_token(tagged, k):
+        if _conjoined(tagged, k):
+            break
+    while k < i and not (_is_name_token(tagged, k) or _conjoined(tagged, k)):
         k += 1
-    if i - k < 2 or any(_conjoined(tagged, x) for x in range(k, i)):
+    if i - k < 2 or any(_conjoined(tagged, x) for x in range(k + 1, i)):
+        return None
+    start = tagged.tokens[k].start + (1 if _conjoined(tagged, k) else 0)
+    if tagged.text[start:start + 2] == "ال":
         return None
     return k
 
 
-def _set_name(tagged: Tagged, j: int, k: int, mention: Mention) -> None:
+def _set_name(tagged: Tagged, j: int, k: int, mention: Mention, *, strip_conj: bool = False) -> None:
     mention.name_start = j
-    mention.name = tagged.text[tagged.tokens[j].start:tagged.tokens[k - 1].end]
-    mention.name_norm = tuple(t.norm for t in tagged.tokens[j:k])
+    start = tagged.tokens[j].start
+    first = tagged.tokens[j].norm
+    m = tagged.term_at[j]
+    if m is not None and not isinstance(m, str) and m.start > start:
+        start, first = m.start, first[m.start - start:]
+    elif strip_conj and _conjoined(tagged, j):
+        start, first = start + 1, first[1:]
+    mention.name = tagged.text[start:tagged.tokens[k - 1].end]
+    mention.name_norm = (first,) + tuple(t.norm for t in tagged.tokens[j + 1:k])
 
 
 def _name_before_title(tagged: Tagged, i: int) -> bool:
