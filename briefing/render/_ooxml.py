@@ -362,3 +362,36 @@ def prepare_styles(styles: etree._Element, latin: str, arabic: str) -> None:
     styles.append(character_style_xml("BriefingLabel", "Briefing Label", "<w:b/><w:bCs/>"))
     styles.append(character_style_xml("BriefingPending", "Briefing Pending", '<w:i/><w:iCs/><w:color w:val="7F7F7F"/>'))
     styles.append(character_style_xml("Hyperlink", "Hyperlink", '<w:color w:val="0563C1"/><w:u w:val="single"/>'))
+
+
+# A 1x1 transparent PNG: the picture Word shows where it cannot draw the SVG.
+BLANK_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b494441"
+    "5478da636000020000050001e9fadcd80000000049454e44ae426082"
+)
+SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+ASVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def svg_size(data: bytes) -> tuple[float, float]:
+    """Return an SVG's width and height (from width/height, else its viewBox)."""
+    import re
+
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    width, height = root.get("width"), root.get("height")
+    if width and height:
+        return float(re.sub(r"[a-z%]+$", "", width)), float(re.sub(r"[a-z%]+$", "", height))
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4:
+        return float(box[2]), float(box[3])
+    raise ValueError("the SVG gives neither width/height nor a viewBox")
+
+
+def add_svg_blip(inline: etree._Element, r_id: str) -> None:
+    """Point a picture's blip at an SVG part too (`a:extLst/asvg:svgBlip`), as Word 2016 and later write it."""
+    blip = inline.find(f".//{{{A_NS}}}blip")
+    ext_list = etree.SubElement(blip, f"{{{A_NS}}}extLst")
+    ext = etree.SubElement(ext_list, f"{{{A_NS}}}ext", uri=SVG_EXT)
+    svg = etree.SubElement(ext, f"{{{ASVG_NS}}}svgBlip", nsmap={"asvg": ASVG_NS})
+    svg.set(f"{{{R_NS}}}embed", r_id)

@@ -12,6 +12,7 @@ import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -62,6 +63,8 @@ def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
             kinds.append(False)
         elif kind == "NSM" and kinds:
             kinds.append(kinds[-1])
+        elif kind == "EN" and next((k for k in reversed(kinds) if k is not None), rtl) is False:
+            kinds.append(False)  # digits after a Latin word read with it (rule W7): CASA-1000
         else:
             kinds.append(None)
     resolved: list[bool] = []
@@ -317,18 +320,34 @@ def _spacer(document: DocumentObject, keep_next: bool = False) -> None:
     ox.set_child(ppr, "w:spacing", ox.PPR_ORDER, after="0", line="40" if keep_next else "120", lineRule="exact")
 
 
+def add_logo(document: DocumentObject, path: Path) -> None:
+    """Add the organisation's logo, centred, 1.6 cm high; an SVG goes in as Word 2016 does (`asvg:svgBlip`)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    p = document.add_paragraph()
+    ox.set_paragraph_direction(p._p, False, "center")
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() != ".svg":
+            p.add_run().add_picture(io.BytesIO(data), height=Cm(1.6))
+            return
+        width, height = ox.svg_size(data)
+        shape = p.add_run().add_picture(io.BytesIO(ox.BLANK_PNG), height=Cm(1.6), width=Cm(1.6 * width / height))
+    except Exception as exc:  # missing file, unknown image type, SVG without a size
+        raise RenderError(f"logo cannot be used: {exc}", file=path) from None
+    package = document.part.package
+    svg = Part(PackURI(package.next_partname("/word/media/logo%d.svg")), "image/svg+xml", data, package)
+    ox.add_svg_blip(shape._inline, document.part.relate_to(svg, RT.IMAGE))
+
+
 def append_note(writer: NoteWriter, view: NoteView) -> None:
     """Append one note to the writer's document, in the layout and languages of its options."""
     writer.view = view
     options, document = writer.options, writer.document
     languages = tuple(lang for lang in options.languages if lang in ("ar", "en")) or ("ar", "en")
     if options.logo is not None:
-        p = document.add_paragraph()
-        ox.set_paragraph_direction(p._p, False, "center")
-        try:
-            p.add_run().add_picture(str(options.logo), height=Cm(1.6))
-        except Exception as exc:  # python-docx raises several kinds for unreadable images
-            raise RenderError(f"logo cannot be used: {exc}", file=options.logo) from None
+        add_logo(document, options.logo)
     if options.layout == "parallel" and len(set(languages)) == 2:
         frame = writer.table(document, 1, (HALF, TEXT_WIDTH - HALF), style="Briefing Columns", rtl=True, header=False)
         for index, lang in enumerate(("ar", "en")):

@@ -1,0 +1,64 @@
+"""The DOCX through LibreOffice headless (no Arabic font installed): the embedded fonts are used."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pdftools import normalise_words, pdf_fonts, pdf_text, require
+from support import SEED
+
+from briefing.render.docx import render_docx
+from briefing.render.options import RenderOptions, prepare_note
+from briefing.summaries import read_summary
+
+pytestmark = pytest.mark.slow
+SHIPPED = {"NotoNaskhArabic", "NotoSerif"}
+
+
+def convert(tmp_path: Path, data: bytes, name: str) -> Path:
+    """Convert a DOCX to PDF with LibreOffice, in a profile of its own."""
+    soffice = require("soffice")
+    docx = tmp_path / f"{name}.docx"
+    docx.write_bytes(data)
+    profile = (tmp_path / f"profile-{name}").as_uri()
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        capture_output=True, timeout=120, check=True,
+    )
+    pdf = tmp_path / f"{name}.pdf"
+    assert pdf.is_file(), "LibreOffice wrote no PDF"
+    return pdf
+
+
+def families(pdf: Path) -> set[str]:
+    """Return the font families of a PDF without style suffix: NotoNaskhArabic-Bold -> NotoNaskhArabic."""
+    return {re.sub(r"[-,](Regular|Bold|Italic|BoldItalic)$", "", f.family) for f in pdf_fonts(pdf)}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    opts = RenderOptions()
+    summary = read_summary(SEED)
+    return summary, prepare_note(summary, opts), opts
+
+
+def test_libreoffice_uses_the_embedded_fonts(tmp_path, seed):
+    summary, view, opts = seed
+    pdf = convert(tmp_path, render_docx(view, opts), "embedded")
+    fonts = pdf_fonts(pdf)
+    assert families(pdf) == SHIPPED, [f.name for f in fonts]
+    assert {f.family for f in fonts} == {"NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold", "NotoSerif-Regular", "NotoSerif-Bold"}
+    words = set(normalise_words(pdf_text(pdf)))
+    for participant in summary.participants:
+        assert set(normalise_words(participant.name.ar)) <= words, participant.name.ar
+
+
+def test_negative_control_without_embedding_falls_back(tmp_path, seed):
+    _, view, opts = seed
+    if any("Noto" in line for line in subprocess.run(["fc-list"], capture_output=True, text=True).stdout.splitlines()):
+        pytest.skip("a Noto font is installed system-wide: the control cannot fail")
+    pdf = convert(tmp_path, render_docx(view, opts, embed_fonts=False), "plain")
+    assert families(pdf).isdisjoint(SHIPPED), families(pdf)
