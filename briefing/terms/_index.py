@@ -1,0 +1,158 @@
+"""The term base: an index keyed by first normalised word, scanned for longest matches."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .base import Match, Term
+from .normalise import Token, _letter_end, tokenise
+
+# A gap between two words that a multi-word term may not span.
+_HARD_GAP = re.compile(r"[\n\r,،؛;:!?()\[\]{}«»\"“”|؟]")
+_CLITIC_1 = "وف"
+_CLITIC_2 = "بلك"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One spelled-out surface of a term, indexed under its first word."""
+
+    rest: tuple[str, ...]
+    term: Term
+    rank: int  # higher wins between terms written the same way
+
+
+def _is_arabic(word: str) -> bool:
+    """Tell whether a normalised word starts with an Arabic letter."""
+    return "\u0600" <= word[0] <= "\u06ff"
+
+
+def _forms(word: str) -> list[tuple[str, int, int]]:
+    """Return (form, cost, letters to skip) for a word and its proclitic-stripped readings."""
+    out = [(word, 0, 0)]
+    if not _is_arabic(word):
+        return out
+    bases = [(word, 0)]
+    if word[0] in _CLITIC_1 and len(word) > 3:
+        bases.append((word[1:], 1))
+        out.append((word[1:], 1, 1))
+    for base, cost in bases:
+        if base.startswith("لل") and len(base) > 3:
+            out.append(("ال" + base[2:], cost + 1, cost))
+        elif base[0] in _CLITIC_2 and len(base) > 3:
+            out.append((base[1:], cost + 1, cost + 1))
+    return out
+
+
+def _hard_gaps(text: str, tokens: Sequence[Token]) -> list[bool]:
+    """For each word, tell whether a term may not continue to the next one."""
+    gaps = []
+    for a, b in zip(tokens, tokens[1:]):
+        gap = text[a.end : b.start]
+        hard = bool(gap) and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
+        gaps.append(hard)
+    gaps.append(True)
+    return gaps
+
+
+class TermBase:
+    """Bilingual terms with a longest-match scanner over normalised words."""
+
+    def __init__(self, terms: Iterable[tuple[Term, int]]) -> None:
+        self._terms: dict[tuple[str, str], Term] = {}
+        self._by_kind: dict[str, list[Term]] = {}
+        self._index: dict[str, dict[str, list[_Entry]]] = {"ar": {}, "en": {}}
+        for term, rank in terms:
+            self._terms[(term.kind, term.key)] = term
+            self._by_kind.setdefault(term.kind, []).append(term)
+            for lang, index in self._index.items():
+                seen: set[tuple[str, ...]] = set()
+                for surface in term.surfaces(lang):
+                    words = tuple(t.norm for t in tokenise(surface))
+                    if words and words not in seen:
+                        seen.add(words)
+                        index.setdefault(words[0], []).append(_Entry(words[1:], term, rank))
+
+    def get(self, kind: str, key: str) -> Term | None:
+        """Return the term of this kind and key, if any."""
+        return self._terms.get((kind, key))
+
+    def entries(self, kind: str) -> list[Term]:
+        """Return every term of one kind, in file order."""
+        return list(self._by_kind.get(kind, ()))
+
+    def kinds(self) -> list[str]:
+        """Return the kinds that have terms."""
+        return sorted(self._by_kind)
+
+    def _best(
+        self, tokens: Sequence[Token], gaps: Sequence[bool], i: int, lang: str, kinds: frozenset[str] | None
+    ) -> tuple[int, int, int, list[Term]] | None:
+        """Return (words, cost, skip, terms) of the longest term starting at word i, best first."""
+        index = self._index[lang]
+        best: tuple[int, int, int] | None = None
+        found: list[tuple[int, Term]] = []
+        skip_best = 0
+        n = len(tokens)
+        for form, cost, skip in _forms(tokens[i].norm):
+            for entry in index.get(form, ()):
+                if kinds is not None and entry.term.kind not in kinds:
+                    continue
+                size = len(entry.rest) + 1
+                if i + size > n:
+                    continue
+                ok = True
+                for j, word in enumerate(entry.rest):
+                    if gaps[i + j] or tokens[i + 1 + j].norm != word:
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                score = (size, -cost, 0)
+                if best is None or score[:2] > best[:2]:
+                    best, found, skip_best = score, [(entry.rank, entry.term)], skip
+                elif score[:2] == best[:2]:
+                    found.append((entry.rank, entry.term))
+        if best is None:
+            return None
+        found.sort(key=lambda rt: -rt[0])
+        terms: list[Term] = []
+        for _, term in found:
+            if term not in terms:
+                terms.append(term)
+        return best[0], -best[1], skip_best, terms
+
+    def match(self, text: str, lang: str, kinds: Iterable[str] | None = None) -> list[Match]:
+        """Find all non-overlapping longest matches in text order (Arabic tolerant of proclitics)."""
+        tokens = tokenise(text)
+        gaps = _hard_gaps(text, tokens)
+        wanted = frozenset(kinds) if kinds is not None else None
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._best(tokens, gaps, i, lang, wanted)
+            if hit is None:
+                i += 1
+                continue
+            size, _cost, skip, terms = hit
+            first = tokens[i]
+            start = first.start + (_letter_end(text[first.start : first.end], skip) if skip else 0)
+            end = tokens[i + size - 1].end
+            top = terms[0]
+            others = tuple(terms[1:])
+            out.append(Match(top, start, end, text[start:end], others))
+            i += size
+        return out
+
+    def lookup(self, surface: str, lang: str, kind: str | None = None) -> Term | None:
+        """Return the term written exactly as `surface` (normalised; proclitics allowed), if any."""
+        tokens = tokenise(surface)
+        if not tokens:
+            return None
+        gaps = [False] * (len(tokens) - 1) + [True]
+        hit = self._best(tokens, gaps, 0, lang, frozenset([kind]) if kind else None)
+        if hit is None or hit[0] != len(tokens):
+            return None
+        return hit[3][0]

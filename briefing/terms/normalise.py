@@ -1,0 +1,151 @@
+"""Arabic and English normalisation for matching, tokens with offsets, rough transliteration."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+# Marks removed for matching: Latin combining marks, Arabic tashkeel and Quranic marks,
+# superscript alef, tatweel, zero-width (non-)joiners and the byte-order mark.
+_MARKS = "".join(
+    chr(c)
+    for rng in ((0x0300, 0x036F), (0x0610, 0x061A), (0x064B, 0x065F), (0x06D6, 0x06ED))
+    for c in range(rng[0], rng[1] + 1)
+) + "\u0670\u0640\u200c\u200d\u200e\u200f\ufeff"
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ة": "ه", "ک": "ك",
+    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+}
+_TABLE = {**str.maketrans(_MAP), **{ord(c): None for c in _MARKS}}
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"(?:[^\W_]|[" + re.escape(_MARKS) + r"])+")
+
+
+class Token(NamedTuple):
+    """One word of a text: its normalised form and its span in the original text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def _fold(word: str) -> str:
+    """Normalise one word (either script): decompose, drop marks, unify letters, lower-case."""
+    if not word.isascii():
+        word = unicodedata.normalize("NFKD", word)
+    return word.translate(_TABLE).lower()
+
+
+def normalise_ar(text: str) -> str:
+    """Return Arabic text folded for matching (no tashkeel/tatweel, one alef, ي for ى, ه for ة, ASCII digits)."""
+    folded = unicodedata.normalize("NFKD", text).translate(_TABLE)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def normalise_en(text: str) -> str:
+    """Return English text folded for matching (no accents, lower case, one space)."""
+    return _SPACES.sub(" ", _fold(text)).strip()
+
+
+def _letter_end(word: str, count: int) -> int:
+    """Return the index in `word` just after its first `count` letters (marks that follow included)."""
+    seen = 0
+    for i, ch in enumerate(word):
+        if ch in _MARKS:
+            continue
+        if seen == count:
+            return i
+        seen += 1
+    return len(word)
+
+
+def tokenise(text: str) -> list[Token]:
+    """Split text into normalised words with their original offsets ("عبدالله" gives "عبد" + "الله")."""
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        norm = _fold(m.group())
+        if not norm:
+            continue
+        if norm.startswith("عبد") and len(norm) >= 6 and norm[3] != "ه":
+            cut = m.start() + _letter_end(m.group(), 3)
+            tokens.append(Token("عبد", m.start(), cut))
+            tokens.append(Token(norm[3:], cut, m.end()))
+        else:
+            tokens.append(Token(norm, m.start(), m.end()))
+    return tokens
+
+
+_LATIN = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ة": "a", "ى": "a", "پ": "p",
+    "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v",
+}
+_VOWELS = {"ا", "و", "ي", "ى"}
+# Usual English spellings of frequent name words (normalised Arabic -> Latin).
+_NAMES = {
+    "محمد": "Mohammed", "احمد": "Ahmed", "علي": "Ali", "خالد": "Khalid", "سلمان": "Salman",
+    "عبدالله": "Abdullah", "عبدالعزيز": "Abdulaziz", "عبدالرحمن": "Abdulrahman", "فيصل": "Faisal",
+    "فهد": "Fahd", "سعود": "Saud", "سلطان": "Sultan", "نايف": "Nayef", "تركي": "Turki", "بندر": "Bandar",
+    "حمد": "Hamad", "حسن": "Hassan", "حسين": "Hussein", "ابراهيم": "Ibrahim", "يوسف": "Yousef",
+    "عمر": "Omar", "عثمان": "Othman", "مصطفي": "Mustafa", "محمود": "Mahmoud", "سعد": "Saad",
+    "ناصر": "Nasser", "منصور": "Mansour", "سعيد": "Saeed", "راشد": "Rashid", "زايد": "Zayed",
+    "صباح": "Sabah", "جابر": "Jaber", "عادل": "Adel", "سامح": "Sameh", "طارق": "Tariq",
+    "مشعل": "Mishal", "متعب": "Miteb", "مساعد": "Musaed", "عيسي": "Issa", "موسي": "Musa",
+    "صالح": "Saleh", "وليد": "Walid", "جمال": "Jamal", "كمال": "Kamal", "امين": "Amin",
+    "اسماعيل": "Ismail", "نواف": "Nawaf", "تميم": "Tamim", "ثاني": "Thani", "نهيان": "Nahyan",
+    "سعودي": "Saudi", "الله": "Allah",
+}
+
+
+def _transliterate_word(word: str) -> str:
+    """Transliterate one Arabic word (letters as above, و/ي as vowels between consonants)."""
+    if word in _NAMES:
+        return _NAMES[word]
+    if word.startswith("ال") and word[2:] in _NAMES:
+        return "Al-" + _NAMES[word[2:]]
+    if word in ("بن", "ابن"):
+        return "bin"
+    if word == "بنت":
+        return "bint"
+    prefix = ""
+    if word.startswith("ال") and len(word) > 3:
+        prefix, word = "Al-", word[2:]
+    out = []
+    for i, ch in enumerate(word):
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        if ch in ("و", "ي") and i > 0 and nxt not in _VOWELS and word[i - 1] not in _VOWELS:
+            out.append("u" if ch == "و" else "i")
+        elif ch == "ه" and not nxt and i > 0:
+            out.append("a" if word[i - 1] not in _VOWELS else "h")
+        else:
+            out.append(_LATIN.get(ch, ch))
+    latin = "".join(out)
+    latin = latin[:1].upper() + latin[1:] if latin else latin
+    return prefix + latin
+
+
+def transliterate_ar(name: str) -> str:
+    """Return a rough Latin rendering of an Arabic name (to be reviewed by a person)."""
+    words = [_fold(w) for w in _SPACES.split(name.strip()) if w]
+    joined: list[str] = []
+    for w in words:
+        if w in _NAMES:
+            joined.append(_NAMES[w])
+        elif w.startswith("عبد") and len(w) >= 6 and w[3] != "ه":
+            rest = w[3:]
+            rest = rest[2:] if rest.startswith("ال") else rest
+            joined.append("Abdul" + _transliterate_word(rest).lower())
+        elif w == "عبد":
+            joined.append("Abd")
+        elif w == "ال":
+            joined.append("Al")
+        else:
+            joined.append(_transliterate_word(w))
+    return " ".join(joined)

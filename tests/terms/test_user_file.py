@@ -1,0 +1,85 @@
+"""The user's term files (`--terms FILE`): extending, overriding, and clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import InputError
+from briefing.terms import load_terms
+
+HEADER = "# my terms\nkind\tkey\tar\ten\tvariants_ar\tvariants_en\tattrs\n"
+
+
+def write(tmp_path: Path, body: str, name: str = "terms.tsv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def test_user_file_adds_a_person(tmp_path: Path) -> None:
+    path = write(tmp_path, "person\tmusaed_al_aiban\tمساعد بن محمد العيبان\tMusaed Al-Aiban\t"
+                           "مساعد العيبان\t\tcountry=SA; office=minister_of_state\n")
+    terms = load_terms([path])
+    (m,) = terms.match("ومعالي وزير الدولة الدكتور مساعد العيبان", "ar", ["person"])
+    assert m.term.en == "Musaed Al-Aiban" and m.term.attrs["country"] == "SA"
+    assert load_terms().get("person", "musaed_al_aiban") is None  # the shipped base is untouched
+
+
+def test_user_file_overrides_and_appends(tmp_path: Path) -> None:
+    path = write(tmp_path, "person\tvladimir_putin\t\tV. V. Putin\t+فلاديمير فلاديميروفيتش\t\tnote=mine\n"
+                           "country\tPS\t\tState of Palestine\n")
+    terms = load_terms([path])
+    putin = terms.get("person", "vladimir_putin")
+    assert putin is not None
+    assert (putin.ar, putin.en) == ("فلاديمير بوتين", "V. V. Putin")
+    assert "بوتين" in putin.variants_ar and "فلاديمير فلاديميروفيتش" in putin.variants_ar
+    assert putin.attrs["note"] == "mine" and putin.attrs["country"] == "RU"
+    assert terms.get("country", "PS").en == "State of Palestine"  # type: ignore[union-attr]
+    assert terms.match("فلاديمير فلاديميروفيتش", "ar", ["person"])[0].term.key == "vladimir_putin"
+
+
+def test_user_spelling_wins_over_a_shipped_one_written_the_same(tmp_path: Path) -> None:
+    path = write(tmp_path, "city\tmy_amman\tعمان\tAmman (Jordan)\t\t\tcountry=JO\n")
+    (m,) = load_terms([path]).match("عمان", "ar", ["city", "country"])
+    assert m.term.key == "my_amman" and {t.key for t in m.alternatives} >= {"amman", "OM"}
+
+
+def test_braces_spell_out_alternatives(tmp_path: Path) -> None:
+    path = write(tmp_path, "stance\tmy_cue\tنوه\tnoted\t{نوه,نوها} {ب,إلى}\t\tstance=emphasis\n")
+    term = load_terms([path]).get("stance", "my_cue")
+    assert term is not None and term.variants_ar == ("نوه ب", "نوه إلى", "نوها ب", "نوها إلى")
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "field", "words"),
+    [
+        ("person\tx\tس\tS\n" "planet\tmars\tالمريخ\tMars\n", 4, "kind", "unknown kind"),
+        ("country\tRussia\tروسيا\tRussia\n", 3, "key", "ISO 3166-1"),
+        ("person\tbad key\tس\tS\n", 3, "key", "is not a key"),
+        ("person\tx\tس\tS\t\t\tcountry RU\n", 3, "attrs", "name=value"),
+        ("person\tx\tس\tS\t{a,b\n", 3, "variants_ar", "braces"),
+        ("person\tx\t\t\n", 3, "ar", "Arabic or an English name"),
+        ("person\tx\tس\tS\t\t\t\textra\n", 3, None, "at most 7"),
+        ("person x س S\n", 3, "kind", "unknown kind"),
+    ],
+)
+def test_bad_user_file_names_file_line_and_field(tmp_path: Path, body: str, line: int, field: str | None,
+                                                 words: str) -> None:
+    path = write(tmp_path, body)
+    with pytest.raises(InputError) as info:
+        load_terms([path])
+    err = info.value
+    assert (err.file, err.line, err.field) == (str(path), line, field)
+    assert words in str(err)
+
+
+def test_unreadable_or_non_utf8_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        load_terms([tmp_path / "missing.tsv"])
+    path = tmp_path / "latin1.tsv"
+    path.write_bytes(b"person\tx\tS\tS\nperson\ty\t\xe9\tS\n")
+    with pytest.raises(InputError) as info:
+        load_terms([path])
+    assert info.value.line == 2 and "UTF-8" in str(info.value)
