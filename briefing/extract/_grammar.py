@@ -98,3 +98,14 @@ NOISE_LINE = re.compile(
 )
 CUT_FROM = re.compile(r"(?:مواضيع ذات صلة|رابط الخبر بصحيفة|اقرأ أيضاً?|Related articles)", re.I)
 INLINE_NOISE = re.compile(r"//?\s*انتهى\s*//?|\(\s*صورة\s*\)|\d{1,2}:\d{2}\s*ت\s*م\b|عدد المشاهدات\s*:?\s*\d+")
+
+# Stance phrases split by their subject ("تبادل الجانبان ... وجهات النظر", "نقل كارتر ... تحيات").
+SPLIT_STANCES_AR: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_ar(r"(?:^|\s)و?(?:تبادل|تبادلا|يتبادل|يتبادلان)\s+(?:\S+\s+){1,6}?(?:وجهات النظر|الآراء|الاراء)"), "exchange_views"),
+    (_ar(r"(?:^|\s)و?(?:نقل|نقلت|ناقلا|حمل|حمله|حملها|أبلغ)\s+(?:\S+\s+){0,8}?(?:تحيات|تحياته|تحيات وتقدير|تحياتها)"), "other"),
+)
+# Nouns of discussion after "during" are a setting, not a position ("وأثناء مناقشة ...").
+SUBORDINATE_AR = _ar(r"(?:^|\s)(?:اثناء|أثناء|خلال|عند|لدى|بعد|قبل)\s*$")
+# Verbs of accepting an invitation, a few words before "الدعوة".
+ACCEPT_AR = _ar(r"(?:^|\s)و?(?:قد\s+)?(?:قبل|قبلت|لبى|لبت|وافق|وافقت)(?:\s|$)")
+ACCEPT_EN = re.compile(r"\b(?:accepted|accepts|welcomed)\b", re.I)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import find_dates
-from ._grammar import BOTH_AR, BOTH_EN, CONTEXT_AR, CONTEXT_EN, PASSIVE_AR, PASSIVE_EN, SWITCH_AR, SWITCH_EN
+from ._grammar import (ACCEPT_AR, ACCEPT_EN, BOTH_AR, BOTH_EN, CONTEXT_AR, CONTEXT_EN, PASSIVE_AR, PASSIVE_EN,
+                       SPLIT_STANCES_AR, SUBORDINATE_AR, SWITCH_AR, SWITCH_EN)
 from .event import fold
 from .mentions import Mention, Tagged
 from .participants import Roster
@@ -52,6 +53,68 @@ class Found:
     context: list[int] = field(default_factory=list)  # sentence indexes
 
 
+@dataclass(frozen=True)
+class _CueTerm:
+    """A cue found by the grammar rather than the term base."""
+
+    kind: str
+    key: str
+    attrs: dict[str, str]
+    ar: str = ""
+    en: str = ""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A stance cue as found in a sentence (possibly two term-base cues joined)."""
+
+    term: Any
+    start: int
+    end: int
+    surface: str
+
+
+def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
+    """Stance cues in order: term-base cues, a generic "expressed" joined to the cue after it, split phrases."""
+    raw = [Cue(m.term, m.start, m.end, m.surface) for m in _cues(tagged, "stance")]
+    if lang == "ar":
+        words = [t.norm for t in tagged.tokens]
+        joined, starts, pos = "", [], 0
+        for w in words:
+            starts.append(pos)
+            joined += w + " "
+            pos += len(w) + 1
+        for pattern, stance in SPLIT_STANCES_AR:
+            for m in pattern.finditer(joined):
+                a = _index_at(starts, m.start() + (1 if joined[m.start()] == " " else 0))
+                b = _index_at(starts, max(m.end() - 1, 0))
+                start, end = tagged.tokens[a].start, tagged.tokens[b].end
+                if not any(c.start < end and start < c.end for c in raw if c.term.attrs.get("stance") == stance):
+                    raw = [c for c in raw if not (start <= c.start < end)]
+                    raw.append(Cue(_CueTerm("stance", stance, {"stance": stance}), start, end, tagged.text[start:end]))
+        raw.sort(key=lambda c: c.start)
+    out: list[Cue] = []
+    for cue in raw:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.term.attrs.get("cue") == "express" and cue.term.attrs.get("cue") != "express"
+                and _gap_tokens(tagged, prev.end, cue.start) <= 4):
+            out[-1] = Cue(cue.term, prev.start, cue.end, tagged.text[prev.start:cue.end])
+            continue
+        out.append(cue)
+    return out
+
+
+def _index_at(starts: list[int], offset: int) -> int:
+    i = 0
+    while i + 1 < len(starts) and starts[i + 1] <= offset:
+        i += 1
+    return i
+
+
+def _gap_tokens(tagged: Tagged, a: int, b: int) -> int:
+    return sum(1 for t in tagged.tokens if t.start >= a and t.end <= b)
+
+
 def _cues(tagged: Tagged, kind: str) -> list[Any]:
     out, seen = [], set()
     for m in tagged.term_at:
@@ -88,12 +151,16 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                                    reference, lang)
         said_here = 0
         prev_end = 0
-        stance_cues = _cues(tagged, "stance")
-        for n, cue in enumerate(stance_cues):
+        cues = stance_cues(tagged, lang)
+        first_follow = min((a for a, _ in follow_spans), default=None)
+        for n, cue in enumerate(cues):
             stance = str(cue.term.attrs.get("stance", "other"))
-            if any(a <= cue.start < b for a, b in follow_spans) and stance in ("call", "welcome", "other"):
+            if any(a <= cue.start < b for a, b in follow_spans):
                 continue
-            end = stance_cues[n + 1].start if n + 1 < len(stance_cues) else len(text)
+            nxt = cues[n + 1].start if n + 1 < len(cues) else len(text)
+            if stance == "call" and first_follow is not None and cue.start < first_follow <= nxt:
+                continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
+            end = nxt
             speaker = _speaker(tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
             prev_end = cue.end
             if speaker is None:
@@ -102,10 +169,13 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 last = speaker
             if cue.term.attrs.get("cue") in _SILENT:
                 continue
+            if lang == "ar" and stance == "exchange_views" and SUBORDINATE_AR.search(fold(text[max(0, cue.start - 12):cue.start], lang)):
+                discussed.add(s)
+                continue
             clause = text[cue.start:end].strip(_TRIM)
             prev = found.positions[-1] if found.positions else None
             if (prev is not None and prev.sentence == s and prev.speaker == speaker and prev.stance == stance
-                    and stance == "exchange_views"):
+                    and (stance == "exchange_views" or _gap_tokens(tagged, prev.cue.end, cue.start) <= 2)):
                 start = text.find(prev.text)
                 prev.text = text[start:end].strip(_TRIM) if start >= 0 else prev.text
                 continue
@@ -151,9 +221,18 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
             person = roster.resolve(mention)
             if person is not None:
                 return person.pid
+    mains = roster.mains()
+    for j in range(k_end, min(len(tagged.tokens), k_end + 3)):
+        if tagged.tags[j] == "C" and tagged.tokens[j].norm.startswith("ال"):
+            code = tagged.term_at[j] if isinstance(tagged.term_at[j], str) else None
+            if code is None:
+                from .vocab import country_code
+                code = country_code(tagged.term_at[j].term)
+            same = [p for p in mains if p.country == code]
+            if len(same) == 1:
+                return same[0].pid
     if passive_re.search(before[-40:]) or stance == "exchange_views":
         return "both"
-    mains = roster.mains()
     if switch_re.search(before) and len(mains) >= 2 and last is not None:
         others = [p.pid for p in mains[:2] if p.pid != last]
         return others[0] if others else last
@@ -187,9 +266,14 @@ def _follow_ups(found: Found, tagged: Tagged, cues: list[Any], mentions: list[Me
             if previous is not None:
                 previous.due_text, previous.due_term = clause, cue.term
             continue
+        accept_re = ACCEPT_AR if lang == "ar" else ACCEPT_EN
+        if accept_re.search(fold(text[max(0, cue.start - 60):cue.start], lang)) and kind == "invitation":
+            status = "accepted"
         if status == "accepted" and previous is not None and previous.kind in ("invitation", "visit"):
             previous.status = "accepted"
             continue
+        if kind == "invitation" and previous is not None and previous.kind in ("invitation", "visit"):
+            continue  # "the invitation" again: the same follow-up
         if previous is not None and previous.sentence == s and {previous.kind, kind} == {"invitation", "visit"}:
             previous.kind = "visit"
             continue
