@@ -105,7 +105,7 @@ SPLIT_STANCES_AR: tuple[tuple[re.Pattern[str], str], ...] = (
     (_ar(r"(?:^|\s)و?(?:نقل|نقلت|ناقلا|حمل|حمله|حملها|أبلغ)\s+(?:\S+\s+){0,8}?(?:تحيات|تحياته|تحيات وتقدير|تحياتها)"), "other"),
 )
 # Nouns of discussion after "during" are a setting, not a position ("وأثناء مناقشة ...").
-SUBORDINATE_AR = _ar(r"(?:^|\s)(?:اثناء|أثناء|خلال|عند|لدى|بعد|قبل)\s*$")
+SUBORDINATE_AR = _ar(r"(?:^|\s)و?(?:اثناء|أثناء|خلال|عند|لدى|بعد|قبل)\s*$")
 # Verbs of accepting an invitation, a few words before "الدعوة".
 ACCEPT_AR = _ar(r"(?:^|\s)و?(?:قد\s+)?(?:قبل|قبلت|لبى|لبت|وافق|وافقت)(?:\s|$)")
 ACCEPT_EN = re.compile(r"\b(?:accepted|accepts|welcomed)\b", re.I)

@@ -12,6 +12,7 @@ from ._grammar import (ACCEPT_AR, ACCEPT_EN, BOTH_AR, BOTH_EN, CONTEXT_AR, CONTE
 from .event import fold
 from .mentions import Mention, Tagged
 from .participants import Roster
+from .vocab import country_code
 
 _TRIM = " ،,.؛;:-–\"«»"
 _VISIT = re.compile(r"زياره|visit", re.I)
@@ -221,22 +222,31 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
             person = roster.resolve(mention)
             if person is not None:
                 return person.pid
-    mains = roster.mains()
-    for j in range(k_end, min(len(tagged.tokens), k_end + 3)):
-        if tagged.tags[j] == "C" and tagged.tokens[j].norm.startswith("ال"):
-            code = tagged.term_at[j] if isinstance(tagged.term_at[j], str) else None
-            if code is None:
-                from .vocab import country_code
-                code = country_code(tagged.term_at[j].term)
-            same = [p for p in mains if p.country == code]
-            if len(same) == 1:
-                return same[0].pid
+    if (nationality := _by_nationality(tagged, k_end, roster)) is not None:
+        return nationality
     if passive_re.search(before[-40:]) or stance == "exchange_views":
         return "both"
+    clause_start = tagged.text.rfind(before_text, 0, cue.start + 1) if before_text else cue.start
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if clause_start <= mention.char_start and mention.end <= k and not _object(tagged, mention):
+            person = roster.resolve(mention)
+            if person is not None:
+                return person.pid
+    mains = roster.mains()
     if switch_re.search(before) and len(mains) >= 2 and last is not None:
         others = [p.pid for p in mains[:2] if p.pid != last]
         return others[0] if others else last
     return last or (mains[0].pid if mains else None)
+
+
+def _by_nationality(tagged: Tagged, k: int, roster: Roster) -> str | None:
+    """ "أعرب المسؤول الإماراتي": a noun and a nationality right after the cue name the speaker by country."""
+    if k + 1 >= len(tagged.tokens) or tagged.tags[k] != "X" or tagged.tags[k + 1] != "C":
+        return None
+    found = tagged.term_at[k + 1]
+    code = found if isinstance(found, str) else country_code(found.term)
+    same = [p for p in roster.mains() if p.country == code]
+    return same[0].pid if len(same) == 1 else None
 
 
 def _object(tagged: Tagged, mention: Mention) -> bool:
