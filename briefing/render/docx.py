@@ -8,10 +8,8 @@ Parallel layout: every section is a table whose first logical cell is Arabic and
 from __future__ import annotations
 
 import io
-import string
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
@@ -20,36 +18,23 @@ from docx.shared import Cm, Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from ..errors import RenderError
 from ..model import Text
 from . import _ooxml as ox
-from .docx_fonts import EmbeddedFont, embed_fonts
-from .docx_zip import read_parts, write_parts
-from .fonts import FontSet, cmap, subset_font
+from .docx_fonts import Usage
+from .docx_zip import package_document
+from .fonts import cmap
 from .options import RenderOptions, creation_time
 from .view import Group, NoteView, Section, localise_number
 
 TEXT_WIDTH = 9638  # twips: A4 with 2 cm margins
 HALF = TEXT_WIDTH // 2
 BOLD_STYLES = {"Title", "Heading 1", "Heading 2"}
-ALWAYS = string.ascii_letters + string.digits + string.punctuation + "٠١٢٣٤٥٦٧٨٩•—–“”«»"
 _SHARES = {"participants": (27, 33, 24, 16), "follow_ups": (38, 22, 18, 22)}
 _LANG = {"ar": "ar-SA", "en": "en-GB"}
 _NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # runs carry the direction in DOCX
 Container = DocumentObject | _Cell
-
-
-@dataclass
-class Usage:
-    """The characters drawn with each face: (script, bold) -> characters."""
-
-    chars: dict[tuple[str, bool], set[str]] = field(default_factory=dict)
-
-    def add(self, text: str, rtl: bool, bold: bool) -> None:
-        """Record `text` as drawn in the Arabic (rtl) or Latin face."""
-        self.chars.setdefault(("arabic" if rtl else "latin", bold), set()).update(text)
 
 
 def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
@@ -253,11 +238,15 @@ class NoteWriter:
         self.side(self.paragraph(container, lang, "Heading 2"), group.heading, lang)
         num = self.new_list(lang, False)
         for stance, statement in group.items:
-            p = self.paragraph(container, lang, "List Bullet")
-            ox.set_numbering(p._p, num)
-            self.side(p, stance, lang, style="Briefing Label")
-            self.text(p, ": ", style="Briefing Label")
-            self.side(p, statement, lang)
+            self.position(container, lang, stance, statement, num)
+
+    def position(self, container: Container, lang: str, stance: Text, statement: Text, num_id: int) -> None:
+        """Write one stated position as a bullet: bold stance label, then the statement."""
+        p = self.paragraph(container, lang, "List Bullet")
+        ox.set_numbering(p._p, num_id)
+        self.side(p, stance, lang, style="Briefing Label")
+        self.text(p, ": ", style="Briefing Label")
+        self.side(p, statement, lang)
 
     def parallel_section(self, section: Section) -> None:
         """Write one section side by side: Arabic on the right, English on the left."""
@@ -275,11 +264,7 @@ class NoteWriter:
                 self.side(self.paragraph(cell, lang, "Heading 2"), group.heading, lang)
                 num = self.new_list(lang, False)
                 for offset, (stance, statement) in enumerate(group.items, start=1):
-                    p = self.paragraph(frame.rows[position + offset].cells[index], lang, "List Bullet")
-                    ox.set_numbering(p._p, num)
-                    self.side(p, stance, lang, style="Briefing Label")
-                    self.text(p, ": ", style="Briefing Label")
-                    self.side(p, statement, lang)
+                    self.position(frame.rows[position + offset].cells[index], lang, stance, statement, num)
                 position += 1 + len(group.items)
         if section.facts or section.links or section.table is not None:
             _spacer(self.document, keep_next=True)  # two tables in a row would merge into one
@@ -449,45 +434,6 @@ def _core_properties(document: DocumentObject, view: NoteView, options: RenderOp
     props.created = props.modified = creation_time(view.date).replace(tzinfo=None)
 
 
-def _app_properties(organisation: str) -> bytes:
-    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
-    for name, value in (("Application", "briefing"), ("DocSecurity", "0"), ("ScaleCrop", "false"),
-                        ("Company", organisation), ("LinksUpToDate", "false"), ("SharedDoc", "false"),
-                        ("HyperlinksChanged", "false")):
-        etree.SubElement(root, f"{{{ns}}}{name}").text = value
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _faces_to_embed(fonts: FontSet, usage: Usage) -> list[EmbeddedFont]:
-    """Subset each face that draws something to the characters it draws (plus ASCII, so >= 26 glyphs)."""
-    embedded = []
-    for script, face in (("arabic", fonts.arabic), ("latin", fonts.latin)):
-        for bold, weight, path in ((False, "Regular", face.regular), (True, "Bold", face.bold)):
-            if not any(not c.isspace() for c in usage.chars.get((script, bold), ())):
-                continue
-            # both weights get every character of the face: bold also comes from styles we do not track
-            chars = usage.chars.get((script, False), set()) | usage.chars.get((script, True), set())
-            embedded.append(EmbeddedFont(face.family, weight, subset_font(path, "".join(sorted(chars)) + ALWAYS)))
-    return embedded
-
-
-def package_document(document: DocumentObject, usage: Usage, options: RenderOptions, *, embed: bool = True) -> bytes:
-    """Save the document as deterministic DOCX bytes, with subset fonts embedded unless `embed` is off."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    parts = read_parts(buffer.getvalue())
-    for name, data in parts.items():
-        if name.endswith(".xml") and name.startswith("word/"):
-            root = etree.fromstring(data)
-            ox.strip_rsids(root)
-            parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    parts["docProps/app.xml"] = _app_properties(document.core_properties.author or "")
-    if embed:
-        parts = embed_fonts(parts, _faces_to_embed(options.fonts, usage))
-    return write_parts(parts)
-
-
 def render_docx_document(views: Sequence[NoteView], options: RenderOptions, *, embed_fonts: bool = True) -> bytes:
     """Render several notes into one DOCX, each starting on a new page."""
     if not views:
@@ -501,7 +447,7 @@ def render_docx_document(views: Sequence[NoteView], options: RenderOptions, *, e
     writer.view = views[0]
     add_page_furniture(writer, next((v.classification for v in views if v.classification), None))
     _core_properties(document, views[0], options)
-    return package_document(document, writer.usage, options, embed=embed_fonts)
+    return package_document(document, writer.usage, options.fonts, embed=embed_fonts)
 
 
 def render_docx(view: NoteView, options: RenderOptions, *, embed_fonts: bool = True) -> bytes:

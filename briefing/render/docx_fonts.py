@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import string
 import struct
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ._ooxml import FONT_ORDER, R_NS, W_NS, embed_fonts_setting, insert_in_order
+from .fonts import FontSet, subset_font
 
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 FONT_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -18,6 +20,8 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _NAMESPACE = uuid.UUID("6f1d2c1e-8a55-5b8e-9d55-b61e0f0b7a11")  # ours: names the font keys of briefing
 _W = f"{{{W_NS}}}"
+# Always in every subset: list numbers, bullets, dashes, and enough glyphs for LibreOffice (>= 26).
+ALWAYS = string.ascii_letters + string.digits + string.punctuation + "٠١٢٣٤٥٦٧٨٩•—–“”«»"
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,30 @@ class EmbeddedFont:
     family: str
     weight: str
     data: bytes
+
+
+@dataclass
+class Usage:
+    """The characters drawn with each face: (script, bold) -> characters."""
+
+    chars: dict[tuple[str, bool], set[str]] = field(default_factory=dict)
+
+    def add(self, text: str, rtl: bool, bold: bool) -> None:
+        """Record `text` as drawn in the Arabic (rtl) or Latin face."""
+        self.chars.setdefault(("arabic" if rtl else "latin", bold), set()).update(text)
+
+
+def subset_faces(fonts: FontSet, usage: Usage) -> list[EmbeddedFont]:
+    """Subset each face that draws something to the characters of its script (plus ASCII and digits)."""
+    embedded = []
+    for script, face in (("arabic", fonts.arabic), ("latin", fonts.latin)):
+        for bold, weight, path in ((False, "Regular", face.regular), (True, "Bold", face.bold)):
+            if not any(not c.isspace() for c in usage.chars.get((script, bold), ())):
+                continue
+            # both weights get every character of the script: bold also comes from styles not tracked here
+            chars = usage.chars.get((script, False), set()) | usage.chars.get((script, True), set())
+            embedded.append(EmbeddedFont(face.family, weight, subset_font(path, "".join(sorted(chars)) + ALWAYS)))
+    return embedded
 
 
 def font_key(data: bytes) -> str:

@@ -8,7 +8,14 @@ import pytest
 import uharfbuzz as hb
 from lxml import etree
 
-from briefing.render.docx_fonts import FONT_CONTENT_TYPE, EmbeddedFont, deobfuscate, embed_fonts, font_key, obfuscate
+from briefing.render.docx_fonts import (
+    FONT_CONTENT_TYPE,
+    EmbeddedFont,
+    deobfuscate,
+    embed_fonts,
+    font_key,
+    obfuscate,
+)
 from briefing.render.fonts import default_fonts, subset_font
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
