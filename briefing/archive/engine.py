@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ArchiveError
 from .location import display_url
 
 MIGRATIONS = "briefing.archive:migrations"
+LOCK_KEY = 0x62726966  # PostgreSQL advisory lock that serialises writers ("brif")
 
 
 def connect(url: str, *, create: bool = True):  # -> sqlalchemy.Engine
@@ -34,6 +37,7 @@ def connect(url: str, *, create: bool = True):  # -> sqlalchemy.Engine
         raise ArchiveError(f"cannot use {display_url(url)}: {exc}") from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     try:
         _upgrade(engine)
     except ArchiveError:
@@ -62,10 +66,29 @@ def _prepare_sqlite(database: str | None, url: str, *, create: bool) -> None:
         raise ArchiveError(f"cannot create the archive's folder: {exc.strerror}", file=path.parent) from None
 
 
+@contextmanager
+def writing(engine) -> Iterator:  # noqa: ANN001 - yields a sqlalchemy Connection
+    """Open a write transaction that other writers wait for (SQLite: BEGIN IMMEDIATE; PostgreSQL: a lock)."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        conn.execution_options(briefing_write=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+            yield conn
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI objects
+    dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event below emits BEGIN
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin(conn) -> None:  # noqa: ANN001 - a sqlalchemy Connection
+    """Take SQLite's write lock at the start of a write, so two writers queue instead of failing."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("briefing_write") else "BEGIN")
 
 
 def _upgrade(engine) -> None:  # noqa: ANN001
@@ -79,7 +102,10 @@ def _upgrade(engine) -> None:  # noqa: ANN001
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.begin() as conn:
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+    with writing(engine) as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:
             return

@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..model import EventType, Summary
 from . import tracking
 from .dedup import EventKey, canonical_json, event_key, same_event, source_key
-from .engine import connect
+from .engine import connect, writing
 from .errors import ArchiveError
 from .records import AddResult, EventRecord, SourceRecord
 from .schema import events, sources
@@ -42,7 +42,7 @@ class Archive:
     def add_summary(self, summary: Summary) -> AddResult:
         """Store a summary: a new event, another source of a known event, or an update of a source."""
         key, skey, text = event_key(summary), source_key(summary), canonical_json(summary)
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             updated, old_event = False, None
             if skey.startswith("url:"):
                 row = conn.execute(select(sources.c.id, sources.c.event_id, sources.c.summary).where(sources.c.key == skey)
@@ -106,7 +106,7 @@ class Archive:
     def remove_event(self, event_id: int) -> None:
         """Delete an event, its sources and the follow-ups only it reported; reopen what it closed."""
         self.event(event_id)
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             tracking.delete_event(conn, event_id)
 
     def followups(self, *, open_only: bool = False, country: str | None = None, since: dt.date | None = None):
@@ -124,7 +124,7 @@ class Archive:
         """Close a follow-up by hand, linked to event `by` when given."""
         if by is not None:
             self.event(by)
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return tracking.close_by_hand(conn, followup_id, by=by, on=on, status=status)
 
 

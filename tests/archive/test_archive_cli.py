@@ -154,3 +154,20 @@ def test_a_release_is_extracted_on_the_way_in(cli, archive_url, corpus):
 def test_dates_in_options_are_checked(cli, tmp_path):
     result = cli("archive", "list", "--since", "yesterday", "--archive", str(tmp_path / "a.sqlite"))
     assert result.returncode == 2 and b"--since" in result.stderr and TRACEBACK not in result.stderr
+
+
+def test_two_adds_at_once_neither_fail_nor_duplicate(archive_url, corpus):
+    import subprocess
+    import sys
+
+    files = [str(p) for p in sorted(corpus.glob("*.gold.yaml"))]
+    runs = [subprocess.Popen([sys.executable, "-m", "briefing", "archive", "add", *order, "--archive", archive_url],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for order in (files, files[::-1])]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    from briefing.archive.store import open_archive
+
+    with open_archive(archive_url) as store:
+        stored = store.events()
+    assert len(stored) == len(files) and all(len(e.sources) == 1 for e in stored)
