@@ -188,6 +188,8 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
         elif tag == "T":
             if mention.pieces and _genitive(tagged, mention.start):
                 break
+            if j > first and _prefixed(tagged, j, "ب"):
+                break  # "رحب خادم الحرمين برئيس الوزراء": an object begins
             start = j
             mention.title_terms.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
@@ -230,6 +232,14 @@ def _continues(tagged: Tagged, j: int) -> bool:
     if norm.startswith(("لل", "بال")):
         return True
     return norm[:1] in "بل" and len(norm) > 3 and (nxt in "COT" or (j + 1 < len(tagged.tokens) and _has_article(tagged, j + 1)))
+
+
+def _prefixed(tagged: Tagged, j: int, letters: str) -> bool:
+    """Token j is a term written with a proclitic among `letters` ("برئيس")."""
+    m = tagged.term_at[j]
+    tok = tagged.tokens[j]
+    return (m is not None and not isinstance(m, str) and m.start > tok.start
+            and tagged.text[m.start - 1] in letters)
 
 
 def _genitive(tagged: Tagged, i: int) -> bool:

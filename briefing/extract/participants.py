@@ -131,6 +131,15 @@ class Roster:
                 return mains[0]
         return None
 
+    def by_word(self, word: str) -> Person | None:
+        """The one participant whose name has this distinctive word ("كارتر", "السيسي")."""
+        key = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        if key in _COMMON or key in _JOIN or len(key) < 3:
+            return None
+        found = [p for p in self.people if key in name_words(p.name_norm)[1:] or (
+            len(name_words(p.name_norm)) == 1 and key in name_words(p.name_norm))]
+        return found[0] if len(found) == 1 else None
+
     def home_head(self) -> Person | None:
         """The participant an epithet such as "رئيس دولتنا" points to: the one with epithets, else the first."""
         for p in self.people:

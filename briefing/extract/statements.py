@@ -158,6 +158,8 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             stance = str(cue.term.attrs.get("stance", "other"))
             if any(a <= cue.start < b for a, b in follow_spans):
                 continue
+            if n and _inside_clause(tagged, cues[n - 1], cue):
+                continue
             nxt = cues[n + 1].start if n + 1 < len(cues) else len(text)
             if stance == "call" and first_follow is not None and cue.start < first_follow <= nxt:
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
@@ -194,12 +196,26 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
     return found
 
 
-def _dual(surface: str, lang: str) -> bool:
-    """A verb in the dual ("أكدا", "بحثا", "اتفقا"): both sides speak."""
-    if lang != "ar":
+def _inside_clause(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
+    """A cue inside the clause of the one before (no comma, no new verb): "مؤكدا استمرار ... دعمها"."""
+    if tagged.lang != "ar":
         return False
-    word = fold(surface, lang).split()[0] if surface.strip() else ""
-    return len(word) >= 4 and word.endswith("ا") and not word.startswith("م") and not word.endswith("اا")
+    gap = tagged.text[prev.end:cue.start]
+    if re.search(r"[,،.؛;:!?]", gap) or _gap_tokens(tagged, prev.end, cue.start) < 1:
+        return False
+    word = cue.surface.split()[0] if cue.surface.split() else ""
+    return not word.startswith(("م", "و", "ف")) and not _dual(cue, "ar") and cue.term.attrs.get("stance") != "exchange_views"
+
+
+def _dual(cue: Any, lang: str) -> bool:
+    """A verb in the dual ("أكدا", "بحثا", "اتفقا"): its singular is also a form of the cue."""
+    if lang != "ar" or not hasattr(cue.term, "surfaces"):
+        return False
+    words = fold(cue.surface, lang).split()
+    if not words or not words[0].endswith("ا") or words[0].startswith("م"):
+        return False
+    singulars = {fold(v, lang).split()[0] for v in cue.term.surfaces("ar") if v.strip()}
+    return words[0][:-1] in singulars
 
 
 def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, last: str | None,
@@ -208,22 +224,26 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     both_re, switch_re, passive_re = (BOTH_AR, SWITCH_AR, PASSIVE_AR) if lang == "ar" else (BOTH_EN, SWITCH_EN, PASSIVE_EN)
     after = fold(tagged.text[cue.end:cue.end + 30], lang)
     before = fold(before_text, lang)
-    if _dual(cue.surface, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20]) or both_re.search(before[-25:]):
+    if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20]) or both_re.search(before[-25:]):
         return "both"
     k = _token_at(tagged, cue.start)
     k_end = _token_at(tagged, cue.end - 1) + 1
     for mention in sorted(mentions, key=lambda m: m.start):
-        if k_end <= mention.start <= k_end + 2 and not _object(tagged, mention):
+        if k < mention.start <= k_end + 2 and not _object(tagged, mention):
             person = roster.resolve(mention)
             if person is not None:
                 return person.pid
+    for j in range(k + 1, min(len(tagged.tokens), k_end + 2)):
+        if tagged.tags[j] == "X" and (person := roster.by_word(tagged.tokens[j].norm)) is not None:
+            return person.pid
     for mention in mentions:
         if mention.end <= k and k - mention.end <= 1:
             person = roster.resolve(mention)
             if person is not None:
                 return person.pid
-    if (nationality := _by_nationality(tagged, k_end, roster)) is not None:
-        return nationality
+    for j in range(k + 1, k_end + 1):
+        if (nationality := _by_nationality(tagged, j, roster)) is not None:
+            return nationality
     if passive_re.search(before[-40:]) or stance == "exchange_views":
         return "both"
     clause_start = tagged.text.rfind(before_text, 0, cue.start + 1) if before_text else cue.start
