@@ -19,12 +19,12 @@ def write(tmp_path: Path, body: str, name: str = "terms.tsv") -> Path:
 
 
 def test_user_file_adds_a_person(tmp_path: Path) -> None:
-    path = write(tmp_path, "person\tmusaed_al_aiban\tمساعد بن محمد العيبان\tMusaed Al-Aiban\t"
-                           "مساعد العيبان\t\tcountry=SA; office=minister_of_state\n")
+    path = write(tmp_path, "person\tyasir_al_rumayyan\tياسر بن عثمان الرميان\tYasir Al-Rumayyan\t"
+                           "ياسر الرميان\t\tcountry=SA; office=adviser\n")
     terms = load_terms([path])
-    (m,) = terms.match("ومعالي وزير الدولة الدكتور مساعد العيبان", "ar", ["person"])
-    assert m.term.en == "Musaed Al-Aiban" and m.term.attrs["country"] == "SA"
-    assert load_terms().get("person", "musaed_al_aiban") is None  # the shipped base is untouched
+    (m,) = terms.match("والمستشار بالديوان الملكي الأستاذ ياسر الرميان", "ar", ["person"])
+    assert m.term.en == "Yasir Al-Rumayyan" and m.term.attrs["country"] == "SA"
+    assert load_terms().get("person", "yasir_al_rumayyan") is None  # the shipped base is untouched
 
 
 def test_user_file_overrides_and_appends(tmp_path: Path) -> None:
