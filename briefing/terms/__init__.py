@@ -20,9 +20,11 @@ __all__ = [
 
 DATA_DIR = Path(__file__).parent / "data"
 # Shipped files, in load order: a later file extends or overrides an earlier one.
+# Between terms written the same way, the later file wins: a country beats a city (عمان is Oman
+# before Amman), a person beats both.
 DATA_FILES = (
-    "countries.tsv", "countries-extra.tsv", "organisations.tsv", "titles.tsv", "honorifics.tsv",
-    "epithets.tsv", "cities.tsv", "persons.tsv", "stances.tsv", "topics.tsv", "followups.tsv", "events.tsv",
+    "cities.tsv", "countries.tsv", "countries-extra.tsv", "organisations.tsv", "titles.tsv", "honorifics.tsv",
+    "epithets.tsv", "persons.tsv", "stances.tsv", "topics.tsv", "followups.tsv", "events.tsv",
 )
 
 

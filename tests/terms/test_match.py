@@ -90,5 +90,5 @@ def test_lookup_and_get(terms: TermBase) -> None:
 
 
 def test_same_spelling_of_two_terms_is_reported(terms: TermBase) -> None:
-    (m,) = terms.match("عمان", "ar", ["city", "country"])
-    assert {m.term.key, *(t.key for t in m.alternatives)} == {"amman", "OM"}
+    (m,) = terms.match("سلطنة عمان ثم عمان", "ar", ["city", "country"])[1:]
+    assert m.term.key == "OM" and [t.key for t in m.alternatives] == ["amman"]
