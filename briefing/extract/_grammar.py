@@ -109,3 +109,10 @@ SUBORDINATE_AR = _ar(r"(?:^|\s)و?(?:اثناء|أثناء|خلال|عند|لد�
 # Verbs of accepting an invitation, a few words before "الدعوة".
 ACCEPT_AR = _ar(r"(?:^|\s)و?(?:قد\s+)?(?:قبل|قبلت|لبى|لبت|وافق|وافقت)(?:\s|$)")
 ACCEPT_EN = re.compile(r"\b(?:accepted|accepts|welcomed)\b", re.I)
+
+# Follow-ups the term base cannot list as fixed phrases.
+DIRECTIVE_AR = _ar(r"(?:^|\s)و?(?:وجه|وجّه|يوجه|امر|أمر|يأمر|اوعز|أوعز)\s+(?:\S+\s+){0,5}?(?=ب\S{3,})")
+MORE_VISITS_AR = _ar(r"(?:ننتظر|ينتظر|نتطلع|يتطلع|تتطلع|يتطلعان)\s+(?:\S+\s+){0,4}?(?:الي\s+)?(?:زيارات|الزيارات|زياره|الزياره)")
+MORE_VISITS_EN = re.compile(r"\b(?:look(?:s|ed)? forward to|expect(?:s|ed)?)\b[^.]{0,40}\bvisits?\b", re.I)
+IN_RESPONSE_AR = _ar(r"(?:تلبيه|تلبية|بتلبيه|بتلبية|تلبيا|بناء علي|استجابه|استجابة)\s*$")
+COORDINATED_AR = _ar(r"\s*(?:،|,)?\s*(?:فضلا عن|فضلاً عن|إضافة إلى|اضافه الي|بالاضافه الي|بالإضافة إلى|وكذلك)\s+")

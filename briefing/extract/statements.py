@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import find_dates
-from ._grammar import (ACCEPT_AR, ACCEPT_EN, BOTH_AR, BOTH_EN, CONTEXT_AR, CONTEXT_EN, PASSIVE_AR, PASSIVE_EN,
-                       SPLIT_STANCES_AR, SUBORDINATE_AR, SWITCH_AR, SWITCH_EN)
+from ._grammar import (ACCEPT_AR, ACCEPT_EN, BOTH_AR, BOTH_EN, CONTEXT_AR, CONTEXT_EN, COORDINATED_AR, DIRECTIVE_AR,
+                       IN_RESPONSE_AR, MORE_VISITS_AR, PASSIVE_AR, PASSIVE_EN, SPLIT_STANCES_AR, SUBORDINATE_AR,
+                       SWITCH_AR, SWITCH_EN)
 from .event import fold
 from .mentions import Mention, Tagged
 from .participants import Roster
@@ -79,17 +80,10 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
     """Stance cues in order: term-base cues, a generic "expressed" joined to the cue after it, split phrases."""
     raw = [Cue(m.term, m.start, m.end, m.surface) for m in _cues(tagged, "stance")]
     if lang == "ar":
-        words = [t.norm for t in tagged.tokens]
-        joined, starts, pos = "", [], 0
-        for w in words:
-            starts.append(pos)
-            joined += w + " "
-            pos += len(w) + 1
+        joined, starts = _joined(tagged)
         for pattern, stance in SPLIT_STANCES_AR:
             for m in pattern.finditer(joined):
-                a = _index_at(starts, m.start() + (1 if joined[m.start()] == " " else 0))
-                b = _index_at(starts, max(m.end() - 1, 0))
-                start, end = tagged.tokens[a].start, tagged.tokens[b].end
+                start, end = _char_span(tagged, starts, joined, m.start(), m.end())
                 if not any(c.start < end and start < c.end for c in raw if c.term.attrs.get("stance") == stance):
                     raw = [c for c in raw if not (start <= c.start < end)]
                     raw.append(Cue(_CueTerm("stance", stance, {"stance": stance}), start, end, tagged.text[start:end]))
@@ -103,6 +97,24 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
             continue
         out.append(cue)
     return out
+
+
+def _joined(tagged: Tagged) -> tuple[str, list[int]]:
+    """The sentence as normalised words joined by spaces, with each word's offset."""
+    joined, starts, pos = [], [], 0
+    for tok in tagged.tokens:
+        starts.append(pos)
+        joined.append(tok.norm)
+        pos += len(tok.norm) + 1
+    return " ".join(joined) + " ", starts
+
+
+def _char_span(tagged: Tagged, starts: list[int], joined: str, a: int, b: int) -> tuple[int, int]:
+    """Map a span of the joined normalised words back to the original sentence."""
+    while a < b and joined[a] == " ":
+        a += 1
+    first, last = _index_at(starts, a), _index_at(starts, max(b - 1, a))
+    return tagged.tokens[first].start, tagged.tokens[last].end
 
 
 def _index_at(starts: list[int], offset: int) -> int:
@@ -160,6 +172,9 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 continue
             if n and _inside_clause(tagged, cues[n - 1], cue):
                 continue
+            if n + 1 < len(cues) and _reporting_frame(tagged, cue, cues[n + 1], lang, mentions[s], roster):
+                prev_end = cue.end
+                continue
             nxt = cues[n + 1].start if n + 1 < len(cues) else len(text)
             if stance == "call" and first_follow is not None and cue.start < first_follow <= nxt:
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
@@ -194,6 +209,19 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
         if not said_here and s != lead and context_re.search(fold(text, lang)):
             found.context.append(s)
     return found
+
+
+def _reporting_frame(tagged: Tagged, cue: Cue, nxt: Cue, lang: str, mentions: list[Mention],
+                     roster: Roster) -> bool:
+    """ "أوضح المتحدث ... أن الرئيس هادي أكد": the first verb only reports what a participant said."""
+    gap = tagged.text[cue.end:nxt.start]
+    words = fold(gap, lang).split()
+    if re.search(r"[.؛;]", gap) or not ("ان" in words or "that" in words) or len(words) > 14:
+        return False
+    if nxt.surface.startswith(("م", "و")):
+        return False
+    that = cue.end + max(gap.find(" أن "), gap.find(" ان "), gap.find(" that "))
+    return any(that <= m.char_start < nxt.start and roster.resolve(m) is not None for m in mentions)
 
 
 def _inside_clause(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
@@ -283,9 +311,14 @@ def _follow_ups(found: Found, tagged: Tagged, cues: list[Any], mentions: list[Me
     """Collect follow-ups of one sentence; return the character spans they cover."""
     spans = []
     text = tagged.text
+    honoured = False
     for n, cue in enumerate(cues):
         attrs = cue.term.attrs
         kind, status = attrs.get("kind"), attrs.get("status")
+        if honoured and kind in ("invitation", "visit"):
+            spans.append((cue.start, cues[n + 1].start if n + 1 < len(cues) else len(text)))
+            continue
+        honoured = honoured or (status == "done" and kind in ("invitation", "visit"))
         end = cues[n + 1].start if n + 1 < len(cues) else len(text)
         clause = text[cue.start:end].strip(_TRIM)
         spans.append((cue.start, end))
@@ -296,6 +329,8 @@ def _follow_ups(found: Found, tagged: Tagged, cues: list[Any], mentions: list[Me
             if previous is not None:
                 previous.due_text, previous.due_term = clause, cue.term
             continue
+        if lang == "ar" and IN_RESPONSE_AR.search(fold(text[max(0, cue.start - 20):cue.start], lang)):
+            continue  # "تلبية لدعوة": the visit is the event itself
         accept_re = ACCEPT_AR if lang == "ar" else ACCEPT_EN
         if accept_re.search(fold(text[max(0, cue.start - 60):cue.start], lang)) and kind == "invitation":
             status = "accepted"
@@ -319,6 +354,39 @@ def _follow_ups(found: Found, tagged: Tagged, cues: list[Any], mentions: list[Me
             if todo.due_date and todo.status == "proposed":
                 todo.status = "scheduled"
         found.follow_ups.append(todo)
+    if lang == "ar" and tagged.tokens:
+        spans.extend(_grammar_follow_ups(found, tagged, mentions, roster, s, last))
+    return spans
+
+
+def _grammar_follow_ups(found: Found, tagged: Tagged, mentions: list[Mention], roster: Roster, s: int,
+                        last: str | None) -> list[tuple[int, int]]:
+    """Directives ("وجه بإرسال ...") and visits looked forward to ("ننتظر مزيدا من الزيارات")."""
+    joined, starts = _joined(tagged)
+    spans = []
+    for m in DIRECTIVE_AR.finditer(joined):
+        start, _ = _char_span(tagged, starts, joined, m.end(), m.end() + 1)
+        head_start, head_end = _char_span(tagged, starts, joined, m.start(), m.end())
+        who = next((p.pid for x in mentions if head_start <= x.char_start < head_end
+                    and (p := roster.resolve(x)) is not None), None)
+        if who is None:
+            who = next((p.pid for tok in tagged.tokens if head_start <= tok.start < head_end
+                        and (p := roster.by_word(tok.norm)) is not None), last)
+        end = len(tagged.text)
+        cuts = [start]
+        for c in COORDINATED_AR.finditer(joined, m.end()):
+            a, b = _char_span(tagged, starts, joined, c.start(), c.end())
+            cuts.extend([a, b])
+        cuts.append(end)
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            part = tagged.text[a:b].strip(_TRIM)
+            if part:
+                found.follow_ups.append(ToDo("other", "proposed", who, part, s))
+        spans.append((head_start, end))
+    for m in MORE_VISITS_AR.finditer(joined):
+        start, _ = _char_span(tagged, starts, joined, m.start(), m.end())
+        found.follow_ups.append(ToDo("visit", "proposed", "both", tagged.text[start:].strip(_TRIM), s))
+        spans.append((start, len(tagged.text)))
     return spans
 
 
