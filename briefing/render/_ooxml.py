@@ -306,6 +306,7 @@ def table_style_xml(style_id: str, name: str, borders: bool, header_fill: str | 
 
     edge = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
     none = '<w:{0} w:val="nil"/>'
+    pad = 40 if borders else 0
     lines = "".join((edge if borders else none).format(e) for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
     header = (
         '<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr>'
@@ -318,8 +319,8 @@ def table_style_xml(style_id: str, name: str, borders: bool, header_fill: str | 
         f'<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
         '<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr>'
         + (f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>' if size else "")
-        +         f'<w:tblPr><w:tblBorders>{lines}</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/>'
-        '<w:left w:w="85" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        +         f'<w:tblPr><w:tblBorders>{lines}</w:tblBorders><w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/>'
+        f'<w:left w:w="85" w:type="dxa"/><w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
         f"</w:tblCellMar></w:tblPr>{header}</w:style>"
     )
     return parse_xml(xml)

@@ -31,7 +31,7 @@ from .view import Group, NoteView, Section, localise_number
 TEXT_WIDTH = 9638  # twips: A4 with 2 cm margins
 HALF = TEXT_WIDTH // 2
 BOLD_STYLES = {"Title", "Heading 1", "Heading 2"}
-_SHARES = {"participants": (27, 33, 24, 16), "follow_ups": (38, 22, 18, 22)}
+_SHARES = {"participants": (27, 33, 24, 16), "follow_ups": (33, 21, 22, 24)}
 _LANG = {"ar": "ar-SA", "en": "en-GB"}
 _NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # runs carry the direction in DOCX
 Container = DocumentObject | _Cell

@@ -62,3 +62,15 @@ def test_negative_control_without_embedding_falls_back(tmp_path, seed):
         pytest.skip("a Noto font is installed system-wide: the control cannot fail")
     pdf = convert(tmp_path, render_docx(view, opts, embed_fonts=False), "plain")
     assert families(pdf).isdisjoint(SHIPPED), families(pdf)
+
+
+def test_long_participant_table_repeats_its_header_on_the_next_page(tmp_path):
+    opts = RenderOptions()
+    summary = read_summary(SEED.parent / "visit-long.yaml")
+    pdf = convert(tmp_path, render_docx(prepare_note(summary, opts), opts), "long")
+    pages = pdf_text(pdf).split("\f")
+    assert len(pages) > 2
+    second = normalise_words(pages[1])
+    assert "Participants" not in second  # the table goes on over the page ...
+    assert {"Name", "Title", "Country", "Role", "الاسم", "الصفة", "الدولة", "الدور"} <= set(second[:40])  # ... under its header
+    assert {f.family for f in pdf_fonts(pdf)} == {"NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold", "NotoSerif-Regular", "NotoSerif-Bold"}
