@@ -171,3 +171,44 @@ def test_two_adds_at_once_neither_fail_nor_duplicate(archive_url, corpus):
     with open_archive(archive_url) as store:
         stored = store.events()
     assert len(stored) == len(files) and all(len(e.sources) == 1 for e in stored)
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, corpus):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    files = [str(p) for p in sorted(corpus.glob("*.gold.yaml"))[:4]]
+    master, slave = pty.openpty()
+    run = subprocess.Popen([sys.executable, "-m", "briefing", "archive", "add", *files, "--archive", str(tmp_path / "a.sqlite")],
+                           stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "TERM": "xterm", "COLUMNS": "100"})
+    os.close(slave)
+    out, _ = run.communicate(timeout=120)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert run.returncode == 0 and out.count(b"new event") == 4
+    assert b"Archiving" in seen
+
+
+def test_a_damaged_record_fails_the_command_with_one_line(cli, archive_url, make, tmp_path):
+    from sqlalchemy import create_engine, update
+
+    from briefing.archive.schema import sources
+
+    cli("archive", "add", str(write(tmp_path / "a.yaml", make(url="u1"))), "--archive", archive_url)
+    engine = create_engine(archive_url)
+    with engine.begin() as conn:
+        conn.execute(update(sources).values(summary="not json"))
+    engine.dispose()
+    result = cli("archive", "list", "--archive", archive_url)
+    assert result.returncode == 1 and TRACEBACK not in result.stderr
+    assert result.stderr.decode().startswith("briefing: Archive error: source record 1 is not a valid summary")
