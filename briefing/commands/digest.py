@@ -1,0 +1,99 @@
+"""`briefing digest`: the week's (or a date range's) diplomatic activity, from the archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .archive import ArchiveOption, ConfigOption
+
+LOCK_NAME = "briefing-digest"
+
+
+def digest(
+    week: Annotated[Optional[str], typer.Option("--week", help="ISO week (2026-W48) or `last` (the week before today's). Default: last.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="First day of a range (YYYY-MM-DD), with --until, instead of --week.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Last day of a range (YYYY-MM-DD), with --since.")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write digest-<week>.pdf|.docx|.html into (replaced if present).")] = Path("."),
+    formats: Annotated[str, typer.Option("--format", "-f", help="Formats to write, comma-separated: pdf,docx,html.")] = "pdf,docx,html",
+    layout: Annotated[Optional[str], typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
+    wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another digest writing into the same folder, then fail.")] = 60.0,
+    today: Annotated[Optional[str], typer.Option("--today", hidden=True, help="Take this date (YYYY-MM-DD) as today, for --week last.")] = None,
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the digest of a week from the archive: counts, events in both languages, follow-ups opened, closed and open."""
+    from ..archive.cli_support import progress
+    from ..config import load_config
+    from ..io import write_outputs
+    from ..lock import exclusive, lock_path
+    from ..notes import make_options, parse_formats
+    from .archive import _date
+
+    chosen = parse_formats(formats)
+    start, end = choose_range(week, _date(since, "--since"), _date(until, "--until"), _date(today, "--today"))
+    settings = load_config(config)
+    options = make_options(settings, layout=layout, languages=lang, template=template)
+    built = _assemble(archive, config, start, end)
+    name = f"digest-{built.week}" if built.week else f"digest-{start.isoformat()}--{end.isoformat()}"
+    rendered = {}
+    with progress(len(chosen), "Rendering the digest") as advance:
+        for fmt in chosen:
+            rendered[output / f"{name}.{fmt}"] = render_digest(built, options, fmt)
+            advance()
+    with exclusive(lock_path(output, LOCK_NAME), wait=wait):
+        write_outputs(rendered, force=True)
+    for path in rendered:
+        typer.echo(str(path))
+
+
+def choose_range(week: str | None, since: dt.date | None, until: dt.date | None, today: dt.date | None) -> tuple[dt.date, dt.date]:
+    """Return the first and last day: the ISO week asked for, the range given, or last week."""
+    from ..assemble import iso_week_range
+    from ..errors import ConfigError
+
+    if since is not None or until is not None:
+        if week is not None:
+            raise ConfigError("give --week or --since/--until, not both", field="--week")
+        if since is None or until is None:
+            raise ConfigError("a range needs both --since and --until", field="--since" if since is None else "--until")
+        if until < since:
+            raise ConfigError("--until is before --since", field="--until")
+        return since, until
+    return iso_week_range(week or "last", today or dt.date.today())
+
+
+def render_digest(built, options, fmt: str) -> bytes:  # noqa: ANN001 - a Digest, RenderOptions
+    """Render an assembled digest to one format, in memory."""
+    from ..render.collection import digest_view, render_digest_html, render_digest_pdf
+
+    view = digest_view(built, options)
+    if fmt == "html":
+        return render_digest_html(view, options).encode("utf-8")
+    if fmt == "pdf":
+        return render_digest_pdf(view, options)
+    from ..render.docx_collection import render_digest_docx
+
+    return render_digest_docx(view, options)
+
+
+def _assemble(archive, config, start: dt.date, end: dt.date):  # noqa: ANN001, ANN202
+    """Read the range's events and follow-ups from the archive (closed again before rendering)."""
+    from ..archive.cli_support import open_from_options
+    from ..assemble import assemble_digest
+
+    with open_from_options(archive, config, create=False) as store:
+        events = store.events(since=start, until=end)
+        changes = store.followup_changes(start, end)
+        still_open = store.followups(open_only=True)
+    return assemble_digest(events, changes, still_open, start=start, end=end)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command()(digest)

@@ -1,0 +1,110 @@
+"""`briefing pack`: one document with a cover, contents, a note per event and annexes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .archive import ArchiveOption, ConfigOption
+
+SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
+
+
+def pack(
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Summaries (.yaml, .yml, .json) or releases (.txt, .html, .docx); none with --from-archive.")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The pack to write: its suffix (.pdf, .docx, .html) picks the format.")] = Path("pack.pdf"),
+    title: Annotated[Optional[str], typer.Option("--title", help="Title on the cover (Arabic or English; default: Briefing pack).")] = None,
+    from_archive: Annotated[bool, typer.Option("--from-archive", help="Take the events from the archive (filtered by --since, --until, --country, --participant).")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", help="With --from-archive: events with a participant from this country (ISO code).")] = None,
+    participant: Annotated[Optional[str], typer.Option("--participant", help="With --from-archive: events with a participant whose name or id contains this.")] = None,
+    layout: Annotated[Optional[str], typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes laying out the PDF's notes (default: one per core).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write a briefing pack: cover, contents, one note per event in date order, participant index and open follow-ups."""
+    from ..archive.cli_support import progress
+    from ..assemble import assemble_pack
+    from ..config import load_config
+    from ..errors import ConfigError, InputError
+    from ..io import check_writable, write_outputs
+    from ..notes import make_options
+
+    fmt = SUFFIXES.get(output.suffix.lower())
+    if fmt is None:
+        raise ConfigError(f"cannot tell the format from {output.name!r}", field="--output", hint="end the name in .pdf, .docx or .html")
+    filters = {"--since": since, "--until": until, "--country": country, "--participant": participant}
+    if from_archive and inputs:
+        raise ConfigError("give input files or --from-archive, not both", field="--from-archive")
+    if not from_archive and not inputs:
+        raise ConfigError("nothing to put in the pack", hint="give summaries or releases, or --from-archive")
+    if not from_archive and (used := [k for k, v in filters.items() if v is not None]):
+        raise ConfigError(f"{', '.join(used)} only filter --from-archive", field=used[0])
+    check_writable([output], force=force)
+    settings = load_config(config)
+    options = make_options(settings, layout=layout, languages=lang, template=template)
+    if from_archive:
+        items, followups = _from_archive(archive, config, since, until, country, participant)
+    else:
+        items, followups = _from_files(inputs or [], settings.terms), None
+    built = assemble_pack(items, title=title, followups=followups)
+    if built.is_empty:
+        raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
+    with progress(len(built.events) + 2 if fmt == "pdf" else 0, "Laying out the pack") as advance:
+        data = render_pack(built, options, fmt, workers=workers, advance=advance)
+    write_outputs({output: data}, force=force)
+    typer.echo(str(output))
+
+
+def render_pack(built, options, fmt: str, *, workers: int | None = None, advance=None) -> bytes:  # noqa: ANN001
+    """Render an assembled pack to one format, in memory."""
+    from ..render.collection import pack_view, render_pack_html, render_pack_pdf
+
+    view = pack_view(built, options)
+    if fmt == "html":
+        return render_pack_html(view, options).encode("utf-8")
+    if fmt == "pdf":
+        return render_pack_pdf(view, options, workers=workers, advance=advance)
+    from ..render.docx_collection import render_pack_docx
+
+    return render_pack_docx(view, options)
+
+
+def _from_files(names: list[str], terms) -> list:  # noqa: ANN001
+    """Load every input (a bad one stops the pack: a pack is all or nothing)."""
+    from ..archive.cli_support import progress
+    from ..loading import load_input
+
+    summaries = []
+    with progress(len(names), "Reading") as advance:
+        for name in names:
+            loaded = load_input(name, terms=terms)
+            for warning in loaded.warnings:
+                typer.echo(f"briefing: warning: {loaded.name}: {warning}", err=True)
+            summaries.append(loaded.summary)
+            advance()
+    return summaries
+
+
+def _from_archive(archive, config, since, until, country, participant):  # noqa: ANN001, ANN202
+    """Return the matching events and the open follow-ups they reported."""
+    from ..archive.cli_support import open_from_options
+    from .archive import _date
+
+    with open_from_options(archive, config, create=False) as store:
+        events = store.events(since=_date(since, "--since"), until=_date(until, "--until"), country=country, participant=participant)
+        ids = {e.id for e in events}
+        followups = [f for f in store.followups(open_only=True) if f.event_id in ids]
+    return events, followups
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command()(pack)

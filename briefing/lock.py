@@ -1,0 +1,60 @@
+"""A file lock so that two runs writing into the same place take turns (fcntl.flock).
+
+The second run waits up to `wait` seconds for the first to finish, then gives up with one
+clear line (exit 1) and writes nothing. The lock file stays in place: removing it would let
+a third run lock a different file than the second. The kernel drops the lock when the
+process ends, even when it is killed, so a crashed run never blocks the next one.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import BriefingError, ExitCode
+
+POLL = 0.1  # seconds between attempts
+
+
+class LockError(BriefingError):
+    """Another run holds the lock (to move into briefing/errors.py)."""
+
+    exit_code = ExitCode.FAILURE
+    kind = "Busy"
+
+
+def lock_path(folder: Path, name: str) -> Path:
+    """Return the lock file for runs writing `name` into `folder` (a hidden file there)."""
+    return folder / f".{name}.lock"
+
+
+@contextmanager
+def exclusive(path: Path, *, wait: float = 60.0) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created when missing), waiting up to `wait` seconds for it."""
+    import fcntl
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise BriefingError(f"cannot create the lock file: {exc.strerror}", file=path) from None
+    try:
+        deadline = time.monotonic() + max(0.0, wait)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockError(f"another briefing run has held this lock for more than {wait:g} s", file=path,
+                                    hint="wait for it to finish, or raise --wait") from None
+                time.sleep(POLL)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
