@@ -1,0 +1,278 @@
+"""The preview's state: its entries, the last render of each, and a version that changes with them."""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BriefingError, InputError
+from ..loading import LoadedInput
+from ..render.options import RenderOptions
+from .choices import Choice
+from .watched import ENTRY_SUFFIXES, Watched, find_watched
+RECENT_VIEWS = 4  # (entry, choice) pairs kept rendered ahead of requests
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options built from the config file and the command line, or why they cannot be."""
+
+    options: RenderOptions | None
+    terms: tuple[Path, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One input the preview shows: as loaded, with its rendered pages (HTML or an error line)."""
+
+    name: str
+    path: Path
+    loaded: LoadedInput | None = None
+    error: str | None = None
+    pages: dict[Choice, str | Failure] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a note could not be rendered: the one-line message."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a page shows: the entry, its note HTML or an error, and the version it belongs to."""
+
+    entry: Entry
+    html: str | None
+    error: str | None
+    version: str
+
+
+class Site:
+    """Everything the server shows, re-rendered off the request path when the inputs change."""
+
+    def __init__(self, target: Path, *, config: Path | None = None, template: Path | None = None,
+                 cwd: Path | None = None, log: Callable[[str], None] | None = None) -> None:
+        if not target.exists():
+            raise InputError("no such file or folder", file=target)
+        self.target = target
+        self.is_folder = target.is_dir()
+        self._config, self._template, self._cwd = config, template, cwd or Path.cwd()
+        self._log = log or (lambda message: None)
+        self._changed = threading.Condition()
+        self._render = threading.RLock()
+        self._settings = Settings(None)
+        self._entries: dict[str, Entry] = {}
+        self._recent: list[tuple[str, Choice]] = []
+        self._instance, self._count = secrets.token_hex(4), 0
+        self.closed = False
+
+    @property
+    def version(self) -> str:
+        """Return a token that changes whenever anything shown changes."""
+        return f"{self._instance}-{self._count}"
+
+    @property
+    def settings(self) -> Settings:
+        """Return the settings in force."""
+        return self._settings
+
+    def default_choice(self) -> Choice:
+        """Return the layout and languages the config asks for."""
+        options = self._settings.options or RenderOptions()
+        return Choice(options.layout, tuple(options.languages))
+
+    def watched(self) -> Watched:
+        """Return the files and folders whose changes matter now."""
+        return find_watched(self.target, self._settings.options, self._config_file(), self._settings.terms)
+
+    def _config_file(self) -> Path:
+        from ..config import CONFIG_NAME
+
+        return self._config if self._config is not None else self._cwd / CONFIG_NAME
+
+    def start(self) -> None:
+        """Load everything once; raise if the command line itself is wrong."""
+        from ..config import load_config
+        from ..notes import make_options
+
+        make_options(load_config(self._config, cwd=self._cwd), template=self._template)
+        self.refresh()
+
+    def refresh(self, changed: Iterable[Path] | None = None) -> bool:
+        """Reload and re-render what `changed` affects (everything when None); say if anything moved."""
+        with self._render:
+            paths = {p.resolve() for p in changed} if changed is not None else None
+            old_settings, old_entries = self._settings, self._entries
+            scope = self.watched().classify(paths)
+            if scope.render:
+                _forget_caches()
+            if scope.settings:
+                self._settings = self._load_settings()
+            found = self._discover()
+            entries = {}
+            for name, path in found.items():
+                entry = old_entries.get(name)
+                if entry is None or scope.settings or path.resolve() in (paths or ()):
+                    entry = self._load(name, path)
+                elif scope.render:
+                    entry = dataclasses.replace(entry, pages={})
+                entries[name] = entry
+            entries = {name: self._render_recent(entry) for name, entry in entries.items()}
+            moved = entries != old_entries or self._settings != old_settings
+            with self._changed:
+                self._entries = entries
+                if moved:
+                    self._count += 1
+                    self._changed.notify_all()
+            if moved:
+                self._report(paths)
+            return moved
+
+    def _report(self, paths: set[Path] | None) -> None:
+        problems = [self._settings.error] if self._settings.error else []
+        for entry in self._entries.values():
+            problems += [entry.error] if entry.error else [p.message for p in entry.pages.values() if isinstance(p, Failure)]
+        if paths is not None:
+            self._log("re-rendered" + (f": {len(problems)} problem(s)" if problems else ""))
+        for problem in dict.fromkeys(problems):
+            self._log(f"briefing: {problem}")
+
+    def _load_settings(self) -> Settings:
+        from ..config import load_config
+        from ..notes import make_options
+
+        try:
+            config = load_config(self._config, cwd=self._cwd)
+            return Settings(make_options(config, template=self._template), tuple(config.terms))
+        except BriefingError as error:
+            return Settings(None, error=str(error))
+
+    def _discover(self) -> dict[str, Path]:
+        if not self.is_folder:
+            return {self.target.name: self.target}
+        try:
+            files = sorted(self.target.iterdir())
+        except OSError:
+            return {}
+        return {p.name: p for p in files if p.suffix.lower() in ENTRY_SUFFIXES and not p.name.startswith(".") and p.is_file()}
+
+    def _load(self, name: str, path: Path) -> Entry:
+        from ..loading import load_input
+
+        if self._settings.error:
+            return Entry(name, path, error=self._settings.error)
+        try:
+            return Entry(name, path, loaded=load_input(path, terms=self._settings.terms))
+        except BriefingError as error:
+            return Entry(name, path, error=str(error))
+        except Exception as exc:  # a bug must not stop the server: show it, keep serving
+            return Entry(name, path, error=f"Internal error: {path}: {type(exc).__name__}: {exc}")
+
+    def _render_recent(self, entry: Entry) -> Entry:
+        wanted = [c for n, c in self._recent if n == entry.name]
+        if not self.is_folder:
+            wanted.append(self.default_choice())
+        missing = [c for c in dict.fromkeys(wanted) if c not in entry.pages]
+        if not missing or entry.loaded is None:
+            return entry
+        return dataclasses.replace(entry, pages={**entry.pages, **{c: self._render_note(entry, c) for c in missing}})
+
+    def _render_note(self, entry: Entry, choice: Choice) -> str | Failure:
+        from ..notes import render_note
+
+        assert entry.loaded is not None and self._settings.options is not None
+        options = dataclasses.replace(self._settings.options, layout=choice.layout, languages=choice.languages)
+        try:
+            return render_note(entry.loaded.summary, options, ["html"])["html"].decode("utf-8")
+        except BriefingError as error:
+            return Failure(str(error))
+        except Exception as exc:
+            return Failure(f"Internal error: {entry.path}: {type(exc).__name__}: {exc}")
+
+    def entries(self) -> tuple[list[Entry], str]:
+        """Return the entries in name order and the version they belong to."""
+        with self._changed:
+            return list(self._entries.values()), self.version
+
+    def show(self, name: str, choice: Choice) -> Shown | None:
+        """Return what the page of `name` shows for `choice` (rendered now if never asked before)."""
+        with self._changed:
+            entry = self._entries.get(name)
+            if entry is None:
+                return None
+            self._remember(name, choice)
+            if entry.loaded is None or choice in entry.pages:
+                return _shown(entry, choice, self.version)
+        with self._render:
+            with self._changed:
+                entry = self._entries.get(name)
+            if entry is None:
+                return None
+            entry = self._render_recent(entry)
+            with self._changed:
+                if self._entries.get(name) is not None:
+                    self._entries[name] = entry
+                return _shown(entry, choice, self.version)
+
+    def _remember(self, name: str, choice: Choice) -> None:
+        key = (name, choice)
+        if key in self._recent:
+            self._recent.remove(key)
+        self._recent = [key, *self._recent][:RECENT_VIEWS]
+
+    def render_download(self, name: str, choice: Choice, fmt: str) -> tuple[str, bytes]:
+        """Render the PDF or DOCX of an entry on demand: (file name, bytes)."""
+        from ..notes import render_note
+
+        with self._changed:
+            entry = self._entries.get(name)
+            options = self._settings.options
+        if entry is None:
+            raise KeyError(name)
+        if entry.loaded is None or options is None:
+            raise InputError(entry.error or self._settings.error or "nothing to render")
+        options = dataclasses.replace(options, layout=choice.layout, languages=choice.languages)
+        with self._render:
+            data = render_note(entry.loaded.summary, options, [fmt])[fmt]
+        return f"{entry.loaded.summary.note_id}.{fmt}", data
+
+    def wait(self, seen: str | None, timeout: float) -> str:
+        """Block until the version differs from `seen` (or `timeout` passes, or the site closes)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.closed or self.version != seen, timeout=timeout)
+            return self.version
+
+    def close(self) -> None:
+        """Wake every waiting event stream so it can end."""
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+
+def _shown(entry: Entry, choice: Choice, version: str) -> Shown:
+    page = entry.pages.get(choice)
+    if entry.loaded is None or page is None:
+        return Shown(entry, None, entry.error or "the note is not rendered yet", version)
+    if isinstance(page, Failure):
+        return Shown(entry, None, page.message, version)
+    return Shown(entry, page, None, version)
+
+
+def _forget_caches() -> None:
+    """Drop what other modules cache from files (fonts, term base) so edits to them show."""
+    for module, names in (("briefing.render.fonts", ("font_bytes", "cmap")),
+                          ("briefing.terms", ("_shipped_rows", "_default")),
+                          ("briefing.extract.vocab", ("default_lexicon",))):
+        loaded = sys.modules.get(module)
+        for name in names:
+            clear = getattr(getattr(loaded, name, None), "cache_clear", None)
+            if clear is not None:
+                clear()

@@ -1,0 +1,98 @@
+"""Fixtures for the preview: a summary in a temporary folder, a running server, a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support import ROOT, SEED
+
+from briefing.preview import Preview, Site
+
+CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+class Running:
+    """A preview server started for one test: its URL, its site, and the files it shows."""
+
+    def __init__(self, preview: Preview, summary: Path) -> None:
+        self.preview = preview
+        self.url = preview.url
+        self.summary = summary
+
+    def edit(self, old: str, new: str) -> None:
+        """Change the summary in place, as an editor saving it would."""
+        text = self.summary.read_text(encoding="utf-8")
+        assert old in text
+        self.summary.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def summary_file(tmp_path: Path) -> Path:
+    """A copy of the sample summary, free to edit."""
+    target = tmp_path / "notes" / "summary.yaml"
+    target.parent.mkdir()
+    shutil.copy(SEED, target)
+    return target
+
+
+def start_preview(target: Path, **site_options) -> Preview:
+    """Start a preview of `target` on a free loopback port, serving and watching from threads."""
+    site = Site(target, cwd=target.parent if target.is_file() else target, **site_options)
+    site.start()
+    preview = Preview(site, host="127.0.0.1", port=0)
+    preview.watch()
+    preview.serve_in_thread()
+    return preview
+
+
+@pytest.fixture
+def served(summary_file: Path) -> Iterator[Running]:
+    """A preview of one summary, stopped after the test."""
+    preview = start_preview(summary_file)
+    try:
+        yield Running(preview, summary_file)
+    finally:
+        preview.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright; in CI a missing browser fails the tests."""
+    if not CHROMIUM.is_file():
+        message = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    if os.environ.get("CI", "").lower() == "true":
+        from playwright.sync_api import sync_playwright
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
+        sync_playwright = sync_api.sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors (CSP violations among them) and requests leaving the machine."""
+    context = browser.new_context(accept_downloads=True, locale="en-GB")
+    page = context.new_page()
+    page.console_errors = []
+    page.outside_requests = []
+    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("request", lambda req: None if req.url.startswith(("http://127.0.0.1:", "data:")) else page.outside_requests.append(req.url))
+    try:
+        yield page
+    finally:
+        context.close()
