@@ -348,6 +348,9 @@ def prepare_styles(styles: etree._Element, latin: str, arabic: str) -> None:
     set_doc_defaults(styles, latin, arabic, 22)
     for style in styles.findall(qn("w:style")):
         style_id = style.get(qn("w:styleId"))
+        fonts = style.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if fonts is not None and any(name.endswith("Theme") or name.endswith("theme") for name in fonts.attrib):
+            set_fonts(fonts.getparent(), latin, arabic)  # theme fonts (Calibri, Cambria) would bypass ours
         if style.get(qn("w:type")) == "table" and style_id not in _DROP_TABLE_STYLES:
             styles.remove(style)
         elif style_id in _HEADINGS:

@@ -262,3 +262,14 @@ GOLDEN_CASES = [(p.name, "parallel") for p in sorted(SAMPLES.glob("*.yaml"))] + 
 def test_document_xml_matches_golden(sample, layout):
     check_golden(f"{sample.removesuffix('.yaml')}-{layout}.docx.document.xml", normalised_document(rendered(sample, layout)))
 
+
+
+def test_python_docx_reads_it_back_and_no_style_uses_theme_fonts():
+    import docx
+
+    data = rendered()
+    document = docx.Document(io.BytesIO(data))
+    assert document.core_properties.title == "لقاء رئيس جمهورية طاجيكستان مع رئيس الاتحاد الروسي"
+    assert {"Title", "Heading 1", "Heading 2", "Briefing Table", "Briefing Label", "Briefing Pending"} <= {s.name for s in document.styles}
+    for fonts in part(data, "word/styles.xml").iter(f"{W}rFonts"):
+        assert not [a for a in fonts.attrib if a.lower().endswith("theme")], fonts.attrib
