@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .base import Match, Term
 from .normalise import Token, _letter_end, tokenise
 
 # A gap between two words that a multi-word term may not span.
 _HARD_GAP = re.compile(r"[\n\r,،؛;:!?()\[\]{}«»\"“”|؟]")
+_SOFT = frozenset({"", " ", "  ", "-", " - ", "/", "/ "})
 _CLITIC_1 = "وف"
 _CLITIC_2 = "بلك"
 
@@ -29,11 +31,12 @@ def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
 
 
-def _forms(word: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=1 << 16)
+def _forms(word: str) -> tuple[tuple[str, int, int], ...]:
     """Return (form, cost, letters to skip) for a word and its proclitic-stripped readings."""
     out = [(word, 0, 0)]
     if not _is_arabic(word):
-        return out
+        return tuple(out)
     bases = [(word, 0)]
     if word[0] in _CLITIC_1 and len(word) > 3:
         bases.append((word[1:], 1))
@@ -43,7 +46,7 @@ def _forms(word: str) -> list[tuple[str, int, int]]:
             out.append(("ال" + base[2:], cost + 1, cost))
         elif base[0] in _CLITIC_2 and len(base) > 3:
             out.append((base[1:], cost + 1, cost + 1))
-    return out
+    return tuple(out)
 
 
 def _hard_gaps(text: str, tokens: Sequence[Token]) -> list[bool]:
@@ -51,7 +54,7 @@ def _hard_gaps(text: str, tokens: Sequence[Token]) -> list[bool]:
     gaps = []
     for a, b in zip(tokens, tokens[1:]):
         gap = text[a.end : b.start]
-        hard = bool(gap) and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
+        hard = gap not in _SOFT and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
         gaps.append(hard)
     gaps.append(True)
     return gaps

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 # Marks removed for matching: Latin combining marks, Arabic tashkeel and Quranic marks,
@@ -34,6 +35,7 @@ class Token(NamedTuple):
     end: int
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     """Normalise one word (either script): decompose, drop marks, unify letters, lower-case."""
     if not word.isascii():
