@@ -87,3 +87,16 @@ def test_every_data_file_names_its_source_and_licence() -> None:
     for name in DATA_FILES:
         head = (DATA_DIR / name).read_text(encoding="utf-8")[:1500]
         assert "licen" in head.lower() and "Fields (TAB-separated)" in head, name
+
+
+def test_no_person_is_written_with_a_title_in_front(terms: TermBase) -> None:
+    """"King Salman bin Abdulaziz" must read as title + name, so no name starts with a one-word title."""
+    from briefing.terms.normalise import tokenise
+
+    one_word = {(lang, tokenise(s)[0].norm) for kind in ("title", "honorific") for t in terms.entries(kind)
+                for lang in ("ar", "en") for s in t.surfaces(lang) if len(tokenise(s)) == 1}
+    family_names = {"hossein_amir_abdollahian"}  # "أمير" is part of his name
+    for p in terms.entries("person"):
+        for lang in ("ar", "en"):
+            for s in p.surfaces(lang):
+                assert p.key in family_names or (lang, tokenise(s)[0].norm) not in one_word, (p.key, s)

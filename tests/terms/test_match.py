@@ -92,3 +92,11 @@ def test_lookup_and_get(terms: TermBase) -> None:
 def test_same_spelling_of_two_terms_is_reported(terms: TermBase) -> None:
     (m,) = terms.match("سلطنة عمان ثم عمان", "ar", ["city", "country"])[1:]
     assert m.term.key == "OM" and [t.key for t in m.alternatives] == ["amman"]
+
+
+def test_english_release_wording(terms: TermBase) -> None:
+    text = ("Custodian of the Two Holy Mosques King Salman bin Abdulaziz received H.E. Dr. Anwar Gargash; "
+            "the invitation was accepted with pleasure")
+    assert keys(terms, text, "en") == [
+        "title:custodian", "title:king", "person:salman_bin_abdulaziz", "event:received", "honorific:excellency",
+        "honorific:doctor", "person:anwar_gargash", "followup:invitation", "followup:invitation_accepted"]
