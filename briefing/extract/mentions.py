@@ -12,6 +12,7 @@ from .vocab import Lexicon, country_code
 
 ENTITY_KINDS = ("honorific", "title", "epithet", "person", "country", "organisation", "city")
 CUE_KINDS = ("stance", "topic", "followup")
+ALL_KINDS = ENTITY_KINDS + CUE_KINDS
 _TAG = {"honorific": "H", "title": "T", "epithet": "E", "person": "P", "country": "C",
         "organisation": "O", "city": "Y"}
 _HARD = re.compile(r"[,،.؛;:!?()\[\]«»\"“”|؟]|[-–—](?:\s|$)|(?:^|\s)[-–—]")
@@ -73,6 +74,7 @@ class Tagged:
     term_at: list[Any]  # the Match covering each token, or an ISO code for an adjective, or None
     hard: list[bool]  # hard gap after token i
     lang: str
+    joined: tuple[str, list[int]] | None = None  # normalised words joined, with offsets (statements)
 
 
 def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
@@ -88,12 +90,11 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
             tags[i] = "F"
         elif lang == "ar" and norm in TIME_AR and (i + 1 == n or tokens[i + 1].norm in TIME_NEXT_AR):
             tags[i] = "F"
-    for kinds, cue in ((ENTITY_KINDS, False), (CUE_KINDS, True)):
-        for match in lex.match(text, lang, kinds):
-            for i in _covering(tokens, match.start, match.end):
-                if term_at[i] is None:
-                    tags[i] = "S" if cue else _TAG[match.term.kind]
-                    term_at[i] = match
+    for match in lex.match(text, lang, ALL_KINDS):
+        for i in _covering(tokens, match.start, match.end):
+            if term_at[i] is None:
+                tags[i] = _TAG.get(match.term.kind, "S")
+                term_at[i] = match
     for i, tok in enumerate(tokens):
         if tags[i] == "X" and lang == "ar" and (code := lex.adjective_country(tok.norm)):
             tags[i] = "C"
@@ -124,7 +125,18 @@ def find_mentions(tagged: Tagged) -> list[Mention]:
 
 
 def _covering(tokens: list[Token], start: int, end: int) -> list[int]:
-    return [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+    lo, hi = 0, len(tokens)
+    while lo < hi:  # first token ending after `start`
+        mid = (lo + hi) // 2
+        if tokens[mid].end <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    out = []
+    while lo < len(tokens) and tokens[lo].start < end:
+        out.append(lo)
+        lo += 1
+    return out
 
 
 def _match_end(tagged: Tagged, i: int) -> int:

@@ -100,13 +100,16 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
 
 
 def _joined(tagged: Tagged) -> tuple[str, list[int]]:
-    """The sentence as normalised words joined by spaces, with each word's offset."""
+    """The sentence as normalised words joined by spaces, with each word's offset (cached)."""
+    if tagged.joined is not None:
+        return tagged.joined
     joined, starts, pos = [], [], 0
     for tok in tagged.tokens:
         starts.append(pos)
         joined.append(tok.norm)
         pos += len(tok.norm) + 1
-    return " ".join(joined) + " ", starts
+    tagged.joined = (" ".join(joined) + " ", starts)
+    return tagged.joined
 
 
 def _char_span(tagged: Tagged, starts: list[int], joined: str, a: int, b: int) -> tuple[int, int]:
@@ -242,8 +245,18 @@ def _dual(cue: Any, lang: str) -> bool:
     words = fold(cue.surface, lang).split()
     if not words or not words[0].endswith("ا") or words[0].startswith("م"):
         return False
-    singulars = {fold(v, lang).split()[0] for v in cue.term.surfaces("ar") if v.strip()}
-    return words[0][:-1] in singulars
+    return words[0][:-1] in _first_words(cue.term)
+
+
+_FIRST_WORDS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _first_words(term: Any) -> frozenset[str]:
+    """First words of a cue term's Arabic forms (normalised), computed once per term."""
+    key = (term.kind, term.key)
+    if key not in _FIRST_WORDS:
+        _FIRST_WORDS[key] = frozenset(fold(v, "ar").split()[0] for v in term.surfaces("ar") if v.strip())
+    return _FIRST_WORDS[key]
 
 
 def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, last: str | None,
