@@ -18,6 +18,7 @@ from docx.shared import Cm, Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..errors import RenderError
 from ..model import Text
@@ -30,7 +31,7 @@ from .view import Group, NoteView, Section, localise_number
 
 TEXT_WIDTH = 9638  # twips: A4 with 2 cm margins
 HALF = TEXT_WIDTH // 2
-BOLD_STYLES = {"Title", "Heading 1", "Heading 2"}
+BOLD_STYLES = {"Title", "Heading1", "Heading2"}  # style ids
 _SHARES = {"participants": (27, 33, 24, 16), "follow_ups": (33, 21, 22, 24)}
 _LANG = {"ar": "ar-SA", "en": "en-GB"}
 _NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # runs carry the direction in DOCX
@@ -101,11 +102,11 @@ class NoteWriter:
     def text(self, p: Paragraph, text: str, *, style: str | None = None, bold: bool = False) -> None:
         """Append text to a paragraph, one run per direction, complex-script runs marked `w:rtl`."""
         rtl_paragraph = p._p.pPr is not None and p._p.pPr.find(ox.qn("w:bidi")) is not None
-        bold = bold or style == "Briefing Label" or (p.style is not None and p.style.name in BOLD_STYLES)
+        bold = bold or style == "Briefing Label" or p._p.style in BOLD_STYLES
         arabic = cmap(self.options.fonts.arabic.regular)
         for chunk, rtl in segment_directions(text.translate(_NO_ISOLATES), rtl_paragraph):
             for piece, borrowed in _split_missing(chunk, arabic):
-                run = p.add_run(piece, style)
+                run = _add_run(p, piece, style)
                 ox.set_run_script(run._r, rtl)
                 if borrowed:  # e.g. brackets or quotes next to Arabic: the Latin companion draws them
                     ox.set_cs_font(run._r.get_or_add_rPr(), self.options.fonts.latin.family)
@@ -130,7 +131,7 @@ class NoteWriter:
         if p is None:
             p = container.add_paragraph()
         if style:
-            p.style = self.document.styles[style]
+            p._p.style = _style_id(style)  # by id: python-docx looks names up slowly
         ox.set_paragraph_direction(p._p, lang == "ar")
         return p
 
@@ -138,7 +139,7 @@ class NoteWriter:
     def table(self, container: Container, rows: int, widths: Sequence[int], *, style: str, rtl: bool, header: bool) -> DocxTable:
         """Add a fixed-width table in a table style; `rtl` lays it out right to left (`w:bidiVisual`)."""
         table = container.add_table(rows, len(widths))
-        table.style = self.document.styles[style]
+        table._tbl.tblPr.style = _style_id(style)
         ox.set_table_direction(table._tbl, rtl)
         ox.set_table_look(table._tbl, header)
         ox.set_table_width(table._tbl, sum(widths))
@@ -167,7 +168,7 @@ class NoteWriter:
         """Append a hyperlink run (kept left to right inside Arabic text)."""
         r_id = p.part.relate_to(url, RT.HYPERLINK, is_external=True)
         hyperlink = ox.add_hyperlink(p._p, r_id)
-        run = p.add_run(url + ("\u200e" if lang == "ar" else ""), "Hyperlink")
+        run = _add_run(p, url + ("\u200e" if lang == "ar" else ""), "Hyperlink")
         ox.set_run_script(run._r, False)
         hyperlink.append(run._r)
         self.usage.add(url, False, False)
@@ -287,6 +288,19 @@ class NoteWriter:
         _spacer(self.document)
 
 
+def _style_id(name: str) -> str:
+    """Return the id of one of our styles from its name: "Heading 1" -> "Heading1"."""
+    return name.replace(" ", "")
+
+
+def _add_run(p: Paragraph, text: str, style: str | None) -> Run:
+    """Append a run with an optional character style (set by id)."""
+    run = p.add_run(text)
+    if style:
+        ox.set_child(run._r.get_or_add_rPr(), "w:rStyle", ox.RPR_ORDER, val=_style_id(style))
+    return run
+
+
 def _fresh_paragraph(container: Container) -> Paragraph | None:
     """Return a cell's untouched first paragraph (python-docx adds one to every cell)."""
     if not isinstance(container, _Cell):
@@ -377,7 +391,7 @@ def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
     footer = section.footer
     if len(languages) == 2:
         table = footer.add_table(1, 2, Twips(TEXT_WIDTH))
-        table.style = writer.document.styles["Briefing Columns"]
+        table._tbl.tblPr.style = _style_id("Briefing Columns")
         ox.set_table_direction(table._tbl, True)
         for index, lang in enumerate(("ar", "en")):
             p = table.rows[0].cells[index].paragraphs[0]
