@@ -23,7 +23,8 @@ def terms() -> TermBase:
 def test_countries_file_is_what_the_generator_writes() -> None:
     shipped = (DATA_DIR / "countries.tsv").read_text(encoding="utf-8")
     body = [line for line in shipped.splitlines() if not line.startswith("#")]
-    assert body == [line for line in render_countries().splitlines() if not line.startswith("#")]
+    expected = [line for line in render_countries().splitlines() if not line.startswith("#")]
+    assert body == expected, "countries.tsv is stale: run scripts/gen_countries.py"
 
 
 def test_country_names_come_from_cldr_in_both_languages(terms: TermBase) -> None:
