@@ -3,6 +3,8 @@
 Parallel layout: every section is a table whose first logical cell is Arabic and, with
 `w:bidiVisual`, appears on the right; English is the second cell, on the left. Data tables
 (participants, follow-ups, facts) hold both languages in one row, so a row reads across.
+Arabic paragraphs carry `w:bidi` and no `w:jc`: their natural (start) side is the right edge,
+in Word as in LibreOffice. Runs are split by direction; Arabic runs are `w:rtl`.
 """
 
 from __future__ import annotations

@@ -11,10 +11,12 @@ from lxml import etree
 from briefing.render.docx_fonts import (
     FONT_CONTENT_TYPE,
     EmbeddedFont,
+    Usage,
     deobfuscate,
     embed_fonts,
     font_key,
     obfuscate,
+    subset_faces,
 )
 from briefing.render.fonts import default_fonts, subset_font
 
@@ -91,3 +93,12 @@ def test_embedded_subset_is_a_font_with_enough_glyphs(embedded):
     (face, _), parts = embedded
     data = deobfuscate(parts["word/fonts/font1.odttf"], font_key(face.data))
     assert hb.Face(hb.Blob(data)).glyph_count >= 26  # LibreOffice skips subset fonts with fewer
+
+
+def test_a_face_used_for_one_letter_still_has_26_glyphs_and_unused_faces_are_left_out():
+    usage = Usage()
+    usage.add("ب", True, False)
+    usage.add("   ", False, False)
+    [only] = subset_faces(default_fonts(), usage)
+    assert (only.family, only.weight) == ("Noto Naskh Arabic", "Regular")
+    assert hb.Face(hb.Blob(only.data)).glyph_count >= 26
