@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import parse_summary
-from ..terms.normalise import normalise_ar, normalise_en, transliterate_ar
+from ..terms.normalise import normalise_ar, normalise_en, tokenise, transliterate_ar
 from .participants import Person, Roster
 from .statements import Found
 from .vocab import Lexicon
@@ -38,14 +38,58 @@ def _term_side(term: Any, lang: str) -> str | None:
     return (term.en if lang == "ar" else term.ar) or None
 
 
-def translate_title(person: Person, lang: str) -> str | None:
-    """The title in the other language when every piece of it is a known title, else None."""
+_LINK_AR = {"لدي": "to", "لدى": "to", "في": "in", "الي": "to", "إلى": "to"}
+_LINK_EN = {"to": "لدى", "in": "في", "of": "", "for": "", "the": ""}
+
+
+def translate_title(person: Person, lang: str, lex: Lexicon | None = None) -> str | None:
+    """The title in the other language, composed from title, country and organisation terms; None if any
+    word is not covered by the term base (it stays pending)."""
     if not person.title:
         return None
     terms = person.title_terms
     if len(terms) == 1 and any(_norm(s, lang) == _norm(person.title, lang) for s in terms[0].surfaces(lang)):
         return _term_side(terms[0], lang)
-    return None
+    if lex is None:
+        return None
+    return _compose(person.title, lang, lex)
+
+
+def _compose(title: str, lang: str, lex: Lexicon) -> str | None:
+    """Translate a chain of titles with their countries ("سفير جمهورية مصر العربية لدى المملكة")."""
+    tokens = tokenise(title)
+    matches = lex.match(title, lang, ("title", "country", "organisation", "city"))
+    pieces: list[str] = []
+    link = "of"
+    i = 0
+    for m in matches + [None]:
+        limit = len(tokens) if m is None else next(k for k, t in enumerate(tokens) if t.end > m.start)
+        while i < limit:  # words between terms: links, or a nationality adjective
+            word = tokens[i].norm
+            code = lex.adjective_country(word) if lang == "ar" else None
+            if code and (country := lex.get("country", code)) is not None and pieces:
+                pieces[-1] += f" of {country.en}"
+            elif lang == "ar" and word in _LINK_AR:
+                link = _LINK_AR[word]
+            elif lang == "en" and word in _LINK_EN:
+                link = _LINK_EN[word] or link
+            else:
+                return None
+            i += 1
+        if m is None:
+            break
+        other = _term_side(m.term, lang)
+        if not other:
+            return None
+        if m.term.kind == "title" or not pieces:
+            pieces.append(other)
+            link = "of"
+        elif lang == "ar":
+            pieces[-1] += f" {link} {other}"
+        else:
+            pieces[-1] += f" {_LINK_EN.get(link, '') or ''} {other}".replace("  ", " ")
+        i = next((k for k, t in enumerate(tokens) if t.start >= m.end), len(tokens))
+    return ", ".join(pieces) if pieces else None
 
 
 def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, sentences: list[str], event_type: str,
@@ -63,7 +107,7 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
                 review.append(f"participants[{i}].name.{other}: transliterated, not in the term base ({p.name})")
             else:
                 review.append(f"participants[{i}].name.{other}: not in the term base ({p.name})")
-        title_other = translate_title(p, language)
+        title_other = translate_title(p, language, lex)
         if p.title and title_other is None:
             review.append(f"participants[{i}].title.{other}: pending translation")
         entry: dict[str, Any] = {"id": p.pid, "name": _text(language, p.name, name_other) or {language: p.pid},
@@ -85,7 +129,7 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         event["place"] = {"ar": place.ar or None, "en": place.en or None}
     elif place_surface:
         event["place"] = {language: place_surface}
-    event["title"] = _event_title(event_type, roster, language, seg.title)
+    event["title"] = _event_title(event_type, roster, language, seg.title, lex)
 
     data: dict[str, Any] = {"format": 1, "language": language}
     source: dict[str, Any] = {}
@@ -124,18 +168,18 @@ def _follow_up(f: Any, lang: str) -> dict[str, Any]:
     return out
 
 
-def _event_title(event_type: str, roster: Roster, lang: str, title: str | None) -> dict[str, str] | None:
-    """A one-line title: "Meeting of X with Y" from the principals' titles where known."""
+def _event_title(event_type: str, roster: Roster, lang: str, title: str | None, lex: Lexicon) -> dict[str, str] | None:
+    """A one-line title: "Meeting of the X with the Y" from the principals' titles (or names) where known."""
     mains = roster.mains()[:2]
     en_parts, ar_parts = [], []
     for p in mains:
-        en = (p.person.en if p.person is not None and lang == "ar" else None)
-        t_en = translate_title(p, lang) if lang == "ar" else p.title
-        en_parts.append(t_en or en)
-        ar_parts.append(p.title if lang == "ar" else translate_title(p, lang))
+        t_en = translate_title(p, lang, lex) if lang == "ar" else p.title
+        name_en = p.person.en if p.person is not None else (p.name if lang == "en" else None)
+        en_parts.append(f"the {t_en}" if t_en else name_en)
+        ar_parts.append(p.title if lang == "ar" else translate_title(p, lang, lex))
     out: dict[str, str] = {}
     if len(mains) == 2 and all(en_parts):
-        out["en"] = f"{_TYPE_EN[event_type]} of the {en_parts[0]} with the {en_parts[1]}"
+        out["en"] = f"{_TYPE_EN[event_type]} of {en_parts[0]} with {en_parts[1]}"
     if len(mains) == 2 and all(ar_parts):
         out["ar"] = f"{_TYPE_AR[event_type]} {ar_parts[0]} مع {ar_parts[1]}"
     elif title and lang == "ar":

@@ -205,8 +205,10 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
             start = j
             mention.title_terms.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
+            accredited = False  # after "لدى"/"to" a country is where the envoy serves, not his own
             while j < n and not tagged.hard[j - 1] and tags[j] != "T" and _continues(tagged, j):
-                if tags[j] in "CO":
+                accredited = accredited or tagged.tokens[j].norm in ("لدي", "to")
+                if tags[j] in "CO" and not accredited:
                     code = _country(tagged, j)
                     if code not in mention.countries:
                         mention.countries.append(code)

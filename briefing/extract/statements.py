@@ -84,6 +84,8 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
         for pattern, stance in SPLIT_STANCES_AR:
             for m in pattern.finditer(joined):
                 start, end = _char_span(tagged, starts, joined, m.start(), m.end())
+                if tagged.text[start] == "و" and fold(tagged.text[start + 1:start + 4], lang) in ("تبا", "نقل", "حمل", "ابل"):
+                    start += 1  # the conjunction is not part of the phrase
                 if not any(c.start < end and start < c.end for c in raw if c.term.attrs.get("stance") == stance):
                     raw = [c for c in raw if not (start <= c.start < end)]
                     raw.append(Cue(_CueTerm("stance", stance, {"stance": stance}), start, end, tagged.text[start:end]))
