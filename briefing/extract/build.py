@@ -60,6 +60,7 @@ def _compose(title: str, lang: str, lex: Lexicon) -> str | None:
     tokens = tokenise(title)
     matches = lex.match(title, lang, ("title", "country", "organisation", "city"))
     pieces: list[str] = []
+    held: list[str] = []
     link = "of"
     i = 0
     for m in matches + [None]:
@@ -81,15 +82,20 @@ def _compose(title: str, lang: str, lex: Lexicon) -> str | None:
         other = _term_side(m.term, lang)
         if not other:
             return None
-        if m.term.kind == "title" or not pieces:
-            pieces.append(other)
+        if m.term.kind != "title" and lang == "en" and (not pieces or held):
+            held.append(other)  # "Russian Foreign Minister": the country waits for its title
+        elif m.term.kind == "title" or not pieces:
+            pieces.append(other + "".join(f" في {c}" for c in held))
+            held.clear()
             link = "of"
         elif lang == "ar":
             pieces[-1] += f" {link} {other}"
         else:
             pieces[-1] += f" {_LINK_EN.get(link, '') or ''} {other}".replace("  ", " ")
         i = next((k for k, t in enumerate(tokens) if t.start >= m.end), len(tokens))
-    return ", ".join(pieces) if pieces else None
+    if held or not pieces:
+        return None
+    return ("، " if lang == "en" else ", ").join(pieces)
 
 
 def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, sentences: list[str], event_type: str,

@@ -159,6 +159,8 @@ def _conjoined(tagged: Tagged, j: int) -> bool:
 
 def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
     n = len(tagged.tokens)
+    if tagged.lang == "en" and i > floor and tagged.tags[i] == "T" and tagged.tags[i - 1] == "C" and not tagged.hard[i - 1]:
+        i -= 1  # "Russian Foreign Minister": the nationality opens the title
     mention = Mention(start=i, end=i)
     j = _titles(tagged, i, mention, after_name=False)
     gap_ok = j < n and (j == i or not tagged.hard[j - 1] or bool(mention.pieces and _soft_comma(tagged, j)))
@@ -197,12 +199,15 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
         elif tag == "E":
             mention.epithets.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
-        elif tag == "T":
+        elif tag == "T" or (tag == "C" and tagged.lang == "en" and j + 1 < n and tags[j + 1] == "T"):
             if mention.pieces and _genitive(tagged, mention.start):
                 break
             if j > first and _prefixed(tagged, j, "ب"):
                 break  # "رحب خادم الحرمين برئيس الوزراء": an object begins
             start = j
+            if tag == "C":
+                mention.countries.append(_country(tagged, j))
+                j = _match_end(tagged, j)
             mention.title_terms.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
             accredited = False  # after "لدى"/"to" a country is where the envoy serves, not his own

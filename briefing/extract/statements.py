@@ -16,6 +16,7 @@ from .participants import Roster
 from .vocab import country_code
 
 _TRIM = " ،,.؛;:-–\"«»"
+_TAIL = re.compile(r"(?:[\s،,;]+(?:و|and|or|ثم))+[\s،,;]*$")
 _VISIT = re.compile(r"زياره|visit", re.I)
 
 
@@ -195,7 +196,7 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             if lang == "ar" and stance == "exchange_views" and SUBORDINATE_AR.search(fold(text[max(0, cue.start - 12):cue.start], lang)):
                 discussed.add(s)
                 continue
-            clause = text[cue.start:end].strip(_TRIM)
+            clause = _TAIL.sub("", text[cue.start:end].strip(_TRIM)).strip(_TRIM)
             prev = found.positions[-1] if found.positions else None
             if (prev is not None and prev.sentence == s and prev.speaker == speaker and prev.stance == stance
                     and (stance == "exchange_views" or _gap_tokens(tagged, prev.cue.end, cue.start) <= 2)):
@@ -335,7 +336,7 @@ def _follow_ups(found: Found, tagged: Tagged, cues: list[Any], mentions: list[Me
             continue
         honoured = honoured or (status == "done" and kind in ("invitation", "visit"))
         end = cues[n + 1].start if n + 1 < len(cues) else len(text)
-        clause = text[cue.start:end].strip(_TRIM)
+        clause = _TAIL.sub("", text[cue.start:end].strip(_TRIM)).strip(_TRIM)
         spans.append((cue.start, end))
         previous = found.follow_ups[-1] if found.follow_ups else None
         if status == "done":
@@ -347,7 +348,8 @@ def _follow_ups(found: Found, tagged: Tagged, cues: list[Any], mentions: list[Me
         if lang == "ar" and IN_RESPONSE_AR.search(fold(text[max(0, cue.start - 20):cue.start], lang)):
             continue  # "تلبية لدعوة": the visit is the event itself
         accept_re = ACCEPT_AR if lang == "ar" else ACCEPT_EN
-        if accept_re.search(fold(text[max(0, cue.start - 60):cue.start], lang)) and kind == "invitation":
+        if kind == "invitation" and (accept_re.search(fold(text[max(0, cue.start - 60):cue.start], lang))
+                                     or accept_re.search(fold(text[cue.end:cue.end + 30], lang))):
             status = "accepted"
         if status == "accepted" and previous is not None and previous.kind in ("invitation", "visit"):
             previous.status = "accepted"
