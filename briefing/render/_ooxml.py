@@ -191,22 +191,20 @@ def add_field(p: etree._Element, instruction: str, result: str, rpr: etree._Elem
     """Append a complex field (begin, instruction, separate, cached result, end) to a paragraph."""
     import copy
 
-    def run(child: etree._Element) -> None:
+    def char(kind: str) -> etree._Element:
+        return OxmlElement("w:fldChar", {qn("w:fldCharType"): kind})
+
+    def text(tag: str, value: str) -> etree._Element:
+        element = OxmlElement(tag, {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+        element.text = value
+        return element
+
+    for child in (char("begin"), text("w:instrText", f" {instruction} "), char("separate"), text("w:t", result), char("end")):
         r = OxmlElement("w:r")
         if rpr is not None:
             r.append(copy.deepcopy(rpr))
         r.append(child)
         p.append(r)
-
-    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None), (None, result), ("end", None)):
-        if kind is not None:
-            child = OxmlElement("w:fldChar")
-            child.set(qn("w:fldCharType"), kind)
-        else:
-            child = OxmlElement("w:instrText" if text and text.startswith(" ") else "w:t")
-            child.text = text
-            child.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        run(child)
 
 
 def add_hyperlink(p: etree._Element, r_id: str) -> etree._Element:
