@@ -46,9 +46,9 @@ def parse_query(raw: str, allowed: tuple[str, ...]) -> dict[str, str]:
     values: dict[str, str] = {}
     for key, value in pairs:
         if key not in allowed:
-            raise QueryError(f"unknown parameter {key!r}")
+            raise QueryError(f"unknown parameter (allowed: {', '.join(allowed) or 'none'})")
         if key in values:
-            raise QueryError(f"parameter {key!r} is given twice")
+            raise QueryError(f"parameter {key} is given twice")
         values[key] = value
     return values
 
@@ -57,12 +57,12 @@ def choose(values: Mapping[str, str], default: Choice) -> Choice:
     """Return the choice the query asks for, `default` for what it leaves out."""
     layout = values.get("layout", default.layout)
     if layout not in LAYOUTS:
-        raise QueryError(f"layout {layout!r} is not offered")
+        raise QueryError(f"layout must be one of: {', '.join(LAYOUTS)}")
     lang = values.get("lang")
     if lang is None:
         return Choice(layout, default.languages)
     if lang not in LANGUAGE_ORDERS:
-        raise QueryError(f"language order {lang!r} is not offered")
+        raise QueryError(f"lang must be one of: {', '.join(LANGUAGE_ORDERS)}")
     return Choice(layout, LANGUAGE_ORDERS[lang])
 
 
@@ -70,5 +70,5 @@ def choose_format(values: Mapping[str, str]) -> str:
     """Return the download format the query asks for."""
     fmt = values.get("format", "")
     if fmt not in DOWNLOADS:
-        raise QueryError(f"format {fmt!r} is not offered")
+        raise QueryError(f"format must be one of: {', '.join(DOWNLOADS)}")
     return fmt

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import importlib.util
 import re
@@ -36,6 +37,7 @@ class Chrome:
     entry_name: str | None = None
     index_url: str | None = None
     warnings: Sequence[str] = field(default=())
+    downloads: bool = True
 
 
 def note_url(name: str) -> str:
@@ -54,7 +56,7 @@ def docx_available() -> bool:
 
 
 def _downloads(chrome: Chrome) -> list[dict[str, str | None]]:
-    if chrome.choice is None or chrome.entry_name is None:
+    if chrome.choice is None or chrome.entry_name is None or not chrome.downloads:
         return []
     base = download_url(chrome.entry_name)
     items: list[dict[str, str | None]] = [{"format": "pdf", "label": "PDF", "url": base + chrome.choice.query(format="pdf"), "reason": None}]
@@ -122,6 +124,7 @@ def assemble_note(note_html: str, chrome: Chrome, options: RenderOptions | None)
 def assemble_error(message: str, chrome: Chrome, options: RenderOptions | None) -> str:
     """Return the page shown in place of a note that cannot be rendered."""
     try:
+        chrome = dataclasses.replace(chrome, downloads=False)
         return _full_page(ERROR_TEMPLATE, _context(chrome, "error", options, message=message), options)
     except BriefingError as error:
         return fallback_page(f"{message}\n{error}", chrome)

@@ -15,7 +15,6 @@ from briefing.preview import Preview, Site
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 class Running:
@@ -42,7 +41,7 @@ def summary_file(tmp_path: Path) -> Path:
     return target
 
 
-def start_preview(target: Path, **site_options) -> Preview:
+def _start(target: Path, **site_options) -> Preview:
     """Start a preview of `target` on a free loopback port, serving and watching from threads."""
     site = Site(target, cwd=target.parent if target.is_file() else target, **site_options)
     site.start()
@@ -53,13 +52,25 @@ def start_preview(target: Path, **site_options) -> Preview:
 
 
 @pytest.fixture
-def served(summary_file: Path) -> Iterator[Running]:
-    """A preview of one summary, stopped after the test."""
-    preview = start_preview(summary_file)
+def start_preview() -> Iterator:
+    """Start previews of any file or folder; every one is stopped after the test."""
+    started: list[Preview] = []
+
+    def start(target: Path, **site_options) -> Preview:
+        started.append(_start(target, **site_options))
+        return started[-1]
+
     try:
-        yield Running(preview, summary_file)
+        yield start
     finally:
-        preview.stop()
+        for preview in started:
+            preview.stop()
+
+
+@pytest.fixture
+def served(summary_file: Path, start_preview) -> Running:
+    """A preview of one summary, stopped after the test."""
+    return Running(start_preview(summary_file), summary_file)
 
 
 @pytest.fixture(scope="session")
