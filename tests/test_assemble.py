@@ -16,7 +16,8 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 
 def summary(date="2026-11-24", type="meeting", people=(("rahmon", "TJ", "guest"), ("putin", "RU", "host")),
-            title={"en": "Talks in Moscow", "ar": "مباحثات في موسكو"}, follow_ups=(), classification=None, agenda=()):
+            title=None, follow_ups=(), classification=None, agenda=()):
+    title = title or {"en": "Talks in Moscow", "ar": "مباحثات في موسكو"}
     data = {
         "format": 1, "language": "en",
         "event": {"type": type, "date": date, "title": title, "place": {"en": "Moscow", "ar": "موسكو"}},

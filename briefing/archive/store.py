@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from ..errors import InputError
 from ..model import EventType, Summary
