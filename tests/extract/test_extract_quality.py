@@ -1,0 +1,34 @@
+"""Quality floor on the shared development set, scored by ../shared/tools/score_extraction.py."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from support import SHARED
+
+from briefing.extract.evaluate import extract_folder
+
+DEV = SHARED / "corpus" / "dev"
+SCORER = SHARED / "tools" / "score_extraction.py"
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)  # needs PyYAML, as the scorer says
+    out = tmp_path_factory.mktemp("pred")
+    assert extract_folder(sorted(DEV.glob("*.txt")), out) == []
+    return scorer.score(DEV, Path(out))
+
+
+def test_dev_set_meets_the_goals_of_the_issue(scores: dict) -> None:
+    assert scores["missing_predictions"] == []
+    assert scores["event_type"]["accuracy"] >= 0.9
+    assert scores["participants"]["f1"] >= 0.9
+    assert scores["side"]["accuracy"] >= 0.85
+    assert scores["positions"]["f1"] >= 0.7
+    assert scores["follow_ups"]["f1"] >= 0.8
+    assert scores["agenda"]["f1"] >= 0.6

@@ -1,0 +1,30 @@
+"""Cutting a release into title, dateline and sentences, and dropping page noise."""
+
+from __future__ import annotations
+
+from briefing.extract.segment import clean_text, segment
+
+
+def test_title_dateline_and_sentences() -> None:
+    text = ("عام / سمو ولي العهد يستقبل سفير مصر\n\n"
+            " جدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n"
+            " استقبل سمو ولي العهد اليوم السفير. وجرى خلال الاستقبال بحث العلاقات.\n"
+            " // انتهى //\n 20:31 ت م \n")
+    seg = segment(text)
+    assert seg.title == "عام / سمو ولي العهد يستقبل سفير مصر"
+    assert seg.dateline.startswith("جدة 25 شوال")
+    assert seg.sentences == (seg.title, "استقبل سمو ولي العهد اليوم السفير", "وجرى خلال الاستقبال بحث العلاقات")
+
+
+def test_page_noise_stays_out() -> None:
+    text = ("خبر\n\nNext Previous عين اليوم – جدة\nاستقبل الوزير السفير اليوم.\n"
+            "عدد المشاهدات: 1234\nمواضيع ذات صلة\nالوزير يفتتح معرضا")
+    joined = " ".join(line for line in clean_text(text) if line)
+    assert "Next" not in joined and "المشاهدات" not in joined
+    assert "يفتتح" not in joined and "ذات صلة" not in joined
+    assert "استقبل الوزير السفير اليوم." in joined
+
+
+def test_tatweel_and_crlf() -> None:
+    seg = segment("عنوان\r\n\r\nاستقبل الملك سلمان بن عبدالعزيز آل سعودــ الوزير.")
+    assert seg.sentences[1] == "استقبل الملك سلمان بن عبدالعزيز آل سعود الوزير"
