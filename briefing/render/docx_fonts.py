@@ -53,8 +53,18 @@ def subset_faces(fonts: FontSet, usage: Usage) -> list[EmbeddedFont]:
                 continue
             # both weights get every character of the script: bold also comes from styles not tracked here
             chars = usage.chars.get((script, False), set()) | usage.chars.get((script, True), set())
-            embedded.append(EmbeddedFont(face.family, weight, subset_font(path, "".join(sorted(chars)) + ALWAYS)))
+            data = subset_font(path, "".join(sorted(chars)) + ALWAYS)
+            if embeddable(data):
+                embedded.append(EmbeddedFont(face.family, weight, data))
     return embedded
+
+
+def embeddable(data: bytes) -> bool:
+    """Tell whether a font's licence allows embedding (OS/2 fsType without the 'restricted' bit 0x0002)."""
+    import uharfbuzz as hb
+
+    table = hb.Face(hb.Blob(data)).reference_table("OS/2").data
+    return len(table) < 10 or not struct.unpack(">H", table[8:10])[0] & 0x0002
 
 
 def font_key(data: bytes) -> str:

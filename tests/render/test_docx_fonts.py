@@ -102,3 +102,24 @@ def test_a_face_used_for_one_letter_still_has_26_glyphs_and_unused_faces_are_lef
     [only] = subset_faces(default_fonts(), usage)
     assert (only.family, only.weight) == ("Noto Naskh Arabic", "Regular")
     assert hb.Face(hb.Blob(only.data)).glyph_count >= 26
+
+
+def _with_fs_type(data: bytes, fs_type: int) -> bytes:
+    """Return a copy of a font with another OS/2 fsType (found through the table directory)."""
+    import struct
+
+    count = struct.unpack(">H", data[4:6])[0]
+    for index in range(count):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * index : 28 + 16 * index])
+        if tag == b"OS/2":
+            return data[: offset + 8] + struct.pack(">H", fs_type) + data[offset + 10 :]
+    raise AssertionError("no OS/2 table")
+
+
+def test_fonts_whose_licence_forbids_embedding_are_not_embedded():
+    from briefing.render.docx_fonts import embeddable
+
+    data = subset_font(default_fonts().latin.regular, "abc")
+    assert embeddable(data)
+    assert embeddable(_with_fs_type(data, 0x0008))  # editable embedding
+    assert not embeddable(_with_fs_type(data, 0x0002))  # restricted licence
