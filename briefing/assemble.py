@@ -152,7 +152,7 @@ def assemble_pack(items: Iterable[Any], *, title: str | Text | None = None,
                    for n, (_, (s, count, eid)) in enumerate(entries, 1))
     dates = [e.date for e in events if e.date]
     if followups is None:
-        followups = [r for e in events for r in followup_records(e.summary)]
+        followups = _distinct_followups(e.summary for e in events)
     open_ones = sorted((f for f in followups if f.is_open), key=lambda f: (_date_key_of(f.opened_on), f.id or 0))
     return Pack(
         title=_title(title), start=min(dates, default=None), end=max(dates, default=None),
@@ -220,6 +220,19 @@ def followup_records(summary: Summary) -> list[FollowUpRecord]:
             due_date=due.date if due else None, due_text=due.text if due else None,
             closed_on=summary.event.date if item.status in (FollowUpStatus.done, FollowUpStatus.declined) else None))
     return out
+
+
+def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
+    """Return the summaries' follow-ups, once each when several summaries report the same one."""
+    from .followups import facts_of_followup, restates
+
+    kept: list[tuple[Any, FollowUpRecord]] = []
+    for summary in summaries:
+        for item, record in zip(summary.follow_ups, followup_records(summary)):
+            facts = facts_of_followup(summary, item)
+            if not any(restates(other, facts) and other_rec.is_open == record.is_open for other, other_rec in kept):
+                kept.append((facts, record))
+    return [record for _, record in kept]
 
 
 _WORDS = {

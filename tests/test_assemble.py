@@ -110,3 +110,10 @@ def test_iso_weeks():
 def test_bad_weeks_are_option_errors(spec):
     with pytest.raises(ConfigError, match="--week"):
         iso_week_range(spec, dt.date(2026, 11, 30))
+
+
+def test_a_follow_up_told_by_two_summaries_is_listed_once():
+    visit = {"kind": "visit", "who": "putin", "what": {"en": "Visit to Tajikistan"}, "status": "accepted"}
+    again = {**visit, "what": {"en": "Official visit to Dushanbe"}}
+    pack = assemble_pack([summary("2026-11-20", follow_ups=(visit,)), summary("2026-11-21", follow_ups=(again,))])
+    assert [f.what.en for f in pack.open_followups] == ["Visit to Tajikistan"]

@@ -162,6 +162,7 @@ def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
     """Judge follow-ups against every later event in the archive."""
     closed = [] if closed is None else closed
     confirm = [] if confirm is None else confirm
+    seen: dict[int, EventFacts] = {}
     for fid in fids:
         row = conn.execute(select(followups).where(followups.c.id == fid)).first()
         facts = _facts(conn, fid) if row is not None else None
@@ -170,7 +171,8 @@ def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
         query = select(events.c.id).where(events.c.event_date.is_not(None), events.c.id != facts.event_id)
         if facts.opened_on is not None:
             query = query.where(events.c.event_date > facts.opened_on)
-        later = [event_facts(conn, eid) for eid in conn.execute(query.order_by(events.c.id)).scalars().all()]
+        ids = conn.execute(query.order_by(events.c.id)).scalars().all()
+        later = [seen[eid] if eid in seen else seen.setdefault(eid, event_facts(conn, eid)) for eid in ids]
         found = first_verdict(facts, later)
         if found is not None:
             _apply(conn, fid, found[0], found[1], closed, confirm)

@@ -212,3 +212,13 @@ def test_a_damaged_record_fails_the_command_with_one_line(cli, archive_url, make
     result = cli("archive", "list", "--archive", archive_url)
     assert result.returncode == 1 and TRACEBACK not in result.stderr
     assert result.stderr.decode().startswith("briefing: Archive error: source record 1 is not a valid summary")
+
+
+def test_show_prints_a_summary_that_reads_back(cli, archive_url, corpus, tmp_path):
+    from briefing.summaries import read_summary
+
+    original = corpus / "2015-08-08-233.gold.yaml"
+    cli("archive", "add", str(original), "--archive", archive_url)
+    shown = tmp_path / "shown.yaml"
+    shown.write_bytes(cli("archive", "show", "1", "--archive", archive_url).stdout)
+    assert read_summary(shown) == read_summary(original)
