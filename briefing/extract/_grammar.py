@@ -60,7 +60,7 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     # (regex on normalised text, event type, role of the grammatical subject)
     (r"(?:تلقي|يتلقي|تلقت)\s+(?:\S+\s+){0,20}?(?:اتصالا|اتصال)\s+هاتفي", "phone_call", "host"),
     (r"(?:اجري|يجري|اجرت|تجري)\s+(?:\S+\s+){0,20}?(?:اتصالا|اتصال)\s+هاتفي", "phone_call", "guest"),
-    (r"(?:اتصالا|اتصال|مكالمه|محادثه)\s+هاتفي|هاتفيا", "phone_call", "guest"),
+    (r"(?:اتصالا|اتصال|مكالمه|محادثه)\s+هاتفي|هاتفيا", "phone_call", "other"),
     (r"\b(?:received|receives)\s+(?:a\s+)?(?:phone|telephone)\s+call", "phone_call", "host"),
     (r"\b(?:phone|telephone)\s+(?:call|conversation)|\bphoned\b|\bspoke by (?:phone|telephone)", "phone_call", "guest"),
     (r"(?:^|\s)(?:قمه|القمه|بالقمه)(?:\s|$)|\bsummit\b", "summit", "other"),
@@ -79,7 +79,7 @@ ATTEND_AR = _ar(
 ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present)\b", re.I)
 
 # Words for "both sides" as speaker.
-BOTH_AR = _ar(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
+BOTH_AR = _ar(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين|نظيره|ونظيره)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
 BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|both leaders|the two leaders|the two ministers|both ministers|they)\b", re.I)
 # "for his part", "whereas": the other side speaks.
 SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")

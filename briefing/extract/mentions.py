@@ -33,6 +33,7 @@ class Mention:
     title_terms: list[Any] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     epithets: list[Any] = field(default_factory=list)
+    honorifics: list[Any] = field(default_factory=list)
     name_start: int = 0
     char_start: int = 0
     char_end: int = 0
@@ -57,6 +58,11 @@ class Mention:
         if self.name and pre and pre[-1][1] == 1 and (post or len(pre) > 1):
             pre = pre[:-1]
         return [p[0] for p in pre + post]
+
+    @property
+    def all_titles(self) -> list[str]:
+        """Every title piece as written, bare ones included (for coreference)."""
+        return [p[0] for p in self.pieces]
 
     @property
     def title(self) -> str | None:
@@ -195,6 +201,7 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
         if (j > first or after_name) and _conjoined(tagged, j):
             break
         if tag == "H":
+            mention.honorifics.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
         elif tag == "E":
             mention.epithets.append(tagged.term_at[j].term)
@@ -293,8 +300,8 @@ def _country(tagged: Tagged, j: int) -> str:
 
 def _is_name_token(tagged: Tagged, j: int) -> bool:
     tok, tag = tagged.tokens[j], tagged.tags[j]
-    if tok.norm == "علي" and j + 1 < len(tagged.tokens) and tagged.tags[j + 1] == "X" and not tagged.hard[j]:
-        return not _has_article(tagged, j + 1)  # the name Ali, not the preposition
+    if tok.norm == "علي" and j + 1 < len(tagged.tokens) and not tagged.hard[j]:
+        return tagged.tokens[j + 1].norm == "بن"  # "علي بن ...": the name Ali, not the preposition
     if tag != "X" or len(tok.norm) < 2 or tok.norm.isdigit():
         return False
     if tagged.lang == "en":

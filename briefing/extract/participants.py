@@ -29,6 +29,7 @@ class Person:
     country: str | None = None
     side: str = "other"
     epithets: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)
     main: bool = False
 
@@ -110,8 +111,8 @@ class Roster:
             for p in candidates:
                 if same_person(p.name_norm, mention.name_norm):
                     return p
-            if mention.name:
-                return None
+            if mention.name and len(name_words(mention.name_norm)) > 1:
+                return None  # a new name: someone else (one word after a title may be a common noun)
         if not titles:
             return None
         for term in mention.epithets:
@@ -140,6 +141,11 @@ class Roster:
             len(name_words(p.name_norm)) == 1 and key in name_words(p.name_norm))]
         return found[0] if len(found) == 1 else None
 
+    def by_honorific(self, key: str) -> Person | None:
+        """The one principal addressed with this honorific ("سموه" → the one styled "سمو")."""
+        found = [p for p in self.mains() if key in p.honorifics] or [p for p in self.people if key in p.honorifics]
+        return found[0] if len(found) == 1 else None
+
     def home_head(self) -> Person | None:
         """The participant an epithet such as "رئيس دولتنا" points to: the one with epithets, else the first."""
         for p in self.people:
@@ -159,6 +165,7 @@ class Roster:
             person.title_terms = list(mention.title_terms)
         person.title_words |= self._title_words(mention)
         person.epithets |= {t.key for t in mention.epithets}
+        person.honorifics |= {t.key for t in mention.honorifics}
         if not person.country and not mention.country and mention.title:
             for match in self.lex.match(mention.title, self.lang, ("country", "organisation")):
                 person.country = country_code(match.term)
@@ -169,7 +176,7 @@ class Roster:
 
     def _title_words(self, mention: Mention) -> set[str]:
         words: set[str] = set()
-        for title in mention.titles:
+        for title in mention.all_titles:
             words |= {t.norm for t in tokenise(title)}
         return words
 

@@ -280,6 +280,9 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     for j in range(k + 1, min(len(tagged.tokens), k_end + 2)):
         if tagged.tags[j] == "X" and (person := roster.by_word(tagged.tokens[j].norm)) is not None:
             return person.pid
+        if tagged.tags[j] == "H" and tagged.text[tagged.tokens[j].end - 1] == "ه" and (
+                person := roster.by_honorific(tagged.term_at[j].term.key)) is not None:
+            return person.pid  # "وأكد سموه", "ونقل معاليه"
     for mention in mentions:
         if mention.end <= k and k - mention.end <= 1:
             person = roster.resolve(mention)
