@@ -46,6 +46,15 @@ def _start_cluster(bindir: Path) -> tuple[str, Path, Path]:
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
     data, port = root / "data", _free_port()
+    try:
+        return _init_and_start(bindir, root, data, port), root, data
+    except BaseException:
+        subprocess.run(_as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]), capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+
+
+def _init_and_start(bindir: Path, root: Path, data: Path, port: int) -> str:
     run = dict(check=True, capture_output=True, text=True, timeout=120)
     subprocess.run(_as_owner([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
                               "-E", "UTF8", "--locale=C", "--no-sync"]), **run)
@@ -56,7 +65,7 @@ def _start_cluster(bindir: Path) -> tuple[str, Path, Path]:
 
     with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres", autocommit=True) as conn:
         conn.execute("CREATE DATABASE briefing_test")
-    return f"postgresql+psycopg://postgres@127.0.0.1:{port}/briefing_test", root, data
+    return f"postgresql+psycopg://postgres@127.0.0.1:{port}/briefing_test"
 
 
 @pytest.fixture(scope="session")
