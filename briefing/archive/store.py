@@ -43,15 +43,15 @@ class Archive:
         """Store a summary: a new event, another source of a known event, or an update of a source."""
         key, skey, text = event_key(summary), source_key(summary), canonical_json(summary)
         with writing(self.engine) as conn:
-            updated, old_event = False, None
+            updated, old_event, orphans = False, None, []
             if skey.startswith("url:"):
                 row = conn.execute(select(sources.c.id, sources.c.event_id, sources.c.summary).where(sources.c.key == skey)
                                    .order_by(sources.c.id)).first()
                 if row is not None:
                     if row.summary == text:
                         return AddResult(row.event_id, row.id, "unchanged")
-                    tracking.drop_source(conn, row.id, keep_event=True)
-                    updated, old_event = True, row.event_id
+                    old_event, orphans = tracking.detach_source(conn, row.id)
+                    updated = True
             event_id = _match_event(conn, key)
             if event_id is None:
                 event_id = _insert_event(conn, key, summary)
@@ -62,15 +62,16 @@ class Archive:
                 if row is not None and row.summary == text:
                     return AddResult(event_id, row.id, "unchanged")
                 if row is not None:
-                    tracking.drop_source(conn, row.id, keep_event=True)
+                    orphans = tracking.detach_source(conn, row.id)[1]
                     updated = True
                 _widen_place(conn, event_id, key)
                 outcome = "updated" if updated else "merged"
             source_id = conn.execute(insert(sources).values(
                 event_id=event_id, key=skey, note_id=summary.note_id, summary=text)).inserted_primary_key[0]
+            opened = tracking.merge_followups(conn, event_id, source_id, summary, reuse=orphans)
             if old_event is not None and old_event != event_id:
                 tracking.delete_event_if_empty(conn, old_event)
-            opened = tracking.merge_followups(conn, event_id, source_id, summary)
+            tracking.settle(conn, orphans)
             closed, confirm = tracking.track_event(conn, event_id, opened)
             return AddResult(event_id, source_id, outcome, tuple(opened), tuple(closed), tuple(confirm))
 

@@ -73,13 +73,20 @@ def event_facts(conn: Connection, event_id: int) -> EventFacts:
     return facts_of_event(event_id, [_parse(r.summary, r.id) for r in rows])
 
 
-def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary) -> list[int]:
-    """Link each follow-up of a new source to a known one, or open it; return the new ids."""
+def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary,
+                    reuse: list[int] = ()) -> list[int]:
+    """Link each follow-up of a new source to a known one, or open it; return the new ids.
+
+    `reuse` lists the follow-ups an earlier version of the same source reported: an edited
+    summary keeps their ids.
+    """
     opened: list[int] = []
     taken: set[int] = set()
     for index, item in enumerate(summary.follow_ups):
         new = facts_of_followup(summary, item, event_id=event_id)
-        fid = _find_same(conn, event_id, new, taken)
+        fid = _reusable(conn, reuse, new, taken)
+        if fid is None:
+            fid = _find_same(conn, event_id, new, taken)
         if fid is None:
             fid = conn.execute(insert(followups).values(
                 event_id=event_id, kind=item.kind.value, who=item.who, who_country=new.who_country,
@@ -89,6 +96,18 @@ def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Su
         conn.execute(insert(mentions).values(followup_id=fid, source_id=source_id, item=index))
         refresh(conn, fid)
     return opened
+
+
+def _reusable(conn: Connection, reuse: list[int], new: FollowUpFacts, taken: set[int]) -> int | None:
+    """Return the first follow-up of the source's earlier version with the same kind, who and target."""
+    for fid in reuse:
+        row = conn.execute(select(followups).where(followups.c.id == fid)).first()
+        if row is None or fid in taken or family(row.kind) != family(new.kind):
+            continue
+        if (row.who_country, row.target_country) == (new.who_country, new.target_country):
+            conn.execute(update(followups).where(followups.c.id == fid).values(event_id=new.event_id))
+            return fid
+    return None
 
 
 def _find_same(conn: Connection, event_id: int, new: FollowUpFacts, taken: set[int]) -> int | None:
@@ -197,18 +216,20 @@ def _apply(conn: Connection, fid: int, event: EventFacts, verdict: Verdict | Non
     confirm.append(fid)
 
 
-def drop_source(conn: Connection, source_id: int, *, keep_event: bool = False) -> None:
-    """Forget one source; its event goes too when it was the last one (unless kept)."""
+def detach_source(conn: Connection, source_id: int) -> tuple[int, list[int]]:
+    """Delete a source and its reports; return its event and the follow-ups it reported (to `settle`)."""
     event_id = conn.execute(select(sources.c.event_id).where(sources.c.id == source_id)).scalar_one()
     affected = _mentioned_by(conn, [source_id])
     conn.execute(delete(mentions).where(mentions.c.source_id == source_id))
     conn.execute(delete(sources).where(sources.c.id == source_id))
-    left = conn.execute(select(sources.c.id).where(sources.c.event_id == event_id)).first()
-    if left is None and not keep_event:
-        delete_event(conn, event_id)
-    for fid in affected:
+    return event_id, affected
+
+
+def settle(conn: Connection, fids: list[int]) -> None:
+    """Recompute follow-ups that lost a report, and judge the ones still open again."""
+    for fid in fids:
         refresh(conn, fid)
-    retrack(conn, affected)
+    retrack(conn, fids)
 
 
 def delete_event_if_empty(conn: Connection, event_id: int) -> None:

@@ -136,3 +136,21 @@ def test_filters_and_weekly_changes(archive, make, followup):
 def test_closing_an_unknown_follow_up_is_a_user_error(archive):
     with pytest.raises(InputError, match="no follow-up 42"):
         archive.close_followup(42, on=dt.date(2026, 11, 30))
+
+
+def test_an_edited_summary_keeps_its_follow_up_ids(archive, make, followup):
+    [fid] = _origin(archive, make, followup).opened
+    edited = make(ACCEPTED_VISIT_TO_TJ["date"], url="u-origin", title="Talks (corrected)",
+                  follow_ups=(followup(what="Official visit to the Republic of Tajikistan"),))
+    result = archive.add_summary(edited)
+    assert (result.outcome, result.opened) == ("updated", ())
+    [record] = archive.followups()
+    assert (record.id, record.what.en) == (fid, "Official visit to the Republic of Tajikistan")
+
+
+def test_an_edited_date_moves_the_event_and_keeps_the_follow_up(archive, make, followup):
+    [fid] = _origin(archive, make, followup).opened
+    moved = archive.add_summary(make("2026-11-03", url="u-origin", follow_ups=(followup(),)))
+    [event] = archive.events()
+    [record] = archive.followups()
+    assert (event.id, record.id, record.event_id, record.opened_on) == (moved.event_id, fid, moved.event_id, dt.date(2026, 11, 3))
