@@ -162,7 +162,7 @@ def _followups_section(records: Sequence[FollowUpRecord], labels: Labels, headin
     """A table of follow-ups; `closed` shows when and by which event, the others since when and the due date."""
     f, d = labels["fields"], labels["digest"]
     if not records:
-        return Section(f"followups-{key}", heading, items=(d["none"],))
+        return Section(f"followups-{key}", heading)  # drawn with the heading and "None"
     rows = []
     for r in records:
         kind = labels["follow_up_kinds"][r.kind.value]
