@@ -92,7 +92,7 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
     function = FUNCTION_AR if lang == "ar" else FUNCTION_EN
     for i, tok in enumerate(tokens):
         norm = tok.norm
-        if norm in function or (lang == "ar" and norm in VERBS_AR):
+        if norm in function or (lang == "ar" and (norm in VERBS_AR or (norm[:1] in "وف" and norm[1:] in function))):
             tags[i] = "F"
         elif lang == "ar" and norm in TIME_AR and (i + 1 == n or tokens[i + 1].norm in TIME_NEXT_AR):
             tags[i] = "F"
@@ -175,6 +175,10 @@ def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
         k = _match_end(tagged, j)
         _set_name(tagged, j, k, mention)
         j = _name_tail(tagged, k, mention)
+        if _longer_name(tagged, j, mention.person):
+            mention.person = None  # "عبدالله بن عبدالعزيز الربيعة" is not "عبدالله بن عبدالعزيز"
+            j += 1
+            _set_name(tagged, mention.name_start, j, mention)
     elif gap_ok and _is_name_token(tagged, j) and (j == i or bool(mention.pieces) or not _conjoined(tagged, j)):
         j = _name(tagged, j, mention)
     elif mention.pieces and not _conjoined(tagged, i) and (back := _name_before(tagged, i, floor)) is not None:
@@ -202,7 +206,10 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
             break
         if tag == "H":
             mention.honorifics.append(tagged.term_at[j].term)
+            pronoun = tagged.text[tagged.tokens[j].end - 1] == "ه" and not tagged.term_at[j].term.ar.endswith("ه")
             j = _match_end(tagged, j)
+            if pronoun:
+                break  # "سموه", "معاليه": a complete reference, no title follows
         elif tag == "E":
             mention.epithets.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
@@ -328,6 +335,17 @@ def _name(tagged: Tagged, j: int, mention: Mention) -> int:
         k -= 1
     _set_name(tagged, j, k, mention)
     return k
+
+
+def _longer_name(tagged: Tagged, j: int, person: Any) -> bool:
+    """A family name written right after a term-base name that the person's names never carry."""
+    n = len(tagged.tokens)
+    if j >= n or tagged.hard[j - 1] or tagged.tags[j] != "X" or not _has_article(tagged, j):
+        return False
+    if j + 1 < n and not tagged.hard[j] and tagged.tags[j + 1] == "X" and not _has_article(tagged, j + 1):
+        return False
+    words = {t.norm for surface in person.surfaces(tagged.lang) for t in tokenise(surface)}
+    return tagged.tokens[j].norm not in words
 
 
 def _name_tail(tagged: Tagged, j: int, mention: Mention) -> int:

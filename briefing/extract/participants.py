@@ -58,6 +58,11 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return x[-1] == y[-1] or len(set(x) & set(y)) >= 2
 
 
+# Which titles an honorific pronoun ("معاليه", "سموه") goes with.
+_STYLE_RANKS = {"minister": ("minister",), "president": ("head_of_state",), "king": ("head_of_state",),
+                "prince": ("heir",), "prime_minister": ("head_of_government",)}
+
+
 def _father(norms: tuple[str, ...]) -> str | None:
     """The word after the first "بن" (the father's name), if the name has one."""
     for i, word in enumerate(norms[:-1]):
@@ -144,6 +149,9 @@ class Roster:
     def by_honorific(self, key: str) -> Person | None:
         """The one principal addressed with this honorific ("سموه" → the one styled "سمو")."""
         found = [p for p in self.mains() if key in p.honorifics] or [p for p in self.people if key in p.honorifics]
+        if not found and (term := self.lex.get("honorific", key)) is not None and (style := term.attrs.get("for")):
+            ranks = _STYLE_RANKS.get(str(style), ())
+            found = [p for p in self.mains() if any(t.attrs.get("rank") in ranks for t in p.title_terms)]
         return found[0] if len(found) == 1 else None
 
     def home_head(self) -> Person | None:

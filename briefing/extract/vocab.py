@@ -19,10 +19,12 @@ class Lexicon:
         self._adjective: dict[str, str | None] = {}
         self._people: dict[str, list[tuple[Any, frozenset[str]]]] = {}
         self._match_cache: dict[tuple[str, str, tuple[str, ...]], list[Any]] = {}
+        self._all: dict[str, set[str]] = {}  # every name word a person is written with
         if terms is not None:
             for term in terms.entries("person"):
                 for surface in term.surfaces("ar") + term.surfaces("en"):
                     words = frozenset(t.norm for t in tokenise(surface)) - _JOINERS
+                    self._all.setdefault(term.key, set()).update(words)
                     for word in words - _COMMON:
                         self._people.setdefault(word, []).append((term, words))
 
@@ -52,7 +54,7 @@ class Lexicon:
         best, best_size = None, 0
         for word in words - _COMMON:
             for term, needed in self._people.get(word, ()):
-                if len(needed) >= 2 and needed <= words and len(needed) > best_size:
+                if len(needed) >= 2 and needed <= words and len(needed) > best_size and words <= self._all[term.key]:
                     best, best_size = term, len(needed)
         return best
 
