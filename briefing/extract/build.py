@@ -135,6 +135,7 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         event["place"] = {"ar": place.ar or None, "en": place.en or None}
     elif place_surface:
         event["place"] = {language: place_surface}
+        review.append(f"event.place.{other}: pending translation ({place_surface})")
     event["title"] = _event_title(event_type, roster, language, seg.title, lex)
 
     data: dict[str, Any] = {"format": 1, "language": language}

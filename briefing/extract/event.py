@@ -9,7 +9,7 @@ from typing import Any
 
 from ..dates import FoundDate, find_dates
 from ..terms.normalise import normalise_ar, normalise_en
-from ._grammar import EVENT_CUES
+from ._grammar import EVENT_CUES, VENUE_AR
 from .vocab import Lexicon
 
 _CUES = [(re.compile(normalise_ar(p)), kind, role) for p, kind, role in EVENT_CUES]
@@ -73,6 +73,8 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
         for match in lex.match(text, lang, ("city",)):
             if not any(s <= match.start < e for s, e in spans):
                 return match.term, match.surface
+        if text is lead and lang == "ar" and (venue := VENUE_AR.search(lead)):
+            return None, venue.group(1)
     return None, None
 
 

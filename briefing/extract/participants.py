@@ -175,7 +175,8 @@ class Roster:
         person.epithets |= {t.key for t in mention.epithets}
         person.honorifics |= {t.key for t in mention.honorifics}
         if not person.country and not mention.country and mention.title:
-            for match in self.lex.match(mention.title, self.lang, ("country", "organisation")):
+            own = re.split(r"\s(?:لدى|لدي|to)\s", mention.title)[0]  # after "لدى": where an envoy serves
+            for match in self.lex.match(own, self.lang, ("country", "organisation")):
                 person.country = country_code(match.term)
                 break
         if not person.country:

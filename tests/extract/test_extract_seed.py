@@ -129,3 +129,14 @@ def test_english_release_gets_the_arabic_side_from_the_term_base() -> None:
 def test_same_input_same_summary() -> None:
     first = extract_summary(read_release(SEED)).summary.model_dump()
     assert extract_summary(read_release(SEED)).summary.model_dump() == first
+
+
+def test_a_palace_is_the_place_when_no_city_is_named_and_envoys_keep_their_country() -> None:
+    text = ("استقبال\n\nاستقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام اليوم "
+            "وزير الخارجية المصري سامح شكري.\n"
+            "حضر الاستقبال سفير خادم الحرمين الشريفين لدى جمهورية مصر العربية أحمد قطان.")
+    summary = extract_summary(_release(text)).summary
+    assert summary.event.place.ar == "قصر السلام" and summary.event.place.en is None
+    assert any(r.startswith("event.place.en") for r in summary.review)
+    envoy = next(p for p in summary.participants if "قطان" in p.name.ar)
+    assert envoy.country == "SA" and envoy.side.value == "other"
