@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
         except BriefingError as error:
             refused.append(f"{item['id']}: {error}")
             continue
-        except Exception:
+        except Exception:  # noqa: BLE001 - counting crashes is the point
             crashes.append(f"{item['id']}:\n{traceback.format_exc()}")
             continue
         summary = extraction.summary

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from briefing.dates import find_date, find_dates, gregorian_to_hijri, hijri_to_gregorian, western_digits
+from briefing.dates import (
+    find_date,
+    find_dates,
+    gregorian_to_hijri,
+    hijri_to_gregorian,
+    western_digits,
+)
 
 REF = dt.date(2015, 8, 10)  # a Monday
 

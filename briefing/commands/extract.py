@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,10 +15,10 @@ def extract(
     ] = ".",
     lang: Annotated[str, typer.Option("--lang", help="Language of the releases: auto, ar or en.")] = "auto",
     date: Annotated[
-        Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD, for words like 'today' or 'أمس'.")
+        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD, for words like 'today' or 'أمس'.")
     ] = None,
     terms: Annotated[
-        Optional[list[Path]], typer.Option("--terms", help="Extra term file (TSV); may be given more than once.")
+        list[Path] | None, typer.Option("--terms", help="Extra term file (TSV), after briefing.toml's `terms`; may be given more than once.")
     ] = None,
 ) -> None:
     """Extract a summary from each release; one bad release is reported and the others are written."""

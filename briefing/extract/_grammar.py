@@ -49,11 +49,7 @@ INSTITUTIONS_AR = _words("""
 برلمان البرلمان حزب حركه تيار جبهه ائتلاف كتله مؤسسه صندوق بنك مصرف اتحاد رابطه لجنه محكمه سفاره قنصليه بعثه وفد مركز معهد شركه
 """)
 
-FUNCTION_EN = frozenset("""
-a an the of in on at to from with by for and or but as during after before about between
-his her their its he she they who which that this these today yesterday tomorrow on
-monday tuesday wednesday thursday friday saturday sunday delegation accompanying
-""".split())
+FUNCTION_EN = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "from", "with", "by", "for", "and", "or", "but", "as", "during", "after", "before", "about", "between", "his", "her", "their", "its", "he", "she", "they", "who", "which", "that", "this", "these", "today", "yesterday", "tomorrow", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "delegation", "accompanying"])
 
 # Lead verbs and nouns that tell the kind of event (normalised Arabic, lower-case English).
 EVENT_CUES: tuple[tuple[str, str, str], ...] = (
@@ -76,27 +72,27 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
 ATTEND_AR = _ar(
     r"(?:^|\s)(?:و?(?:حضر|حضره|حضرها|يحضر|بحضور)|و?يضم الوفد|الوفد (?:الرسمي|المرافق)|ويتكون الوفد|في (?:وداع|استقبال)|من الجانب)(?:\s|$)"
 )
-ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present)\b", re.I)
+ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present)\b", re.IGNORECASE)
 
 # Words for "both sides" as speaker.
 BOTH_AR = _ar(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين|نظيره|ونظيره)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
-BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|both leaders|the two leaders|the two ministers|both ministers|they)\b", re.I)
+BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|both leaders|the two leaders|the two ministers|both ministers|they)\b", re.IGNORECASE)
 # "for his part", "whereas": the other side speaks.
 SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")
-SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.I)
+SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.IGNORECASE)
 # Passive reports of discussion: both sides.
 PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق)(?:\s|$)")
-PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused))\b", re.I)
+PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused))\b", re.IGNORECASE)
 # Background sentences.
 CONTEXT_AR = _ar(r"(?:تجدر الاشاره|يذكر ان|الجدير بالذكر|يشار الي|وكان\s+\S+(?:\s+\S+){0,8}\s+قد)")
-CONTEXT_EN = re.compile(r"\b(?:it is worth noting|it should be noted|notably,|previously|earlier this year)\b", re.I)
+CONTEXT_EN = re.compile(r"\b(?:it is worth noting|it should be noted|notably,|previously|earlier this year)\b", re.IGNORECASE)
 # Lines of page chrome, captions and agency trailers.
 NOISE_LINE = re.compile(
     r"^\s*(?:next\s+previous|previous\s+next|مواضيع ذات صلة|اقرأ أيضا|اقرأ ايضا|شاهد أيضا|عدد المشاهدات|عدد القراءات"
     r"|رابط الخبر|المصدر\s*:|تصوير\s*:|كتب\s*:|حرر\s*:|//?\s*انتهى\s*//?|\d{1,2}:\d{2}\s*ت\s*م|related (?:articles|stories))",
-    re.I,
+    re.IGNORECASE,
 )
-CUT_FROM = re.compile(r"(?:مواضيع ذات صلة|رابط الخبر بصحيفة|اقرأ أيضاً?|Related articles)", re.I)
+CUT_FROM = re.compile(r"(?:مواضيع ذات صلة|رابط الخبر بصحيفة|اقرأ أيضاً?|Related articles)", re.IGNORECASE)
 INLINE_NOISE = re.compile(r"//?\s*انتهى\s*//?|\(\s*صورة\s*\)|\d{1,2}:\d{2}\s*ت\s*م\b|عدد المشاهدات\s*:?\s*\d+")
 
 # Stance phrases split by their subject ("تبادل الجانبان ... وجهات النظر", "نقل كارتر ... تحيات").
@@ -108,12 +104,12 @@ SPLIT_STANCES_AR: tuple[tuple[re.Pattern[str], str], ...] = (
 SUBORDINATE_AR = _ar(r"(?:^|\s)و?(?:اثناء|أثناء|خلال|عند|لدى|بعد|قبل)\s*$")
 # Verbs of accepting an invitation, a few words before "الدعوة".
 ACCEPT_AR = _ar(r"(?:^|\s)و?(?:قد\s+)?(?:قبل|قبلت|لبى|لبت|وافق|وافقت)(?:\s|$)")
-ACCEPT_EN = re.compile(r"\b(?:accepted|accepts|welcomed)\b", re.I)
+ACCEPT_EN = re.compile(r"\b(?:accepted|accepts|welcomed)\b", re.IGNORECASE)
 
 # Follow-ups the term base cannot list as fixed phrases.
 DIRECTIVE_AR = _ar(r"(?:^|\s)و?(?:وجه|وجّه|يوجه|امر|أمر|يأمر|اوعز|أوعز)\s+(?:\S+\s+){0,5}?(?=ب\S{3,})")
 MORE_VISITS_AR = _ar(r"(?:ننتظر|ينتظر|نتطلع|يتطلع|تتطلع|يتطلعان)\s+(?:\S+\s+){0,4}?(?:الي\s+)?(?:زيارات|الزيارات|زياره|الزياره)")
-MORE_VISITS_EN = re.compile(r"\b(?:look(?:s|ed)? forward to|expect(?:s|ed)?)\b[^.]{0,40}\bvisits?\b", re.I)
+MORE_VISITS_EN = re.compile(r"\b(?:look(?:s|ed)? forward to|expect(?:s|ed)?)\b[^.]{0,40}\bvisits?\b", re.IGNORECASE)
 IN_RESPONSE_AR = _ar(r"(?:تلبيه|تلبية|بتلبيه|بتلبية|تلبيا|بناء علي|استجابه|استجابة)\s*$")
 COORDINATED_AR = _ar(r"\s*(?:،|,)?\s*(?:فضلا عن|فضلاً عن|إضافة إلى|اضافه الي|بالاضافه الي|بالإضافة إلى|وكذلك)\s+")
 

@@ -10,7 +10,14 @@ from ..errors import InputError
 from ..model import Summary
 from ._grammar import ATTEND_AR, ATTEND_EN
 from .build import build_summary
-from .event import detect_type, find_event_date, find_place, fold, place_country, reference_date
+from .event import (
+    detect_type,
+    find_event_date,
+    find_place,
+    fold,
+    place_country,
+    reference_date,
+)
 from .mentions import find_mentions, tag_sentence
 from .participants import Roster, assign_sides, is_greeted
 from .segment import segment

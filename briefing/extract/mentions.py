@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..terms.normalise import Token, tokenise
-from ._grammar import FUNCTION_AR, FUNCTION_EN, INSTITUTIONS_AR, TIME_AR, TIME_NEXT_AR, VERBS_AR
+from ._grammar import (
+    FUNCTION_AR,
+    FUNCTION_EN,
+    INSTITUTIONS_AR,
+    TIME_AR,
+    TIME_NEXT_AR,
+    VERBS_AR,
+)
 from .vocab import Lexicon, country_code
 
 ENTITY_KINDS = ("honorific", "title", "epithet", "person", "country", "organisation", "city")
@@ -92,9 +100,7 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
     function = FUNCTION_AR if lang == "ar" else FUNCTION_EN
     for i, tok in enumerate(tokens):
         norm = tok.norm
-        if norm in function or (lang == "ar" and (norm in VERBS_AR or (norm[:1] in "وف" and norm[1:] in function))):
-            tags[i] = "F"
-        elif lang == "ar" and norm in TIME_AR and (i + 1 == n or tokens[i + 1].norm in TIME_NEXT_AR):
+        if norm in function or (lang == "ar" and (norm in VERBS_AR or (norm[:1] in "وف" and norm[1:] in function))) or lang == "ar" and norm in TIME_AR and (i + 1 == n or tokens[i + 1].norm in TIME_NEXT_AR):
             tags[i] = "F"
     for match in lex.match(text, lang, ALL_KINDS):
         for i in _covering(tokens, match.start, match.end):
@@ -105,7 +111,7 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
         if tags[i] == "X" and lang == "ar" and (code := lex.adjective_country(tok.norm)):
             tags[i] = "C"
             term_at[i] = code
-    hard = [bool(_HARD.search(text[a.end:b.start])) for a, b in zip(tokens, tokens[1:])] + [True]
+    hard = [bool(_HARD.search(text[a.end:b.start])) for a, b in itertools.pairwise(tokens)] + [True]
     return Tagged(text, tokens, tags, term_at, hard, lang)
 
 

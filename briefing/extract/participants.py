@@ -130,7 +130,7 @@ class Roster:
         if words:
             candidates = [p for p in self.people if words <= p.title_words and _compatible(p, mention)]
             if candidates:
-                return sorted(candidates, key=lambda p: not p.main)[0]
+                return min(candidates, key=lambda p: not p.main)
         if mention.countries:
             mains = [p for p in self.people if p.main and p.country == mention.countries[0]]
             if len(mains) == 1:

@@ -33,11 +33,14 @@ def parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[dt.da
             reference = dt.date.fromisoformat(date)
         except ValueError:
             raise ConfigError(f"--date must be YYYY-MM-DD, not {date!r}", field="--date") from None
+    from ..config import load_config
+
+    files = [*load_config().terms, *terms]  # briefing.toml's `terms`, then --terms
     term_base = None
-    if terms:
+    if files:
         from ..terms import load_terms
 
-        term_base = load_terms(terms)
+        term_base = load_terms(files)
     return reference, term_base
 
 
@@ -62,7 +65,7 @@ def extract_many(releases: list[Path], *, output: str, lang: str, date: dt.date 
         except BriefingError as error:
             result.error = error
             continue
-        except Exception as error:  # a bug must not sink the rest of the batch
+        except Exception as error:  # noqa: BLE001 - a bug must not sink the rest of the batch
             result.error = InputError(f"extraction failed ({error.__class__.__name__}: {error})", file=label)
             continue
         result.warnings = extraction.warnings

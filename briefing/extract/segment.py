@@ -34,7 +34,7 @@ def clean_text(text: str) -> list[str]:
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _SPACES.sub(" ", raw).strip()
-        line = re.sub(r"^(?:Next\s+Previous|Previous\s+Next)\s*", "", line, flags=re.I)
+        line = re.sub(r"^(?:Next\s+Previous|Previous\s+Next)\s*", "", line, flags=re.IGNORECASE)
         if not line or NOISE_LINE.match(line):
             lines.append("")
             continue

@@ -7,9 +7,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import find_dates
-from ._grammar import (ACCEPT_AR, ACCEPT_EN, BOTH_AR, BOTH_EN, CONTEXT_AR, CONTEXT_EN, COORDINATED_AR, DIRECTIVE_AR,
-                       IN_RESPONSE_AR, MORE_VISITS_AR, PASSIVE_AR, PASSIVE_EN, SPLIT_STANCES_AR, SUBORDINATE_AR,
-                       SWITCH_AR, SWITCH_EN)
+from ._grammar import (
+    ACCEPT_AR,
+    ACCEPT_EN,
+    BOTH_AR,
+    BOTH_EN,
+    CONTEXT_AR,
+    CONTEXT_EN,
+    COORDINATED_AR,
+    DIRECTIVE_AR,
+    IN_RESPONSE_AR,
+    MORE_VISITS_AR,
+    PASSIVE_AR,
+    PASSIVE_EN,
+    SPLIT_STANCES_AR,
+    SUBORDINATE_AR,
+    SWITCH_AR,
+    SWITCH_EN,
+)
 from .event import fold
 from .mentions import Mention, Tagged
 from .participants import Roster
@@ -17,7 +32,7 @@ from .vocab import country_code
 
 _TRIM = " ،,.؛;:-–\"«»"
 _TAIL = re.compile(r"(?:[\s،,;]+(?:و|and|or|ثم))+[\s،,;]*$")
-_VISIT = re.compile(r"زياره|visit", re.I)
+_VISIT = re.compile(r"زياره|visit", re.IGNORECASE)
 
 
 @dataclass

@@ -61,7 +61,7 @@ def test_one_bad_release_is_reported_and_the_others_are_written(cli, tmp_path: P
     with (bad / "huge.txt").open("wb") as handle:
         handle.truncate(20 * 1024 * 1024)
     out = tmp_path / "out"
-    inputs = [SEED, *sorted(bad.iterdir()), sorted(DEV.glob("*.txt"))[0]]
+    inputs = [SEED, *sorted(bad.iterdir()), min(DEV.glob("*.txt"))]
     result = cli("extract", *map(str, inputs), "-o", str(out))
     assert result.returncode == 2
     errors = [line for line in result.stderr.decode().splitlines() if line.startswith("briefing: ") and "warning" not in line]
@@ -77,5 +77,17 @@ def test_extra_terms_file_names_an_unknown_person(cli, tmp_path: Path) -> None:
     release.write_text("لقاء\n\nاستقبل وزير الخارجية عادل الجبير اليوم سفير جمهورية بيرو لدى المملكة خوسيه بيتانكور.",
                        encoding="utf-8")
     result = cli("extract", str(release), "-o", "-", "--terms", str(terms))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "José Betancur" in result.stdout.decode()
+
+
+def test_config_terms_setting_is_used(cli, tmp_path: Path) -> None:
+    (tmp_path / "mine.tsv").write_text("person\tjose_betancur\tخوسيه بيتانكور\tJosé Betancur\t\t\tcountry=PE\n",
+                                       encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text('terms = ["mine.tsv"]\n', encoding="utf-8")
+    release = tmp_path / "r.txt"
+    release.write_text("لقاء\n\nاستقبل وزير الخارجية عادل الجبير اليوم سفير جمهورية بيرو لدى المملكة خوسيه بيتانكور.",
+                       encoding="utf-8")
+    result = cli("extract", str(release), "-o", "-", cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert "José Betancur" in result.stdout.decode()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ruamel.yaml import YAML
 from support import SHARED
 
 from briefing.extract import dump_yaml, extract_summary
 from briefing.model import parse_summary
 from briefing.sources import read_release
-from ruamel.yaml import YAML
 
 SEED = SHARED / "corpus" / "seed" / "release-ar.txt"
 
