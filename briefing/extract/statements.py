@@ -1,4 +1,4 @@
-"""Positions, follow-ups, agenda topics and context: what was said and what is still to happen."""
+"""Positions, agenda topics and context: what was said, by whom (follow-ups in followups.py)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import find_dates
 from ._grammar import (
-    ACCEPT_AR,
-    ACCEPT_EN,
     BOTH_AR,
     BOTH_EN,
     CONTEXT_AR,
     CONTEXT_EN,
-    COORDINATED_AR,
-    DIRECTIVE_AR,
-    IN_RESPONSE_AR,
-    MORE_VISITS_AR,
     PASSIVE_AR,
     PASSIVE_EN,
     SPLIT_STANCES_AR,
@@ -25,14 +18,20 @@ from ._grammar import (
     SWITCH_AR,
     SWITCH_EN,
 )
+from .clauses import (
+    TRIM,
+    char_span,
+    clause,
+    cues_of,
+    gap_tokens,
+    joined_words,
+    token_at,
+)
 from .event import fold
+from .followups import ToDo, find_follow_ups
 from .mentions import Mention, Tagged
 from .participants import Roster
 from .vocab import country_code
-
-_TRIM = " ،,.؛;:-–\"«»"
-_TAIL = re.compile(r"(?:[\s،,;]+(?:و|and|or|ثم))+[\s،,;]*$")
-_VISIT = re.compile(r"زياره|visit", re.IGNORECASE)
 
 
 @dataclass
@@ -44,21 +43,6 @@ class Said:
     text: str
     sentence: int  # 0-based index into the sentences
     cue: Any = None
-
-
-@dataclass
-class ToDo:
-    """A follow-up found in a sentence."""
-
-    kind: str
-    status: str
-    who: str | None
-    what: str
-    sentence: int
-    due_text: str | None = None
-    due_term: Any = None
-    due_date: Any = None
-    what_term: Any = None
 
 
 @dataclass
@@ -92,14 +76,14 @@ class Cue:
     surface: str
 
 
-def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
+def stancecues_of(tagged: Tagged, lang: str) -> list[Cue]:
     """Stance cues in order: term-base cues, a generic "expressed" joined to the cue after it, split phrases."""
-    raw = [Cue(m.term, m.start, m.end, m.surface) for m in _cues(tagged, "stance")]
+    raw = [Cue(m.term, m.start, m.end, m.surface) for m in cues_of(tagged, "stance")]
     if lang == "ar":
-        joined, starts = _joined(tagged)
+        joined, starts = joined_words(tagged)
         for pattern, stance in SPLIT_STANCES_AR:
             for m in pattern.finditer(joined):
-                start, end = _char_span(tagged, starts, joined, m.start(), m.end())
+                start, end = char_span(tagged, starts, joined, m.start(), m.end())
                 if tagged.text[start] == "و" and fold(tagged.text[start + 1:start + 4], lang) in ("تبا", "نقل", "حمل", "ابل"):
                     start += 1  # the conjunction is not part of the phrase
                 if not any(c.start < end and start < c.end for c in raw if c.term.attrs.get("stance") == stance):
@@ -110,62 +94,13 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
     for cue in raw:
         prev = out[-1] if out else None
         if (prev is not None and prev.term.attrs.get("cue") == "express" and cue.term.attrs.get("cue") != "express"
-                and _gap_tokens(tagged, prev.end, cue.start) <= 4):
+                and gap_tokens(tagged, prev.end, cue.start) <= 4):
             out[-1] = Cue(cue.term, prev.start, cue.end, tagged.text[prev.start:cue.end])
             continue
         out.append(cue)
     return out
 
 
-def _joined(tagged: Tagged) -> tuple[str, list[int]]:
-    """The sentence as normalised words joined by spaces, with each word's offset (cached)."""
-    if tagged.joined is not None:
-        return tagged.joined
-    joined, starts, pos = [], [], 0
-    for tok in tagged.tokens:
-        starts.append(pos)
-        joined.append(tok.norm)
-        pos += len(tok.norm) + 1
-    tagged.joined = (" ".join(joined) + " ", starts)
-    return tagged.joined
-
-
-def _char_span(tagged: Tagged, starts: list[int], joined: str, a: int, b: int) -> tuple[int, int]:
-    """Map a span of the joined normalised words back to the original sentence."""
-    while a < b and joined[a] == " ":
-        a += 1
-    first, last = _index_at(starts, a), _index_at(starts, max(b - 1, a))
-    return tagged.tokens[first].start, tagged.tokens[last].end
-
-
-def _index_at(starts: list[int], offset: int) -> int:
-    i = 0
-    while i + 1 < len(starts) and starts[i + 1] <= offset:
-        i += 1
-    return i
-
-
-def _gap_tokens(tagged: Tagged, a: int, b: int) -> int:
-    return sum(1 for t in tagged.tokens if t.start >= a and t.end <= b)
-
-
-def _cues(tagged: Tagged, kind: str) -> list[Any]:
-    out, seen = [], set()
-    for m in tagged.term_at:
-        if m is not None and not isinstance(m, str) and m.term.kind == kind and id(m) not in seen:
-            seen.add(id(m))
-            out.append(m)
-    return out
-
-
-def _token_at(tagged: Tagged, char: int) -> int:
-    for i, tok in enumerate(tagged.tokens):
-        if tok.end > char:
-            return i
-    return len(tagged.tokens)
-
-
-_STATUSES = frozenset({"proposed", "accepted", "scheduled", "declined"})
 _SILENT = frozenset({"say", "prayer"})  # cues that introduce speech or a prayer, not a position
 
 
@@ -181,11 +116,11 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
         if s in skip:
             continue
         text = tagged.text
-        follow_spans = _follow_ups(found, tagged, _cues(tagged, "followup"), mentions[s], roster, s, last,
+        follow_spans = find_follow_ups(found.follow_ups, tagged, cues_of(tagged, "followup"), mentions[s], roster, s, last,
                                    reference, lang)
         said_here = 0
         prev_end = 0
-        cues = stance_cues(tagged, lang)
+        cues = stancecues_of(tagged, lang)
         first_follow = min((a for a, _ in follow_spans), default=None)
         for n, cue in enumerate(cues):
             stance = str(cue.term.attrs.get("stance", "other"))
@@ -211,19 +146,19 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             if lang == "ar" and stance == "exchange_views" and SUBORDINATE_AR.search(fold(text[max(0, cue.start - 12):cue.start], lang)):
                 discussed.add(s)
                 continue
-            clause = _TAIL.sub("", text[cue.start:end].strip(_TRIM)).strip(_TRIM)
+            words = clause(text[cue.start:end])
             prev = found.positions[-1] if found.positions else None
             if (prev is not None and prev.sentence == s and prev.speaker == speaker and prev.stance == stance
-                    and (stance == "exchange_views" or _gap_tokens(tagged, prev.cue.end, cue.start) <= 2)):
+                    and (stance == "exchange_views" or gap_tokens(tagged, prev.cue.end, cue.start) <= 2)):
                 start = text.find(prev.text)
-                prev.text = text[start:end].strip(_TRIM) if start >= 0 else prev.text
+                prev.text = text[start:end].strip(TRIM) if start >= 0 else prev.text
                 continue
-            found.positions.append(Said(speaker, stance, clause, s, cue))
+            found.positions.append(Said(speaker, stance, words, s, cue))
             said_here += 1
             if stance == "exchange_views":
                 discussed.add(s)
         if s in discussed:
-            for match in _cues(tagged, "topic"):
+            for match in cues_of(tagged, "topic"):
                 topic = match.term.attrs.get("topic")
                 if topic and all(t.attrs.get("topic") != topic for t, _ in found.agenda):
                     found.agenda.append((match.term, match.surface))
@@ -250,7 +185,7 @@ def _inside_clause(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
     if tagged.lang != "ar":
         return False
     gap = tagged.text[prev.end:cue.start]
-    if re.search(r"[,،.؛;:!?]", gap) or _gap_tokens(tagged, prev.end, cue.start) < 1:
+    if re.search(r"[,،.؛;:!?]", gap) or gap_tokens(tagged, prev.end, cue.start) < 1:
         return False
     word = cue.surface.split()[0] if cue.surface.split() else ""
     return not word.startswith(("م", "و", "ف")) and not _dual(cue, "ar") and cue.term.attrs.get("stance") != "exchange_views"
@@ -285,8 +220,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     before = fold(before_text, lang)
     if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20]) or both_re.search(before[-25:]):
         return "both"
-    k = _token_at(tagged, cue.start)
-    k_end = _token_at(tagged, cue.end - 1) + 1
+    k = token_at(tagged, cue.start)
+    k_end = token_at(tagged, cue.end - 1) + 1
     for mention in sorted(mentions, key=lambda m: m.start):
         if k < mention.start <= k_end + 2 and not _object(tagged, mention):
             person = roster.resolve(mention)
@@ -340,102 +275,3 @@ def _object(tagged: Tagged, mention: Mention) -> bool:
     return False
 
 
-def _follow_ups(found: Found, tagged: Tagged, cues: list[Any], mentions: list[Mention], roster: Roster,
-                s: int, last: str | None, reference: Any, lang: str) -> list[tuple[int, int]]:
-    """Collect follow-ups of one sentence; return the character spans they cover."""
-    spans = []
-    text = tagged.text
-    honoured = False
-    for n, cue in enumerate(cues):
-        attrs = cue.term.attrs
-        kind, status = attrs.get("kind"), attrs.get("status")
-        if honoured and kind in ("invitation", "visit"):
-            spans.append((cue.start, cues[n + 1].start if n + 1 < len(cues) else len(text)))
-            continue
-        honoured = honoured or (status == "done" and kind in ("invitation", "visit"))
-        end = cues[n + 1].start if n + 1 < len(cues) else len(text)
-        clause = _TAIL.sub("", text[cue.start:end].strip(_TRIM)).strip(_TRIM)
-        spans.append((cue.start, end))
-        previous = found.follow_ups[-1] if found.follow_ups else None
-        if status == "done":
-            continue
-        if status not in _STATUSES:  # "date to be set": a due note on the follow-up before
-            if previous is not None:
-                previous.due_text, previous.due_term = clause, cue.term
-            continue
-        if lang == "ar" and IN_RESPONSE_AR.search(fold(text[max(0, cue.start - 20):cue.start], lang)):
-            continue  # "تلبية لدعوة": the visit is the event itself
-        accept_re = ACCEPT_AR if lang == "ar" else ACCEPT_EN
-        if kind == "invitation" and (accept_re.search(fold(text[max(0, cue.start - 60):cue.start], lang))
-                                     or accept_re.search(fold(text[cue.end:cue.end + 30], lang))):
-            status = "accepted"
-        if status == "accepted" and previous is not None and previous.kind in ("invitation", "visit"):
-            previous.status = "accepted"
-            continue
-        if kind == "invitation" and previous is not None and previous.kind in ("invitation", "visit"):
-            continue  # "the invitation" again: the same follow-up
-        if previous is not None and previous.sentence == s and {previous.kind, kind} == {"invitation", "visit"}:
-            previous.kind = "visit"
-            continue
-        if not kind:
-            continue
-        who = _who(tagged, cue, mentions, roster, kind, last)
-        if kind == "invitation" and _VISIT.search(fold(clause, lang)):
-            kind = "visit"
-        dates = [d for d in find_dates(clause, reference=reference) if not d.relative]
-        todo = ToDo(kind, status or "proposed", who, clause, s, what_term=cue.term)
-        if dates:
-            todo.due_text, todo.due_date = dates[0].text, dates[0].date
-            if todo.due_date and todo.status == "proposed":
-                todo.status = "scheduled"
-        found.follow_ups.append(todo)
-    if lang == "ar" and tagged.tokens:
-        spans.extend(_grammar_follow_ups(found, tagged, mentions, roster, s, last))
-    return spans
-
-
-def _grammar_follow_ups(found: Found, tagged: Tagged, mentions: list[Mention], roster: Roster, s: int,
-                        last: str | None) -> list[tuple[int, int]]:
-    """Directives ("وجه بإرسال ...") and visits looked forward to ("ننتظر مزيدا من الزيارات")."""
-    joined, starts = _joined(tagged)
-    spans = []
-    for m in DIRECTIVE_AR.finditer(joined):
-        start, _ = _char_span(tagged, starts, joined, m.end(), m.end() + 1)
-        head_start, head_end = _char_span(tagged, starts, joined, m.start(), m.end())
-        who = next((p.pid for x in mentions if head_start <= x.char_start < head_end
-                    and (p := roster.resolve(x)) is not None), None)
-        if who is None:
-            who = next((p.pid for tok in tagged.tokens if head_start <= tok.start < head_end
-                        and (p := roster.by_word(tok.norm)) is not None), last)
-        end = len(tagged.text)
-        cuts = [start]
-        for c in COORDINATED_AR.finditer(joined, m.end()):
-            a, b = _char_span(tagged, starts, joined, c.start(), c.end())
-            cuts.extend([a, b])
-        cuts.append(end)
-        for a, b in zip(cuts[::2], cuts[1::2]):
-            part = tagged.text[a:b].strip(_TRIM)
-            if part:
-                found.follow_ups.append(ToDo("other", "proposed", who, part, s))
-        spans.append((head_start, end))
-    for m in MORE_VISITS_AR.finditer(joined):
-        start, _ = _char_span(tagged, starts, joined, m.start(), m.end())
-        found.follow_ups.append(ToDo("visit", "proposed", "both", tagged.text[start:].strip(_TRIM), s))
-        spans.append((start, len(tagged.text)))
-    return spans
-
-
-def _who(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, kind: str, last: str | None) -> str | None:
-    """Who is to act: the invitee after an invitation, the visitor named before a visit cue, else the subject."""
-    k = _token_at(tagged, cue.start)
-    after = [p for m in mentions if m.start >= k and (p := roster.resolve(m)) is not None]
-    before = [p for m in reversed(mentions) if m.end <= k and (p := roster.resolve(m)) is not None]
-    if kind == "visit" and before:
-        return before[0].pid
-    if after:
-        return after[0].pid
-    if before:
-        return before[0].pid
-    if BOTH_AR.search(tagged.text) or BOTH_EN.search(tagged.text):
-        return "both"
-    return last

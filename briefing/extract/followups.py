@@ -1,0 +1,143 @@
+"""Follow-ups: invitations, visits, agreements, directives, meetings to come, and their status."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import find_dates
+from ._grammar import (
+    ACCEPT_AR,
+    ACCEPT_EN,
+    BOTH_AR,
+    BOTH_EN,
+    COORDINATED_AR,
+    DIRECTIVE_AR,
+    IN_RESPONSE_AR,
+    MORE_VISITS_AR,
+)
+from .clauses import TRIM, char_span, clause, joined_words, token_at
+from .event import fold
+from .mentions import Mention, Tagged
+from .participants import Roster
+
+_VISIT = re.compile(r"زياره|visit", re.IGNORECASE)
+_STATUSES = frozenset({"proposed", "accepted", "scheduled", "declined"})
+
+
+@dataclass
+class ToDo:
+    """A follow-up found in a sentence."""
+
+    kind: str
+    status: str
+    who: str | None
+    what: str
+    sentence: int
+    due_text: str | None = None
+    due_term: Any = None
+    due_date: Any = None
+    what_term: Any = None
+
+
+
+def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions: list[Mention], roster: Roster,
+                    s: int, last: str | None, reference: Any, lang: str) -> list[tuple[int, int]]:
+    """Collect follow-ups of one sentence; return the character spans they cover."""
+    spans = []
+    text = tagged.text
+    honoured = False
+    for n, cue in enumerate(cues):
+        attrs = cue.term.attrs
+        kind, status = attrs.get("kind"), attrs.get("status")
+        if honoured and kind in ("invitation", "visit"):
+            spans.append((cue.start, cues[n + 1].start if n + 1 < len(cues) else len(text)))
+            continue
+        honoured = honoured or (status == "done" and kind in ("invitation", "visit"))
+        end = cues[n + 1].start if n + 1 < len(cues) else len(text)
+        what = clause(text[cue.start:end])
+        spans.append((cue.start, end))
+        previous = todos[-1] if todos else None
+        if status == "done":
+            continue
+        if status not in _STATUSES:  # "date to be set": a due note on the follow-up before
+            if previous is not None:
+                previous.due_text, previous.due_term = what, cue.term
+            continue
+        if lang == "ar" and IN_RESPONSE_AR.search(fold(text[max(0, cue.start - 20):cue.start], lang)):
+            continue  # "تلبية لدعوة": the visit is the event itself
+        accept_re = ACCEPT_AR if lang == "ar" else ACCEPT_EN
+        if kind == "invitation" and (accept_re.search(fold(text[max(0, cue.start - 60):cue.start], lang))
+                                     or accept_re.search(fold(text[cue.end:cue.end + 30], lang))):
+            status = "accepted"
+        if status == "accepted" and previous is not None and previous.kind in ("invitation", "visit"):
+            previous.status = "accepted"
+            continue
+        if kind == "invitation" and previous is not None and previous.kind in ("invitation", "visit"):
+            continue  # "the invitation" again: the same follow-up
+        if previous is not None and previous.sentence == s and {previous.kind, kind} == {"invitation", "visit"}:
+            previous.kind = "visit"
+            continue
+        if not kind:
+            continue
+        who = _who(tagged, cue, mentions, roster, kind, last)
+        if kind == "invitation" and _VISIT.search(fold(what, lang)):
+            kind = "visit"
+        dates = [d for d in find_dates(what, reference=reference) if not d.relative]
+        todo = ToDo(kind, status or "proposed", who, what, s, what_term=cue.term)
+        if dates:
+            todo.due_text, todo.due_date = dates[0].text, dates[0].date
+            if todo.due_date and todo.status == "proposed":
+                todo.status = "scheduled"
+        todos.append(todo)
+    if lang == "ar" and tagged.tokens:
+        spans.extend(_grammar_follow_ups(todos, tagged, mentions, roster, s, last))
+    return spans
+
+
+def _grammar_follow_ups(todos: list[ToDo], tagged: Tagged, mentions: list[Mention], roster: Roster, s: int,
+                        last: str | None) -> list[tuple[int, int]]:
+    """Directives ("وجه بإرسال ...") and visits looked forward to ("ننتظر مزيدا من الزيارات")."""
+    joined, starts = joined_words(tagged)
+    spans = []
+    for m in DIRECTIVE_AR.finditer(joined):
+        start, _ = char_span(tagged, starts, joined, m.end(), m.end() + 1)
+        head_start, head_end = char_span(tagged, starts, joined, m.start(), m.end())
+        who = next((p.pid for x in mentions if head_start <= x.char_start < head_end
+                    and (p := roster.resolve(x)) is not None), None)
+        if who is None:
+            who = next((p.pid for tok in tagged.tokens if head_start <= tok.start < head_end
+                        and (p := roster.by_word(tok.norm)) is not None), last)
+        end = len(tagged.text)
+        cuts = [start]
+        for c in COORDINATED_AR.finditer(joined, m.end()):
+            a, b = char_span(tagged, starts, joined, c.start(), c.end())
+            cuts.extend([a, b])
+        cuts.append(end)
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            part = tagged.text[a:b].strip(TRIM)
+            if part:
+                todos.append(ToDo("other", "proposed", who, part, s))
+        spans.append((head_start, end))
+    for m in MORE_VISITS_AR.finditer(joined):
+        start, _ = char_span(tagged, starts, joined, m.start(), m.end())
+        todos.append(ToDo("visit", "proposed", "both", tagged.text[start:].strip(TRIM), s))
+        spans.append((start, len(tagged.text)))
+    return spans
+
+
+def _who(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, kind: str, last: str | None) -> str | None:
+    """Who is to act: the invitee after an invitation, the visitor named before a visit cue, else the subject."""
+    k = token_at(tagged, cue.start)
+    after = [p for m in mentions if m.start >= k and (p := roster.resolve(m)) is not None]
+    before = [p for m in reversed(mentions) if m.end <= k and (p := roster.resolve(m)) is not None]
+    if kind == "visit" and before:
+        return before[0].pid
+    if after:
+        return after[0].pid
+    if before:
+        return before[0].pid
+    if BOTH_AR.search(tagged.text) or BOTH_EN.search(tagged.text):
+        return "both"
+    return last
