@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ._grammar import CUT_FROM, INLINE_NOISE, NOISE_LINE
 
+MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut at commas (keeps extraction linear)
 _SPACES = re.compile(r"[ \t\u00a0\u200f\u200e]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=\.\.)\s*|\n+")
 _DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
@@ -59,10 +60,26 @@ def segment(text: str, *, title: str | None = None) -> Segmented:
     sentences: list[str] = [title] if title else []
     for line in body:
         for part in _SENTENCE_END.split(line):
-            part = part.strip(" .")
-            if len(part) > 1:
-                sentences.append(part)
+            for piece in _bounded(part.strip(" .")):
+                if len(piece) > 1:
+                    sentences.append(piece)
     return Segmented(title, dateline, tuple(sentences))
+
+
+def _bounded(sentence: str) -> list[str]:
+    """Cut a run-on "sentence" (pasted text with no full stops) at commas, then spaces, to bounded lengths."""
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
+    out, rest = [], sentence
+    while len(rest) > MAX_SENTENCE:
+        window = rest[:MAX_SENTENCE]
+        cut = max(window.rfind("،"), window.rfind(","))
+        if cut < MAX_SENTENCE // 3:
+            cut = window.rfind(" ")
+        cut = cut if cut > 0 else MAX_SENTENCE
+        out.append(rest[:cut].strip(" ،,"))
+        rest = rest[cut:].strip(" ،,")
+    return [*out, rest]
 
 
 def _is_title(first: str, rest: list[str]) -> bool:

@@ -28,3 +28,11 @@ def test_page_noise_stays_out() -> None:
 def test_tatweel_and_crlf() -> None:
     seg = segment("عنوان\r\n\r\nاستقبل الملك سلمان بن عبدالعزيز آل سعودــ الوزير.")
     assert seg.sentences[1] == "استقبل الملك سلمان بن عبدالعزيز آل سعود الوزير"
+
+
+def test_a_run_on_text_is_cut_into_bounded_sentences() -> None:
+    clause = "وأكد الوزير أهمية التعاون بين البلدين في المجالات كافة، "
+    seg = segment("عنوان\n\n" + clause * 200)
+    assert len(seg.sentences) > 5
+    assert all(len(s) <= 1200 for s in seg.sentences)
+    assert "".join(seg.sentences[1:]).count("وأكد") == 200
