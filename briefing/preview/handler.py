@@ -10,7 +10,9 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import BriefingError
 from .choices import DOWNLOADS, Choice, QueryError, choose, choose_format, parse_query
-from .pages import Chrome, assemble_error, assemble_index, assemble_note, note_url
+from .packs import PACK_DOWNLOAD_URL, PACK_URL, pack_available
+from .pages import Chrome, assemble_error, assemble_index, assemble_note, download_url, note_url
+from .site import Shown
 
 if TYPE_CHECKING:
     from .server import PreviewServer
@@ -60,6 +62,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 return self._events()
             if path == "/":
                 return self._home(query)
+            if path in (PACK_URL, PACK_DOWNLOAD_URL) and self.server.site.is_folder and pack_available():
+                return self._pack(query) if path == PACK_URL else self._download(None, query)
             for prefix, handler in (("/notes/", self._note), ("/download/", self._download)):
                 if path.startswith(prefix):
                     name = unquote(path[len(prefix):], errors="strict")
@@ -91,7 +95,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         entries, version = site.entries()
         nonce = secrets.token_urlsafe(16)
         chrome = Chrome(title=site.target.name or str(site.target), version=version, nonce=nonce)
-        self._html(assemble_index(entries, chrome, site.settings.options), nonce)
+        pack_url = PACK_URL if pack_available() and any(e.loaded for e in entries) else None
+        self._html(assemble_index(entries, chrome, site.settings.options, pack_url=pack_url), nonce)
 
     def _note(self, name: str, query: str, path: str | None = None) -> None:
         site = self.server.site
@@ -99,24 +104,36 @@ class PreviewHandler(BaseHTTPRequestHandler):
         shown = site.show(name, choice)
         if shown is None:
             return self._text(HTTPStatus.NOT_FOUND, "not found")
+        self._page(shown, name, choice, path or note_url(name), download_url(name))
+
+    def _pack(self, query: str) -> None:
+        site = self.server.site
+        choice = choose(parse_query(query, _NOTE_QUERY), site.default_choice())
+        self._page(site.show_pack(choice), "Pack of the folder", choice, PACK_URL, PACK_DOWNLOAD_URL)
+
+    def _page(self, shown: Shown, title: str, choice: Choice, path: str, downloads: str) -> None:
+        site = self.server.site
         nonce = secrets.token_urlsafe(16)
         chrome = Chrome(
-            title=name, version=shown.version, nonce=nonce, path=path or note_url(name), choice=choice,
-            entry_name=name, index_url="/" if site.is_folder else None,
-            warnings=shown.entry.loaded.warnings if shown.entry.loaded else (),
+            title=title, version=shown.version, nonce=nonce, path=path, choice=choice, download_base=downloads,
+            index_url="/" if site.is_folder else None, warnings=shown.warnings,
         )
         options = site.settings.options
         if shown.html is not None:
             return self._html(assemble_note(shown.html, chrome, options), nonce)
         self._html(assemble_error(shown.error or "cannot render", chrome, options), nonce)
 
-    def _download(self, name: str, query: str) -> None:
+    def _download(self, name: str | None, query: str) -> None:
+        """Send an entry's PDF or DOCX (the folder's pack when `name` is None)."""
         site = self.server.site
         values = parse_query(query, _DOWNLOAD_QUERY)
         fmt = choose_format(values)
         choice: Choice = choose(values, site.default_choice())
         try:
-            filename, data = site.render_download(name, choice, fmt)
+            if name is None:
+                filename, data = site.render_pack_download(choice, fmt)
+            else:
+                filename, data = site.render_download(name, choice, fmt)
         except KeyError:
             return self._text(HTTPStatus.NOT_FOUND, "not found")
         except ModuleNotFoundError:

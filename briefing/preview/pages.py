@@ -34,7 +34,7 @@ class Chrome:
     nonce: str
     path: str = "/"
     choice: Choice | None = None
-    entry_name: str | None = None
+    download_base: str | None = None
     index_url: str | None = None
     warnings: Sequence[str] = field(default=())
     downloads: bool = True
@@ -56,9 +56,9 @@ def docx_available() -> bool:
 
 
 def _downloads(chrome: Chrome) -> list[dict[str, str | None]]:
-    if chrome.choice is None or chrome.entry_name is None or not chrome.downloads:
+    if chrome.choice is None or chrome.download_base is None or not chrome.downloads:
         return []
-    base = download_url(chrome.entry_name)
+    base = chrome.download_base
     items: list[dict[str, str | None]] = [{"format": "pdf", "label": "PDF", "url": base + chrome.choice.query(format="pdf"), "reason": None}]
     if docx_available():
         items.append({"format": "docx", "label": "DOCX", "url": base + chrome.choice.query(format="docx"), "reason": None})
@@ -130,11 +130,11 @@ def assemble_error(message: str, chrome: Chrome, options: RenderOptions | None) 
         return fallback_page(f"{message}\n{error}", chrome)
 
 
-def assemble_index(entries: Sequence[Entry], chrome: Chrome, options: RenderOptions | None) -> str:
-    """Return the page listing a folder's summaries and releases."""
+def assemble_index(entries: Sequence[Entry], chrome: Chrome, options: RenderOptions | None, *, pack_url: str | None = None) -> str:
+    """Return the page listing a folder's summaries and releases (and a link to them as one pack)."""
     rows = [_index_row(entry) for entry in entries]
     try:
-        return _full_page(TOOLBAR_TEMPLATE, _context(chrome, "index", options, entries=rows), options)
+        return _full_page(TOOLBAR_TEMPLATE, _context(chrome, "index", options, entries=rows, pack_url=pack_url), options)
     except BriefingError as error:
         return fallback_page(str(error), chrome)
 

@@ -16,6 +16,7 @@ from ..render.options import RenderOptions
 from .choices import Choice
 from .watched import ENTRY_SUFFIXES, Watched, find_watched
 RECENT_VIEWS = 4  # (entry, choice) pairs kept rendered ahead of requests
+PACK = "\0pack"  # the key of the folder's pack among the recent views
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,12 @@ class Failure:
 
 @dataclass(frozen=True)
 class Shown:
-    """What a page shows: the entry, its note HTML or an error, and the version it belongs to."""
+    """What a page shows: its HTML or an error, what to check, and the version it belongs to."""
 
-    entry: Entry
     html: str | None
     error: str | None
     version: str
+    warnings: tuple[str, ...] = ()
 
 
 class Site:
@@ -71,6 +72,7 @@ class Site:
         self._settings = Settings(None)
         self._entries: dict[str, Entry] = {}
         self._recent: list[tuple[str, Choice]] = []
+        self._pack: dict[Choice, str | Failure] = {}
         self._instance, self._count = secrets.token_hex(4), 0
         self.closed = False
 
@@ -103,7 +105,7 @@ class Site:
         from ..config import load_config
         from ..notes import make_options
 
-        make_options(load_config(self._config, cwd=self._cwd), template=self._template)
+        make_options(load_config(self._config, cwd=self._cwd), template=self._template).template_path()
         self.refresh()
 
     def refresh(self, changed: Iterable[Path] | None = None) -> bool:
@@ -127,8 +129,10 @@ class Site:
                 entries[name] = entry
             entries = {name: self._render_recent(entry) for name, entry in entries.items()}
             moved = entries != old_entries or self._settings != old_settings
+            pack = {} if moved or scope.render else self._pack
+            pack = self._render_pack_ahead(entries, pack)
             with self._changed:
-                self._entries = entries
+                self._entries, self._pack = entries, pack
                 if moved:
                     self._count += 1
                     self._changed.notify_all()
@@ -197,6 +201,55 @@ class Site:
         except Exception as exc:
             return Failure(f"Internal error: {entry.path}: {type(exc).__name__}: {exc}")
 
+    def _render_pack_ahead(self, entries: dict[str, Entry], pack: dict[Choice, str | Failure]) -> dict[Choice, str | Failure]:
+        wanted = [c for n, c in self._recent if n == PACK and c not in pack]
+        if not wanted:
+            return pack
+        return {**pack, **{c: self._render_pack_page(list(entries.values()), c) for c in wanted}}
+
+    def _render_pack_page(self, entries: list[Entry], choice: Choice) -> str | Failure:
+        from .packs import render_pack
+
+        if self._settings.options is None:
+            return Failure(self._settings.error or "no settings")
+        options = dataclasses.replace(self._settings.options, layout=choice.layout, languages=choice.languages)
+        try:
+            return render_pack(entries, options, "html").decode("utf-8")
+        except BriefingError as error:
+            return Failure(str(error))
+        except Exception as exc:
+            return Failure(f"Internal error: {self.target}: {type(exc).__name__}: {exc}")
+
+    def show_pack(self, choice: Choice) -> Shown:
+        """Return the folder as one pack, for `choice` (rendered now if never asked before)."""
+        from .packs import left_out
+
+        with self._render:
+            with self._changed:
+                self._remember(PACK, choice)
+                entries, pack = list(self._entries.values()), self._pack
+            if choice not in pack:
+                pack = self._render_pack_ahead(self._entries, pack)
+            with self._changed:
+                self._pack = pack
+                page = pack.get(choice) or Failure("the pack is not rendered yet")
+                warnings = tuple(left_out(entries))
+                if isinstance(page, Failure):
+                    return Shown(None, page.message, self.version, warnings)
+                return Shown(page, None, self.version, warnings)
+
+    def render_pack_download(self, choice: Choice, fmt: str) -> tuple[str, bytes]:
+        """Render the folder's pack as a PDF or DOCX on demand: (file name, bytes)."""
+        from .packs import render_pack
+
+        with self._changed:
+            entries, options = list(self._entries.values()), self._settings.options
+        if options is None:
+            raise InputError(self._settings.error or "no settings")
+        options = dataclasses.replace(options, layout=choice.layout, languages=choice.languages)
+        with self._render:
+            return f"pack.{fmt}", render_pack(entries, options, fmt)
+
     def entries(self) -> tuple[list[Entry], str]:
         """Return the entries in name order and the version they belong to."""
         with self._changed:
@@ -259,11 +312,12 @@ class Site:
 
 def _shown(entry: Entry, choice: Choice, version: str) -> Shown:
     page = entry.pages.get(choice)
+    warnings = entry.loaded.warnings if entry.loaded else ()
     if entry.loaded is None or page is None:
-        return Shown(entry, None, entry.error or "the note is not rendered yet", version)
+        return Shown(None, entry.error or "the note is not rendered yet", version)
     if isinstance(page, Failure):
-        return Shown(entry, None, page.message, version)
-    return Shown(entry, page, None, version)
+        return Shown(None, page.message, version, warnings)
+    return Shown(page, None, version, warnings)
 
 
 def _forget_caches() -> None:

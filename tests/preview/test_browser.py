@@ -125,3 +125,29 @@ def test_a_folder_shows_an_index_with_each_note(tmp_path, start_preview, page):
     shutil.copy(SAMPLES / "visit-long.yaml", tmp_path / "visit-long.yaml")
     page.locator("briefing-preview a.index").click()
     expect()(page.locator("tr.entry")).to_have_count(3, timeout=RELOAD_MS)
+
+
+def test_a_template_or_config_change_reloads_the_page(summary_file, tmp_path, start_preview, page):
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    shipped = (ROOT / "templates" / "header.html.j2").read_text(encoding="utf-8")
+    (theme / "header.html.j2").write_text(shipped, encoding="utf-8")
+    preview = start_preview(summary_file, template=theme)
+    page.goto(preview.url)
+    (theme / "header.html.j2").write_text('<p class="house-style" lang="en" dir="ltr">House style</p>\n' + shipped, encoding="utf-8")
+    expect()(page.locator("p.house-style")).to_have_text("House style", timeout=RELOAD_MS)
+    (summary_file.parent / "briefing.toml").write_text('layout = "stacked"\nlanguages = ["en", "ar"]\n', encoding="utf-8")
+    expect()(page.locator("body.layout-stacked")).to_have_count(1, timeout=RELOAD_MS)
+    assert page.evaluate("[...document.querySelectorAll('article.language')].map((a) => a.lang)") == ["en", "ar"]
+
+
+def test_the_folder_pack_opens_from_the_index(tmp_path, start_preview, page):
+    for name in ("summary.yaml", "phone-call-en.yaml"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    preview = start_preview(tmp_path)
+    page.goto(preview.url)
+    page.locator("p.pack a").click()
+    expect()(page.locator("briefing-preview .name")).to_have_text("Pack of the folder")
+    assert page.locator('[lang="ar"]').count() > 0
+    assert page.evaluate("""() => [...document.querySelectorAll('[lang="ar"]')].every((e) => e.getAttribute('dir') === 'rtl')""")
+    assert page.console_errors == []

@@ -171,3 +171,26 @@ def test_a_folder_index_links_each_entry(tmp_path, start_preview):
         assert get(preview.url, "/notes/three.yaml")[0] == 404
     finally:
         preview.stop()
+
+
+def test_a_folder_is_also_previewed_as_one_pack(tmp_path, start_preview):
+    from support import SAMPLES
+
+    for name in ("summary.yaml", "phone-call-en.yaml"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    (tmp_path / "broken.yaml").write_text("format: 1\n", encoding="utf-8")
+    preview = start_preview(tmp_path)
+    assert 'href="/pack"' in get(preview.url, "/")[2].decode("utf-8")
+    status, _, body = get(preview.url, "/pack?layout=stacked")
+    page = body.decode("utf-8")
+    assert status == 200 and "Emomali Rahmon" in page and "<briefing-preview" in page
+    assert "left out of the pack: Invalid summary:" in page and "broken.yaml" in page
+    status, headers, pdf = get(preview.url, "/pack/download?format=pdf")
+    assert status == 200 and pdf.startswith(b"%PDF-") and 'filename="pack.pdf"' in headers["content-disposition"]
+    status, headers, docx = get(preview.url, "/pack/download?format=docx")
+    assert status == 200 and zipfile.is_zipfile(io.BytesIO(docx))
+    assert get(preview.url, "/pack?evil=1")[0] == 400
+
+
+def test_a_single_summary_has_no_pack(served):
+    assert get(served.url, "/pack")[0] == 404
