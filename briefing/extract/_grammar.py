@@ -43,6 +43,9 @@ VERBS_AR = _words("""
 دعا يدعو ودعا شكر يشكر وشكر اشاد يشيد واشاد تبادل يتبادل وتبادل جري وجري تم وتم يلتقيان يجريان يعقدان
 """)
 
+# Head nouns of places: the word after them is a place name ("أمير منطقة حائل").
+PLACE_HEADS_AR = _words("منطقه محافظه مدينه ولايه اقليم محافظ امير")
+
 # Head nouns of institutions, which continue a title ("رئيس البرلمان في جمهورية الشيشان").
 INSTITUTIONS_AR = _words("""
 جمهوريه دوله دول مملكه المملكه سلطنه اماره امارات منظمه مجلس وزاره هيئه حكومه جامعه بلاد مكتب ديوان قوات
@@ -107,7 +110,7 @@ ACCEPT_AR = _ar(r"(?:^|\s)و?(?:قد\s+)?(?:قبل|قبلت|لبى|لبت|واف
 ACCEPT_EN = re.compile(r"\b(?:accepted|accepts|welcomed)\b", re.IGNORECASE)
 
 # Follow-ups the term base cannot list as fixed phrases.
-DIRECTIVE_AR = _ar(r"(?:^|\s)و?(?:وجه|وجّه|يوجه|امر|أمر|يأمر|اوعز|أوعز)\s+(?:\S+\s+){0,5}?(?=ب\S{3,})")
+DIRECTIVE_AR = _ar(r"(?:^|(?<!\sفي)\s)و?(?:وجه|وجّه|يوجه|اوعز|أوعز|يوعز)\s+(?:\S+\s+){0,5}?(?=ب\S{3,})")
 MORE_VISITS_AR = _ar(r"(?:ننتظر|ينتظر|نتطلع|يتطلع|تتطلع|يتطلعان)\s+(?:\S+\s+){0,4}?(?:الي\s+)?(?:زيارات|الزيارات|زياره|الزياره)")
 MORE_VISITS_EN = re.compile(r"\b(?:look(?:s|ed)? forward to|expect(?:s|ed)?)\b[^.]{0,40}\bvisits?\b", re.IGNORECASE)
 IN_RESPONSE_AR = _ar(r"(?:تلبيه|تلبية|بتلبيه|بتلبية|تلبيا|بناء علي|استجابه|استجابة)\s*$")

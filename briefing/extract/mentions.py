@@ -12,6 +12,7 @@ from ._grammar import (
     FUNCTION_AR,
     FUNCTION_EN,
     INSTITUTIONS_AR,
+    PLACE_HEADS_AR,
     TIME_AR,
     TIME_NEXT_AR,
     VERBS_AR,
@@ -26,6 +27,7 @@ _TAG = {"honorific": "H", "title": "T", "epithet": "E", "person": "P", "country"
 _HARD = re.compile(r"[,،.؛;:!?()\[\]«»\"“”|؟]|[-–—](?:\s|$)|(?:^|\s)[-–—]")
 _NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "ولد", "bin", "al", "ibn"})
 _MAX_NAME = 6
+_BIN = frozenset({"بن", "ابن", "بنت", "bin", "ibn"})
 
 
 @dataclass
@@ -185,7 +187,8 @@ def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
             mention.person = None  # "عبدالله بن عبدالعزيز الربيعة" is not "عبدالله بن عبدالعزيز"
             j += 1
             _set_name(tagged, mention.name_start, j, mention)
-    elif gap_ok and _is_name_token(tagged, j) and (j == i or bool(mention.pieces) or not _conjoined(tagged, j)):
+    elif gap_ok and (_is_name_token(tagged, j) or _styled_name(tagged, j, mention)) and (
+            j == i or bool(mention.pieces) or not _conjoined(tagged, j)):
         j = _name(tagged, j, mention)
     elif mention.pieces and not _conjoined(tagged, i) and (back := _name_before(tagged, i, floor)) is not None:
         mention.start = back
@@ -212,10 +215,13 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
             break
         if tag == "H":
             mention.honorifics.append(tagged.term_at[j].term)
-            pronoun = tagged.text[tagged.tokens[j].end - 1] == "ه" and not tagged.term_at[j].term.ar.endswith("ه")
+            term = tagged.term_at[j].term
+            pronoun = tagged.text[tagged.tokens[j].end - 1] == "ه" and not term.ar.endswith("ه")
             j = _match_end(tagged, j)
             if pronoun:
                 break  # "سموه", "معاليه": a complete reference, no title follows
+            if term.attrs.get("needs") == "name" and j < n and tags[j] == "T" and _match_end(tagged, j) == j + 1:
+                break  # "الأمير سلطان": after a prince's style a one-word title is his name
         elif tag == "E":
             mention.epithets.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
@@ -264,7 +270,7 @@ def _continues(tagged: Tagged, j: int) -> bool:
         return norm in ("لدي", "في", "الي") and (nxt in "CO" or _institution(tagged, j + 1))
     if tag not in "XS":
         return False
-    if _institution(tagged, j):
+    if _institution(tagged, j) or (j > 0 and tagged.tokens[j - 1].norm in PLACE_HEADS_AR and tagged.tags[j - 1] != "X"):
         return True
     if _has_article(tagged, j) or (norm.startswith("وال") and tagged.text[tagged.tokens[j].start + 1:tagged.tokens[j].start + 3] == "ال"):
         return True
@@ -322,6 +328,12 @@ def _is_name_token(tagged: Tagged, j: int) -> bool:
     return not _has_article(tagged, j) and not tok.norm.startswith("لل")
 
 
+def _styled_name(tagged: Tagged, j: int, mention: Mention) -> bool:
+    """A one-word title right after "الأمير"/"الشيخ" is a given name ("سلطان", "أمير")."""
+    return (tagged.tags[j] == "T" and bool(mention.honorifics) and mention.honorifics[-1].attrs.get("needs") == "name"
+            and _match_end(tagged, j) == j + 1)
+
+
 def _name_word(tagged: Tagged, k: int) -> bool:
     """Token k may continue a name already begun."""
     tok, tag = tagged.tokens[k], tagged.tags[k]
@@ -329,13 +341,25 @@ def _name_word(tagged: Tagged, k: int) -> bool:
         return tag == "X" and tagged.text[tok.start].isupper()
     if tok.norm == "علي" and tag == "F":  # "علي" is the name Ali when a name word follows
         return k + 1 < len(tagged.tokens) and tagged.tags[k + 1] == "X" and not tagged.hard[k]
+    if tag == "P" and (tagged.tokens[k - 1].norm in ("بن", "ابن", "بنت") or (
+            tagged.tags[k - 1] == "P" and tagged.term_at[k] is tagged.term_at[k - 1])):
+        return True  # a father's name that is also someone's name ("سلطان بن سلمان بن عبدالعزيز")
     return tag == "X" and not tok.norm.isdigit() and not _conjoined(tagged, k)
 
 
 def _name(tagged: Tagged, j: int, mention: Mention) -> int:
     k = j + 1
     n = len(tagged.tokens)
-    while k < n and k - j < _MAX_NAME and not tagged.hard[k - 1] and _name_word(tagged, k):
+    words = 1
+    patronymic, surname = tagged.tokens[j].norm in _BIN, False
+    while k < n and words < _MAX_NAME and not tagged.hard[k - 1] and _name_word(tagged, k):
+        norm = tagged.tokens[k].norm
+        if patronymic and tagged.tokens[k - 1].norm not in _NAME_JOINERS and norm not in _NAME_JOINERS:
+            if surname or not _has_article(tagged, k):
+                break  # "X بن Y": only one family name (with the article) may follow
+            surname = True
+        patronymic = patronymic or norm in _BIN
+        words += norm not in _NAME_JOINERS
         k += 1
     while k - 1 > j and tagged.tokens[k - 1].norm in _NAME_JOINERS:
         k -= 1

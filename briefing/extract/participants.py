@@ -195,7 +195,8 @@ class Roster:
         else:
             latin = transliterate_ar(mention.name or "") if self.lang == "ar" else (mention.name or "")
             words = [w for w in slugify(latin).split("-") if w not in ("al", "bin", "abd", "el")]
-            base = words[-1] if words else "person"
+            patronymic = " بن " in f" {mention.name} " or " bin " in f" {mention.name} "
+            base = (words[0] if patronymic else words[-1]) if words else "person"
         base = base or "person"
         pid, n = base, 2
         while any(p.pid == pid for p in self.people):
