@@ -158,13 +158,24 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             if stance == "exchange_views":
                 discussed.add(s)
         if s in discussed:
-            for match in cues_of(tagged, "topic"):
-                topic = match.term.attrs.get("topic")
+            for term, surface in _topics(tagged, roster.lex, lang):
+                topic = term.attrs.get("topic")
                 if topic and all(t.attrs.get("topic") != topic for t, _ in found.agenda):
-                    found.agenda.append((match.term, match.surface))
+                    found.agenda.append((term, surface))
         if not said_here and s != lead and context_re.search(fold(text, lang)):
             found.context.append(s)
     return found
+
+
+def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
+    """Topic cues of a sentence, with the topics a joined phrase holds ("الأوضاع الدولية والإقليمية")."""
+    out = []
+    for match in cues_of(tagged, "topic"):
+        out.append((match.term, match.surface))
+        rest = match.surface.split(maxsplit=1)
+        if len(rest) == 2:
+            out.extend((m.term, m.surface) for m in lex.match(rest[1], lang, ("topic",)) if m.term is not match.term)
+    return out
 
 
 def _reporting_frame(tagged: Tagged, cue: Cue, nxt: Cue, lang: str, mentions: list[Mention],
