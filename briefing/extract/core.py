@@ -70,7 +70,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     for i in sorted(attend):
         _add_attendees(roster, tagged[i], mentions[i], place_cc)
 
-    skip = ({0} if seg.title else set()) | attend
+    skip = {0} if seg.title else set()
     found = find_statements(tagged, mentions, roster, skip, lead, language, reference)
 
     if event_type == "other":

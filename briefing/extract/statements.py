@@ -207,6 +207,8 @@ def _dual(cue: Any, lang: str) -> bool:
     if lang != "ar" or not hasattr(cue.term, "surfaces"):
         return False
     words = fold(cue.surface, lang).split()
+    if words and words[0].startswith("م") and words[0].endswith("ين") and len(words[0]) >= 5:
+        return True  # a plural participle ("مؤكدين"): the sides together
     if not words or not words[0].endswith("ا") or words[0].startswith("م"):
         return False
     return words[0][:-1] in _first_words(cue.term)
@@ -231,6 +233,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     before = fold(before_text, lang)
     if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20]) or both_re.search(before[-25:]):
         return "both"
+    if passive_re.search(fold(cue.surface, lang)[:12]):
+        return "both"  # "جرى بحث", "تم استعراض": the sides together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
     for mention in sorted(mentions, key=lambda m: m.start):
