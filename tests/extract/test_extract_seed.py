@@ -140,3 +140,17 @@ def test_a_palace_is_the_place_when_no_city_is_named_and_envoys_keep_their_count
     assert any(r.startswith("event.place.en") for r in summary.review)
     envoy = next(p for p in summary.participants if "قطان" in p.name.ar)
     assert envoy.country == "SA" and envoy.side.value == "other"
+
+
+def test_a_saved_news_page_gives_article_facts_and_its_date_resolves_yesterday() -> None:
+    from pathlib import Path
+
+    release = read_release(Path(__file__).with_name("page-ar.html"))
+    assert "مواضيع ذات صلة" not in release.text and "المشاهدات" not in release.text
+    assert "النصر يلتقي الهلال" not in release.text and "جميع الحقوق" not in release.text
+    extraction = extract_summary(release)
+    summary = extraction.summary
+    assert summary.source.published == dt.date(2015, 7, 22)
+    assert summary.event.date == dt.date(2015, 7, 21) and summary.event.date_text == "مساء أمس"
+    assert [p.id for p in summary.participants] == ["mohammed_bin_nayef", "sameh_shoukry"]
+    assert not any("انتهى" in s for s in extraction.sentences)
