@@ -85,7 +85,7 @@ def _compose(title: str, lang: str, lex: Lexicon) -> str | None:
         if m.term.kind != "title" and lang == "en" and (not pieces or held):
             held.append(other)  # "Russian Foreign Minister": the country waits for its title
         elif m.term.kind == "title" or not pieces:
-            pieces.append(other + "".join(f" في {c}" for c in held))
+            pieces.append(other + "".join((f" {c}" if " " not in other else f" في {c}") for c in held))
             held.clear()
             link = "of"
         elif lang == "ar":

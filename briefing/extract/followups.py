@@ -85,6 +85,9 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         if kind == "invitation" and _VISIT.search(fold(what, lang)):
             kind = "visit"
         dates = [d for d in find_dates(what, reference=reference) if not d.relative]
+        if previous is not None and previous.sentence == s and previous.kind == kind and previous.what_term is not None:
+            previous.what = clause(text[text.find(previous.what):end]) if previous.what in text else previous.what
+            continue  # "the next meeting of the joint commission": one follow-up, not two
         todo = ToDo(kind, status or "proposed", who, what, s, what_term=cue.term)
         if dates:
             todo.due_text, todo.due_date = dates[0].text, dates[0].date

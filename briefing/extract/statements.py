@@ -76,7 +76,7 @@ class Cue:
     surface: str
 
 
-def stancecues_of(tagged: Tagged, lang: str) -> list[Cue]:
+def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
     """Stance cues in order: term-base cues, a generic "expressed" joined to the cue after it, split phrases."""
     raw = [Cue(m.term, m.start, m.end, m.surface) for m in cues_of(tagged, "stance")]
     if lang == "ar":
@@ -120,7 +120,10 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                                    reference, lang)
         said_here = 0
         prev_end = 0
-        cues = stancecues_of(tagged, lang)
+        cues = stance_cues(tagged, lang)
+        background = s != lead and context_re.search(fold(text, lang))
+        if background and (not cues or background.start() <= len(fold(text[:cues[0].start], lang))):
+            cues = []  # "وتجدر الإشارة إلى أن ...": background, not a position
         first_follow = min((a for a, _ in follow_spans), default=None)
         for n, cue in enumerate(cues):
             stance = str(cue.term.attrs.get("stance", "other"))

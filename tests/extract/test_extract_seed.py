@@ -154,3 +154,22 @@ def test_a_saved_news_page_gives_article_facts_and_its_date_resolves_yesterday()
     assert summary.event.date == dt.date(2015, 7, 21) and summary.event.date_text == "مساء أمس"
     assert [p.id for p in summary.participants] == ["mohammed_bin_nayef", "sameh_shoukry"]
     assert not any("انتهى" in s for s in extraction.sentences)
+
+
+def test_english_meeting_release_end_to_end() -> None:
+    from pathlib import Path
+
+    extraction = extract_summary(read_release(Path(__file__).with_name("release-en.txt")), date=dt.date(2021, 4, 29))
+    summary = extraction.summary
+    assert summary.language == "en" and summary.event.type.value == "meeting"
+    assert summary.event.date == dt.date(2021, 4, 29) and summary.event.place.ar == "موسكو"
+    sides = {p.id: p.side.value for p in summary.participants}
+    assert sides == {"vladimir_putin": "host", "emomali_rahmon": "guest"}
+    assert summary.participant("emomali_rahmon").title.ar == "رئيس طاجيكستان"
+    stances = [(p.speaker, p.stance.value) for p in summary.positions]
+    assert ("emomali_rahmon", "satisfaction") in stances and ("both", "agreement") in stances
+    assert ("vladimir_putin", "welcome") in stances
+    (meeting,) = summary.follow_ups
+    assert meeting.kind.value == "meeting" and "Dushanbe" in meeting.what.en and meeting.what.ar is None
+    assert summary.context and "Shanghai" in summary.context[0].en
+    assert {a.topic.value for a in summary.agenda} >= {"trade", "security"}
