@@ -33,6 +33,7 @@ def digest(
     from ..io import write_outputs
     from ..lock import exclusive, lock_path
     from ..notes import make_options, parse_formats
+    from ..parallel import map_ordered
     from .archive import _date
 
     chosen = parse_formats(formats)
@@ -41,11 +42,9 @@ def digest(
     options = make_options(settings, layout=layout, languages=lang, template=template)
     built = _assemble(archive, config, start, end)
     name = f"digest-{built.week}" if built.week else f"digest-{start.isoformat()}--{end.isoformat()}"
-    rendered = {}
     with progress(len(chosen), "Rendering the digest") as advance:
-        for fmt in chosen:
-            rendered[output / f"{name}.{fmt}"] = render_digest(built, options, fmt)
-            advance()
+        data = map_ordered(_render_task, [(built, options, fmt) for fmt in chosen], advance=advance)
+    rendered = {output / f"{name}.{fmt}": blob for fmt, blob in zip(chosen, data)}
     with exclusive(lock_path(output, LOCK_NAME), wait=wait):
         write_outputs(rendered, force=True)
     for path in rendered:
@@ -80,6 +79,11 @@ def render_digest(built, options, fmt: str) -> bytes:  # noqa: ANN001 - a Digest
     from ..render.docx_collection import render_digest_docx
 
     return render_digest_docx(view, options)
+
+
+def _render_task(task: tuple) -> bytes:
+    """Render one format (in a worker process: the formats are laid out side by side)."""
+    return render_digest(*task)
 
 
 def _assemble(archive, config, start: dt.date, end: dt.date):  # noqa: ANN001, ANN202

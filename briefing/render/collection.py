@@ -321,8 +321,7 @@ def _join(parts: Sequence[Part], pages: dict[str, int], view: CollectionView, op
     writer = PdfWriter()
     for part in parts:
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
-    for page, sheet in zip(writer.pages, furniture.pages):
-        page.merge_page(sheet)
+    _overlay(writer, furniture)
     for number, anchor, rect in parts[0].links:
         if anchor in pages:
             writer.add_annotation(number, Link(rect=rect, target_page_index=pages[anchor] - 1))
@@ -343,6 +342,33 @@ def _join(parts: Sequence[Part], pages: dict[str, int], view: CollectionView, op
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _overlay(writer: Any, furniture: Any) -> None:
+    """Draw each furniture page over the same page of `writer` as a form XObject (no content parsing)."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    def stream(data: bytes) -> Any:
+        obj = DecodedStreamObject()
+        obj.set_data(data)
+        return writer._add_object(obj)
+
+    before, after = None, None
+    for page, sheet in zip(writer.pages, furniture.pages):
+        form = DecodedStreamObject()
+        form.set_data(sheet.get_contents().get_data())
+        form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                     NameObject("/BBox"): sheet.mediabox, NameObject("/Resources"): sheet["/Resources"].clone(writer)})
+        resources = DictionaryObject(page["/Resources"].get_object())  # pages may share one: copy it
+        xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
+        xobjects[NameObject("/BriefingFurniture")] = writer._add_object(form)
+        resources[NameObject("/XObject")] = xobjects
+        page[NameObject("/Resources")] = resources
+        contents = page.get("/Contents")
+        old = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
+        before = before or stream(b"q\n")
+        after = after or stream(b"\nQ q /BriefingFurniture Do Q\n")
+        page[NameObject("/Contents")] = ArrayObject([before, *old, after])
 
 
 def _side(text: Text, lang: str) -> str:

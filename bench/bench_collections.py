@@ -1,0 +1,116 @@
+"""Benchmark packs and digests as a user runs them: whole `briefing` runs, medians, peak memory.
+
+- a digest of one ISO week holding 200 events (PDF, DOCX and HTML), from a SQLite archive;
+- a pack of 50 notes to PDF, laid out serially (`--workers 1`) and over every core
+  (default), in the same run; the speed-up is the ratio of the two medians;
+- the same pack to DOCX and HTML.
+
+The events are made from the samples (samples/*.yaml) with other ids, dates and places, so
+that each is an event of its own. Run: `.venv/bin/python bench/bench_collections.py [--runs 3]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WEEK = "2026-W48"
+MONDAY = dt.date(2026, 11, 23)
+
+
+def make_summaries(folder: Path, count: int, *, days: int) -> list[Path]:
+    """Write `count` summaries (JSON) made from the samples, spread over `days` days from MONDAY."""
+    sys.path.insert(0, str(ROOT))
+    from briefing.summaries import dump_summary, read_summary
+
+    samples = [dump_summary(read_summary(p)) for p in sorted((ROOT / "samples").glob("*.yaml"))]
+    paths = []
+    for n in range(count):
+        data = json.loads(json.dumps(samples[n % len(samples)], default=str))
+        data["id"] = f"bench-{n:03d}"
+        data["event"]["date"] = (MONDAY + dt.timedelta(days=n % days)).isoformat()
+        data["event"].pop("date_text", None)
+        place = data["event"].get("place") or {}
+        data["event"]["place"] = {"en": f"{place.get('en') or 'Capital'} {n}", "ar": f"{place.get('ar') or 'العاصمة'} {n}"}
+        if data.get("source"):
+            data["source"].pop("url", None)
+        path = folder / f"bench-{n:03d}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(*args: str) -> tuple[float, int]:
+    """Run `briefing ARGS`; return wall seconds and the peak resident memory (KiB) of the run's processes."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"briefing {' '.join(args[:3])}... failed: {err.strip()}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(label: str, runs: int, *args: str) -> dict:
+    """Run a command `runs` times; return its median time and peak memory."""
+    times, peaks = [], []
+    for _ in range(runs):
+        seconds, peak = run(*args)
+        times.append(seconds)
+        peaks.append(peak)
+    return {"label": label, "median": statistics.median(times), "min": min(times), "max": max(times), "peak_mib": max(peaks) / 1024}
+
+
+def main() -> None:
+    """Build the inputs, time every case, print a table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per case (the median is reported)")
+    parser.add_argument("--events", type=int, default=200, help="events in the digest's week")
+    parser.add_argument("--notes", type=int, default=50, help="notes in the pack")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        folder = Path(tmp)
+        (folder / "week").mkdir()
+        (folder / "pack").mkdir()
+        week = make_summaries(folder / "week", options.events, days=7)
+        notes = make_summaries(folder / "pack", options.notes, days=28)
+        archive = str(folder / "archive.sqlite")
+        add_seconds, _ = run("archive", "add", "--archive", archive, *map(str, week))
+        out = folder / "out"
+        rows = [
+            measure(f"digest, {options.events} events (pdf+docx+html)", options.runs,
+                    "digest", "--archive", archive, "--week", WEEK, "-o", str(out)),
+            measure(f"pack, {options.notes} notes, PDF, 1 worker", options.runs,
+                    "pack", *map(str, notes), "-o", str(out / "pack1.pdf"), "--force", "--workers", "1"),
+            measure(f"pack, {options.notes} notes, PDF, every core", options.runs,
+                    "pack", *map(str, notes), "-o", str(out / "packn.pdf"), "--force"),
+            measure(f"pack, {options.notes} notes, DOCX", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.docx"), "--force"),
+            measure(f"pack, {options.notes} notes, HTML", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.html"), "--force"),
+        ]
+        same = (out / "pack1.pdf").read_bytes() == (out / "packn.pdf").read_bytes()
+        pages = subprocess.run(["pdfinfo", str(out / "packn.pdf")], capture_output=True, text=True).stdout
+        page_count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
+    from briefing.parallel import default_workers
+
+    print(f"cores: {default_workers()}   runs per case: {options.runs}   (archive add of {options.events} summaries: {add_seconds:.1f} s)")
+    print(f"{'case':<44} {'median s':>9} {'min s':>7} {'max s':>7} {'peak MiB':>9}")
+    for row in rows:
+        print(f"{row['label']:<44} {row['median']:>9.2f} {row['min']:>7.2f} {row['max']:>7.2f} {row['peak_mib']:>9.0f}")
+    speedup = rows[1]["median"] / rows[2]["median"]
+    print(f"parallel speed-up of the PDF pack: {speedup:.2f}x (goal >= 1.6x); pack pages: {page_count}; "
+          f"serial and parallel PDFs identical: {same}")
+
+
+if __name__ == "__main__":
+    main()
