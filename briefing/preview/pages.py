@@ -169,5 +169,6 @@ def fallback_page(message: str, chrome: Chrome) -> str:
 RELOAD_SCRIPT = """(() => {
   const host = document.querySelector('briefing-preview');
   const events = new EventSource(host.dataset.events);
+  addEventListener('beforeunload', () => events.close());
   events.addEventListener('version', (e) => { if (e.data !== host.dataset.version) { events.close(); location.reload(); } });
 })();"""
