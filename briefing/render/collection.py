@@ -292,9 +292,10 @@ def render_pack_pdf(view: CollectionView, options: RenderOptions, *, workers: in
     """Render a pack to PDF: the notes and annexes in parallel, then the front matter, joined and furnished."""
     from ..parallel import map_ordered
 
-    tasks = [(view, options, {"part": "front", "pages": {}})]
-    tasks += [(view, options, {"part": "note", "note_index": i}) for i in range(len(view.notes))]
-    tasks.append((view, options, {"part": "annexes"}))
+    front_view = replace(view, notes=(), sections=())  # each task carries only what its part shows
+    tasks = [(front_view, options, {"part": "front", "pages": {}})]
+    tasks += [(replace(view, entries=(), notes=(note,), sections=()), options, {"part": "note", "note_index": 0}) for note in view.notes]
+    tasks.append((replace(view, entries=(), notes=()), options, {"part": "annexes"}))
     parts = map_ordered(render_part, tasks, workers=workers, advance=advance)
     front, notes, annexes = parts[0], parts[1:-1], parts[-1]
     for _ in range(3):  # the front matter's length may change with the page numbers (rarely)
@@ -303,7 +304,7 @@ def render_pack_pdf(view: CollectionView, options: RenderOptions, *, workers: in
             pages[anchor] = start
             start += part.pages
         pages["annexes"] = start
-        final = render_part((view, options, {"part": "front", "pages": pages}))
+        final = render_part((front_view, options, {"part": "front", "pages": pages}))
         if final.pages == front.pages:
             break
         front = final
