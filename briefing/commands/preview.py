@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,12 +12,12 @@ CONFIG_HELP = "Settings file (default: briefing.toml in the working folder, if a
 
 
 def preview(
-    input: Annotated[Path, typer.Argument(help="A summary (.yaml, .yml, .json), a release (.txt, .html, .docx), or a folder of them.")],
+    target: Annotated[Path, typer.Argument(metavar="INPUT", help="A summary (.yaml, .yml, .json), a release (.txt, .html, .docx), or a folder of them (also shown as one pack).")],
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8000,
     host: Annotated[str, typer.Option("--host", help="Address to listen on; the default lets only this machine connect.")] = "127.0.0.1",
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the default web browser.")] = False,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
 ) -> None:
     """Serve the note at http://127.0.0.1:8000/; it re-renders and reloads when its files change."""
     from ..preview import Preview, Site
@@ -25,12 +25,12 @@ def preview(
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    site = Site(input, config=config, template=template, log=log)
+    site = Site(target, config=config, template=template, log=log)
     site.start()
     running = Preview(site, host=host, port=port, log=log)
     try:
         running.watch()
-        print(f"Previewing {input} at {running.url} (Ctrl-C to stop)", flush=True)
+        print(f"Previewing {target} at {running.url} (Ctrl-C to stop)", flush=True)
         if open_browser:
             import webbrowser
 

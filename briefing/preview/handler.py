@@ -11,7 +11,14 @@ from urllib.parse import quote, unquote, urlsplit
 from ..errors import BriefingError
 from .choices import DOWNLOADS, Choice, QueryError, choose, choose_format, parse_query
 from .packs import PACK_DOWNLOAD_URL, PACK_URL, pack_available
-from .pages import Chrome, assemble_error, assemble_index, assemble_note, download_url, note_url
+from .pages import (
+    Chrome,
+    assemble_error,
+    assemble_index,
+    assemble_note,
+    download_url,
+    note_url,
+)
 from .site import Shown
 
 if TYPE_CHECKING:

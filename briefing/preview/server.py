@@ -7,6 +7,7 @@ import ipaddress
 import socket
 import threading
 from http.server import ThreadingHTTPServer
+from typing import Self
 
 from ..errors import BriefingError
 from .handler import PreviewHandler
@@ -76,7 +77,7 @@ class Preview:
         for thread in self._threads:
             thread.join(timeout=5)
 
-    def __enter__(self) -> Preview:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

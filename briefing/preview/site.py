@@ -15,6 +15,7 @@ from ..loading import LoadedInput
 from ..render.options import RenderOptions
 from .choices import Choice
 from .watched import ENTRY_SUFFIXES, Watched, find_watched
+
 RECENT_VIEWS = 4  # (entry, choice) pairs kept rendered ahead of requests
 PACK = "\0pack"  # the key of the folder's pack among the recent views
 
@@ -177,7 +178,7 @@ class Site:
             return Entry(name, path, loaded=load_input(path, terms=self._settings.terms))
         except BriefingError as error:
             return Entry(name, path, error=str(error))
-        except Exception as exc:  # a bug must not stop the server: show it, keep serving
+        except Exception as exc:  # noqa: BLE001 (a bug must not stop the server: show it, keep serving)
             return Entry(name, path, error=f"Internal error: {path}: {type(exc).__name__}: {exc}")
 
     def _render_recent(self, entry: Entry) -> Entry:
@@ -198,7 +199,7 @@ class Site:
             return render_note(entry.loaded.summary, options, ["html"])["html"].decode("utf-8")
         except BriefingError as error:
             return Failure(str(error))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (shown on the page; the server keeps running)
             return Failure(f"Internal error: {entry.path}: {type(exc).__name__}: {exc}")
 
     def _render_pack_ahead(self, entries: dict[str, Entry], pack: dict[Choice, str | Failure]) -> dict[Choice, str | Failure]:
@@ -217,7 +218,7 @@ class Site:
             return render_pack(entries, options, "html").decode("utf-8")
         except BriefingError as error:
             return Failure(str(error))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (shown on the page; the server keeps running)
             return Failure(f"Internal error: {self.target}: {type(exc).__name__}: {exc}")
 
     def show_pack(self, choice: Choice) -> Shown:

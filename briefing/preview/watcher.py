@@ -22,13 +22,13 @@ def watch_site(site: Site, stop: threading.Event, *, log: Callable[[str], None] 
         watched = site.watched()
         roots = watched.roots()
         try:
-            for changes in watch(*roots, watch_filter=lambda _change, path: watched.matters(Path(path)),
+            for changes in watch(*roots, watch_filter=lambda _change, path, w=watched: w.matters(Path(path)),
                                  debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, recursive=False,
                                  raise_interrupt=False, force_polling=force_polling, rust_timeout=1000):
                 _refresh(site, {Path(path) for _change, path in changes}, report)
                 if site.watched() != watched:
                     break  # the config changed what to watch: start again with the new set
-        except Exception as exc:  # a watcher failure must not take the server down
+        except Exception as exc:  # noqa: BLE001 (a watcher failure must not take the server down)
             report(f"briefing: watching for changes failed ({type(exc).__name__}: {exc}); retrying with polling")
             force_polling = True
             stop.wait(1.0)
@@ -38,5 +38,5 @@ def _refresh(site: Site, paths: set[Path], report: Callable[[str], None]) -> Non
     """Re-render, reporting (not raising) what goes wrong, so watching goes on."""
     try:
         site.refresh(paths)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 (reported; watching goes on)
         report(f"briefing: re-rendering failed ({type(exc).__name__}: {exc})")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ROOT, SEED
+from support import SEED
 
 from briefing.preview import Preview, Site
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.preview.choices import Choice, QueryError, choose, choose_format, parse_query
+from briefing.preview.choices import (
+    Choice,
+    QueryError,
+    choose,
+    choose_format,
+    parse_query,
+)
 
 DEFAULT = Choice("parallel", ("ar", "en"))
 

@@ -29,7 +29,7 @@ def test_ctrl_c_stops_it_cleanly(summary_file: Path):
         events = urllib.request.urlopen(url + "events", timeout=30)  # an open event stream must not hold it up
         assert events.readline() == b"retry: 1000\n"
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=20)
+        _out, err = process.communicate(timeout=20)
         events.close()
     finally:
         process.kill() if process.poll() is None else None
