@@ -69,9 +69,9 @@ def _describe(name: str, result) -> str:  # noqa: ANN001 - an AddResult
 
 @archive_app.command("list")
 def list_(
-    since: Annotated[Optional[str], typer.Option("--since", help="Only events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Only events on or before this date (YYYY-MM-DD).")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", help="Only events with a participant from this country (ISO code, e.g. TJ).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Only events on or before this date (YYYY-MM-DD).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", metavar="XX", help="Only events with a participant from this country (ISO code, e.g. TJ).")] = None,
     participant: Annotated[Optional[str], typer.Option("--participant", help="Only events with a participant whose name or id contains this.")] = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,

@@ -20,8 +20,9 @@ followups_app = typer.Typer(
 def list_followups(
     ctx: typer.Context,
     open_only: Annotated[bool, typer.Option("--open", help="Only follow-ups still open (proposed, accepted, scheduled).")] = False,
-    country: Annotated[Optional[str], typer.Option("--country", help="Only follow-ups concerning this country (ISO code, e.g. TJ).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only follow-ups opened or closed on or after this date (YYYY-MM-DD).")] = None,
+    to_confirm: Annotated[bool, typer.Option("--to-confirm", help="Only open follow-ups that a later event may have fulfilled: a person should confirm.")] = False,
+    country: Annotated[Optional[str], typer.Option("--country", metavar="XX", help="Only follow-ups concerning this country (ISO code, e.g. TJ).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only follow-ups opened or closed on or after this date (YYYY-MM-DD).")] = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -34,6 +35,8 @@ def list_followups(
     start = _date(since, "--since")
     with open_from_options(archive, config, create=False) as store:
         found = store.followups(open_only=open_only, country=country, since=start)
+    if to_confirm:
+        found = [f for f in found if f.to_confirm]
     rows = [(str(f.id), _state(f), f.kind.value, either(f.who_name, f.who or "") + (f" ({f.who_country})" if f.who_country else ""),
              f.target_country or "", either(f.what), f.opened_on.isoformat() if f.opened_on else "undated",
              _due(f), _link(f)) for f in found]
@@ -69,7 +72,7 @@ def close(
     ctx: typer.Context,
     followup_id: Annotated[int, typer.Argument(help="Follow-up id (see `briefing followups`).", metavar="ID")],
     by: Annotated[Optional[int], typer.Option("--by", help="Event id that fulfilled it (see `briefing archive list`).", metavar="EVENT")] = None,
-    on: Annotated[Optional[str], typer.Option("--on", help="Date it was closed (default: the event's date with --by, else today).")] = None,
+    on: Annotated[Optional[str], typer.Option("--on", metavar="DATE", help="Date it was closed (default: the event's date with --by, else today).")] = None,
     declined: Annotated[bool, typer.Option("--declined", help="Close it as declined rather than done.")] = False,
     archive: ArchiveOption = None,
     config: ConfigOption = None,

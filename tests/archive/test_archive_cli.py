@@ -54,6 +54,7 @@ def test_followups_list_and_close_by_hand(cli, archive_url, make, followup, tmp_
     assert "follow-up 1 opened" in out
     rows = lines(cli("followups", "--open", "--country", "TJ", "--archive", archive_url))
     assert rows[1][:5] == ["1", "accepted", "visit", "Putin (RU)", "TJ"]
+    assert len(lines(cli("followups", "--to-confirm", "--archive", archive_url))) == 1
     closed = cli("followups", "close", "1", "--by", "2", "--archive", archive_url)
     assert closed.stdout == b"follow-up 1 done by event 2 on 2026-11-24\n"
     assert len(lines(cli("followups", "--open", "--archive", archive_url))) == 1
@@ -122,7 +123,7 @@ def test_location_precedence_and_urls(tmp_path):
 def test_help_documents_every_option(cli):
     for args, options in ((("archive", "add"), ("--archive", "--config")),
                           (("archive", "list"), ("--since", "--until", "--country", "--participant")),
-                          (("followups",), ("--open", "--country", "--since")),
+                          (("followups",), ("--open", "--to-confirm", "--country", "--since")),
                           (("followups", "close"), ("--by", "--on", "--declined"))):
         text = cli(*args, "--help").stdout.decode()
         for option in options:
@@ -222,3 +223,13 @@ def test_show_prints_a_summary_that_reads_back(cli, archive_url, corpus, tmp_pat
     shown = tmp_path / "shown.yaml"
     shown.write_bytes(cli("archive", "show", "1", "--archive", archive_url).stdout)
     assert read_summary(shown) == read_summary(original)
+
+
+def test_to_confirm_lists_what_a_person_must_check(cli, archive_url, make, followup, tmp_path):
+    origin = write(tmp_path / "o.yaml", make("2026-11-02", url="u1", follow_ups=(followup(),)))
+    summit = write(tmp_path / "s.yaml", make("2026-11-24", type="summit", place="Astana", url="u2",
+                                             people=(("putin", "RU", "other"), ("rahmon", "TJ", "other"))))
+    out = cli("archive", "add", str(origin), str(summit), "--archive", archive_url).stdout.decode()
+    assert out.splitlines()[1].endswith("new event 2; follow-up 1 to confirm")
+    rows = lines(cli("followups", "--to-confirm", "--archive", archive_url))
+    assert rows[1][1] == "accepted, to confirm" and rows[1][8].startswith("event 2? ")
