@@ -194,3 +194,12 @@ def test_a_folder_is_also_previewed_as_one_pack(tmp_path, start_preview):
 
 def test_a_single_summary_has_no_pack(served):
     assert get(served.url, "/pack")[0] == 404
+
+
+def test_without_docx_the_button_says_so(served, monkeypatch):
+    import briefing.preview.pages as pages
+
+    monkeypatch.setattr(pages, "docx_available", lambda: False)
+    page = get(served.url, "/")[2].decode("utf-8")
+    assert '<button class="download" data-format="docx" type="button" disabled' in page
+    assert "DOCX is not available in this installation" in page

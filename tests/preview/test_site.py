@@ -110,3 +110,15 @@ def test_a_broken_config_is_shown_and_mended(summary_file):
     assert site.refresh({config})
     assert site.default_choice().layout == "stacked"
     assert 'class="layout-stacked"' in site.show("summary.yaml", site.default_choice()).html
+
+
+def test_a_config_that_names_a_template_folder_widens_what_is_watched(summary_file):
+    theme = summary_file.parent / "theme"
+    theme.mkdir()
+    site = make_site(summary_file)
+    assert not site.watched().matters(theme / "note.css")
+    config = summary_file.parent / "briefing.toml"
+    config.write_text('templates = "theme"\n', encoding="utf-8")
+    site.refresh({config})
+    assert site.watched().matters(theme / "note.css")
+    assert theme.resolve() in site.watched().roots()
