@@ -10,12 +10,12 @@ events = Table(
     "events",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("key", String(400), nullable=False, index=True),  # EventKey.text, for people and listing
+    Column("key", Text, nullable=False, index=True),  # EventKey.text, for people and listing
     Column("event_date", Date, nullable=True, index=True),
     Column("type", String(20), nullable=False),
-    Column("countries", String(400), nullable=False),  # sorted principal countries, comma-joined
-    Column("place_en", String(400), nullable=False, server_default=""),
-    Column("place_ar", String(400), nullable=False, server_default=""),
+    Column("countries", Text, nullable=False),  # sorted principal countries, comma-joined
+    Column("place_en", Text, nullable=False, server_default=""),
+    Column("place_ar", Text, nullable=False, server_default=""),
 )
 
 sources = Table(
@@ -23,8 +23,8 @@ sources = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("key", String(1000), nullable=False, index=True),  # dedup.source_key
-    Column("note_id", String(400), nullable=False),
+    Column("key", Text, nullable=False, index=True),  # dedup.source_key
+    Column("note_id", Text, nullable=False),
     Column("summary", Text, nullable=False),  # canonical JSON of the summary (format 1)
 )
 
@@ -34,7 +34,7 @@ followups = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("kind", String(20), nullable=False),
-    Column("who", String(200), nullable=True),
+    Column("who", Text, nullable=True),
     Column("who_country", String(16), nullable=True),
     Column("target_country", String(16), nullable=True),
     Column("status", String(12), nullable=False),

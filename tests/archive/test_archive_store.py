@@ -133,3 +133,11 @@ def test_a_missing_file_is_not_created_for_reading(tmp_path):
     with pytest.raises(ArchiveError, match="no archive here yet"):
         open_archive(f"sqlite:///{tmp_path / 'none.sqlite'}", create=False)
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_long_places_and_many_participants_fit(archive, make):
+    people = tuple((f"person{i}", None, "host" if i % 2 else "guest") for i in range(30))
+    place = "Conference hall of the " + " ".join(["International"] * 60) + " Centre"
+    summary = make(url="https://a.example/" + "x" * 900, place=place, people=people)
+    event = archive.event(archive.add_summary(summary).event_id)
+    assert event.summary == summary and len(event.countries) == 30

@@ -16,12 +16,12 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("key", sa.String(400), nullable=False),
+        sa.Column("key", sa.Text, nullable=False),
         sa.Column("event_date", sa.Date, nullable=True),
         sa.Column("type", sa.String(20), nullable=False),
-        sa.Column("countries", sa.String(400), nullable=False),
-        sa.Column("place_en", sa.String(400), nullable=False, server_default=""),
-        sa.Column("place_ar", sa.String(400), nullable=False, server_default=""),
+        sa.Column("countries", sa.Text, nullable=False),
+        sa.Column("place_en", sa.Text, nullable=False, server_default=""),
+        sa.Column("place_ar", sa.Text, nullable=False, server_default=""),
     )
     op.create_index("ix_events_key", "events", ["key"])
     op.create_index("ix_events_event_date", "events", ["event_date"])
@@ -29,8 +29,8 @@ def upgrade() -> None:
         "sources",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("key", sa.String(1000), nullable=False),
-        sa.Column("note_id", sa.String(400), nullable=False),
+        sa.Column("key", sa.Text, nullable=False),
+        sa.Column("note_id", sa.Text, nullable=False),
         sa.Column("summary", sa.Text, nullable=False),
     )
     op.create_index("ix_sources_event_id", "sources", ["event_id"])
@@ -40,7 +40,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
         sa.Column("kind", sa.String(20), nullable=False),
-        sa.Column("who", sa.String(200), nullable=True),
+        sa.Column("who", sa.Text, nullable=True),
         sa.Column("who_country", sa.String(16), nullable=True),
         sa.Column("target_country", sa.String(16), nullable=True),
         sa.Column("status", sa.String(12), nullable=False),
