@@ -162,12 +162,13 @@ def test_stopping_ends_open_event_streams(summary_file, start_preview):
 
 def test_a_folder_index_links_each_entry(tmp_path, start_preview):
     shutil.copy(SEED, tmp_path / "one.yaml")
-    shutil.copy(SEED, tmp_path / "two.yaml")
+    shutil.copy(SEED, tmp_path / "ملخص 2.yaml")
     preview = start_preview(tmp_path)
     try:
         index = get(preview.url, "/")[2].decode("utf-8")
-        assert 'href="/notes/one.yaml"' in index and 'href="/notes/two.yaml"' in index
-        assert get(preview.url, "/notes/two.yaml")[0] == 200
+        quoted = "/notes/%D9%85%D9%84%D8%AE%D8%B5%202.yaml"
+        assert 'href="/notes/one.yaml"' in index and f'href="{quoted}"' in index
+        assert get(preview.url, quoted)[0] == 200
         assert get(preview.url, "/notes/three.yaml")[0] == 404
     finally:
         preview.stop()
