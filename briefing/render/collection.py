@@ -20,7 +20,7 @@ from .. import __version__
 from ..assemble import Digest, Pack
 from ..followups import FollowUpRecord
 from ..model import Text
-from .formatting import arabic_digits, country_name, date_text, format_gregorian
+from .formatting import country_name, date_text, format_gregorian
 from .options import RenderOptions, creation_time
 from .templates import load_labels
 from .view import DASH, Labels, NoteView, Section, Table, build_view, localise_number
@@ -304,21 +304,30 @@ def render_pack_pdf(view: CollectionView, options: RenderOptions, *, workers: in
             pages[anchor] = start
             start += part.pages
         pages["annexes"] = start
-        final = render_part((front_view, options, {"part": "front", "pages": pages}))
+        total = start - 1 + annexes.pages
+        final, furniture = map_ordered(_finish, [("front", front_view, options, pages), ("furniture", replace(front_view, entries=()), options, total)],
+                                       workers=workers)
         if final.pages == front.pages:
             break
         front = final
-    return _join([final, *notes, annexes], pages, view, options)
+    return _join([final, *notes, annexes], pages, view, options, furniture)
 
 
-def _join(parts: Sequence[Part], pages: dict[str, int], view: CollectionView, options: RenderOptions) -> bytes:
+def _finish(task: tuple[str, CollectionView, RenderOptions, Any]) -> Any:
+    """Lay out the front matter with its page numbers, or the furniture sheet (side by side)."""
+    kind, view, options, value = task
+    if kind == "front":
+        return render_part((view, options, {"part": "front", "pages": value}))
+    return _furniture(view, options, value)
+
+
+def _join(parts: Sequence[Part], pages: dict[str, int], view: CollectionView, options: RenderOptions, sheet: bytes) -> bytes:
     """Join the parts, lay the page furniture over each page, add the outline, links and metadata."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import NameObject, TextStringObject
 
-    total = sum(p.pages for p in parts)
-    furniture = PdfReader(io.BytesIO(_furniture(view, options, total)))
+    furniture = PdfReader(io.BytesIO(sheet))
     writer = PdfWriter()
     for part in parts:
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
