@@ -89,7 +89,9 @@ def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = 
     period = period_text(digest.start, digest.end, labels)
     facts = [(labels["pack"]["period"], period)]
     if digest.week:
-        facts.insert(0, (d["week"], Text(ar=f"\u2068{digest.week}\u2069", en=digest.week)))
+        year, number = digest.week.split("-W")
+        facts.insert(0, (d["week"], Text(ar=f"{localise_number(int(number), 'ar')} {d['of_year'].ar} {localise_number(int(year), 'ar')}",
+                                         en=digest.week)))
     facts.append((d["total"], _number(digest.total)))
     sections: list[Section] = []
     if not digest.is_empty:
