@@ -145,9 +145,10 @@ class Site:
         problems = [self._settings.error] if self._settings.error else []
         for entry in self._entries.values():
             problems += [entry.error] if entry.error else [p.message for p in entry.pages.values() if isinstance(p, Failure)]
+        problems = list(dict.fromkeys(problems))
         if paths is not None:
             self._log("re-rendered" + (f": {len(problems)} problem(s)" if problems else ""))
-        for problem in dict.fromkeys(problems):
+        for problem in problems:
             self._log(f"briefing: {problem}")
 
     def _load_settings(self) -> Settings:

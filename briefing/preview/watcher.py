@@ -10,6 +10,7 @@ from .site import Site
 
 STEP_MS = 50  # quiet time that ends a burst of changes
 DEBOUNCE_MS = 800  # longest a burst is gathered before re-rendering
+IDLE_MS = 500  # how often the watcher wakes when nothing changes
 
 
 def watch_site(site: Site, stop: threading.Event, *, log: Callable[[str], None] | None = None,
@@ -20,12 +21,17 @@ def watch_site(site: Site, stop: threading.Event, *, log: Callable[[str], None] 
     report = log or (lambda message: None)
     while not stop.is_set():
         watched = site.watched()
-        roots = watched.roots()
+        caught_up = False
         try:
-            for changes in watch(*roots, watch_filter=lambda _change, path, w=watched: w.matters(Path(path)),
+            for changes in watch(*watched.roots(), watch_filter=lambda _change, path, w=watched: w.matters(Path(path)),
                                  debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, recursive=False,
-                                 raise_interrupt=False, force_polling=force_polling, rust_timeout=1000):
-                _refresh(site, {Path(path) for _change, path in changes}, report)
+                                 raise_interrupt=False, force_polling=force_polling, rust_timeout=IDLE_MS,
+                                 yield_on_timeout=True):
+                if changes:
+                    _refresh(site, {Path(path) for _change, path in changes}, report)
+                elif not caught_up:  # the watch is up: catch what changed while it was starting
+                    _refresh(site, None, report)
+                caught_up = True
                 if site.watched() != watched:
                     break  # the config changed what to watch: start again with the new set
         except Exception as exc:  # noqa: BLE001 (a watcher failure must not take the server down)
@@ -34,7 +40,7 @@ def watch_site(site: Site, stop: threading.Event, *, log: Callable[[str], None] 
             stop.wait(1.0)
 
 
-def _refresh(site: Site, paths: set[Path], report: Callable[[str], None]) -> None:
+def _refresh(site: Site, paths: set[Path] | None, report: Callable[[str], None]) -> None:
     """Re-render, reporting (not raising) what goes wrong, so watching goes on."""
     try:
         site.refresh(paths)
