@@ -401,6 +401,9 @@ def _name_before(tagged: Tagged, i: int, floor: int) -> int | None:
         k += 1
     if i - k < 2 or any(_conjoined(tagged, x) for x in range(k + 1, i)):
         return None
+    opens = k == 0 or tagged.hard[k - 1]
+    if opens and i - k >= 3 and tagged.tokens[k].norm not in _NAME_JOINERS and tagged.tokens[k + 1].norm not in _NAME_JOINERS:
+        k += 1  # a sentence opens with its verb: "أقر سمير جعجع رئيس ..."
     start = tagged.tokens[k].start + (1 if _conjoined(tagged, k) else 0)
     if tagged.text[start:start + 2] == "ال":
         return None
