@@ -31,6 +31,8 @@ def preview(
     try:
         running.watch()
         print(f"Previewing {target} at {running.url} (Ctrl-C to stop)", flush=True)
+        if not running.server.loopback:
+            log(f"briefing: warning: listening on {host}: other machines can read these notes")
         if open_browser:
             import webbrowser
 
