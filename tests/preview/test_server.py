@@ -204,3 +204,16 @@ def test_without_docx_the_button_says_so(served, monkeypatch):
     page = get(served.url, "/")[2].decode("utf-8")
     assert '<button class="download" data-format="docx" type="button" disabled' in page
     assert "DOCX is not available in this installation" in page
+
+
+def test_a_release_is_extracted_and_its_review_warnings_are_on_the_toolbar(tmp_path, start_preview):
+    from support import SAMPLES
+
+    release = tmp_path / "release-ar.txt"
+    shutil.copy(SAMPLES / "release-ar.txt", release)
+    preview = start_preview(release)
+    status, _, body = get(preview.url, "/")
+    page = body.decode("utf-8")
+    assert status == 200 and 'dir="rtl"' in page
+    toolbar = page.split("<briefing-preview", 1)[1].split("</briefing-preview>", 1)[0]
+    assert '<ul class="warnings">' in toolbar and "extracted from a release; check before it goes out" in toolbar
