@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ._grammar import CUT_FROM, INLINE_NOISE, NOISE_LINE
 
 MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut at commas (keeps extraction linear)
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s+|>\s+|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _SPACES = re.compile(r"[ \t\u00a0\u200f\u200e]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=\.\.)\s*|\n+")
 _DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
@@ -36,6 +37,7 @@ def clean_text(text: str) -> list[str]:
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _SPACES.sub(" ", raw).strip()
         line = re.sub(r"^(?:Next\s+Previous|Previous\s+Next)\s*", "", line, flags=re.IGNORECASE)
+        line = _MARKDOWN.sub("", line).strip()
         if not line or NOISE_LINE.match(line):
             lines.append("")
             continue

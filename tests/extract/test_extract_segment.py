@@ -36,3 +36,9 @@ def test_a_run_on_text_is_cut_into_bounded_sentences() -> None:
     assert len(seg.sentences) > 5
     assert all(len(s) <= 1200 for s in seg.sentences)
     assert "".join(seg.sentences[1:]).count("وأكد") == 200
+
+
+def test_markdown_marks_are_dropped() -> None:
+    seg = segment("# **وزير الخارجية يستقبل السفير**\n\n> استقبل *وزير الخارجية* اليوم السفير.")
+    assert seg.title == "وزير الخارجية يستقبل السفير"
+    assert seg.sentences[1] == "استقبل وزير الخارجية اليوم السفير"
