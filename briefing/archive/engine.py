@@ -10,6 +10,7 @@ from .errors import ArchiveError
 from .location import display_url
 
 MIGRATIONS = "briefing.archive:migrations"
+HEAD = "0001"  # the newest revision in migrations/versions (a test checks they agree)
 LOCK_KEY = 0x62726966  # PostgreSQL advisory lock that serialises writers ("brif")
 
 
@@ -83,6 +84,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event below emits BEGIN
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer
+    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; one sync per checkpoint, not per add
     cursor.close()
 
 
@@ -92,7 +95,18 @@ def _sqlite_begin(conn) -> None:  # noqa: ANN001 - a sqlalchemy Connection
 
 
 def _upgrade(engine) -> None:  # noqa: ANN001
-    """Run Alembic's `upgrade head` unless the schema is already there."""
+    """Run Alembic's `upgrade head` unless the schema is already there (checked without loading Alembic)."""
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as conn:
+        if inspect(conn).has_table("alembic_version"):
+            if conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD:
+                return
+    _migrate(engine)
+
+
+def _migrate(engine) -> None:  # noqa: ANN001
+    """Run Alembic's `upgrade head` under the writers' lock."""
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -102,9 +116,6 @@ def _upgrade(engine) -> None:  # noqa: ANN001
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.connect() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == head:
-            return
     with writing(engine) as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:

@@ -28,3 +28,14 @@ def test_a_newer_schema_is_refused_with_a_hint(archive_url):
     engine.dispose()
     with pytest.raises(ArchiveError, match="upgrade briefing"):
         open_archive(archive_url)
+
+
+def test_the_quick_head_check_names_the_newest_migration():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from briefing.archive.engine import HEAD, MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
