@@ -86,3 +86,9 @@ class RenderError(BriefingError):
     """A note could not be rendered (template or font problem)."""
 
     kind = "Render error"
+
+
+class ArchiveError(BriefingError):
+    """The archive cannot be opened, or holds a record that cannot be read."""
+
+    kind = "Archive error"

@@ -1,12 +1,7 @@
-"""The archive's error type (to move into briefing/errors.py)."""
+"""The archive's error type (defined with the others in briefing/errors.py)."""
 
 from __future__ import annotations
 
-from ..errors import BriefingError, ExitCode
+from ..errors import ArchiveError
 
-
-class ArchiveError(BriefingError):
-    """The archive cannot be opened, or holds a record that cannot be read."""
-
-    exit_code = ExitCode.FAILURE
-    kind = "Archive error"
+__all__ = ["ArchiveError"]
