@@ -116,8 +116,12 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         title_other = translate_title(p, language, lex)
         if p.title and title_other is None:
             review.append(f"participants[{i}].title.{other}: pending translation")
-        entry: dict[str, Any] = {"id": p.pid, "name": _text(language, p.name, name_other) or {language: p.pid},
-                                 "side": p.side}
+        if p.name is None:
+            review.append(f"participants[{i}].name: not named in the release; the title stands in")
+            name = _text(language, p.title, translate_title(p, language, lex))
+        else:
+            name = _text(language, p.name, name_other)
+        entry: dict[str, Any] = {"id": p.pid, "name": name or {language: p.pid}, "side": p.side}
         if p.title:
             entry["title"] = _text(language, p.title, title_other)
         if p.country:

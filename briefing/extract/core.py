@@ -116,6 +116,9 @@ def _add_mains(roster: Roster, sentences: list[str], mentions: list[list[Any]], 
         for m in mentions[i]:
             if len(roster.mains()) < 2 and not is_greeted(sentences[i], m) and roster.resolve(m) is None:
                 roster.add(m, main=True)
+    for m in mentions[lead]:
+        if len(roster.mains()) < 2 and not m.name and m.person is None and not is_greeted(sentences[lead], m):
+            roster.add_unnamed(m)
 
 
 def _add_attendees(roster: Roster, tagged: Any, mentions: list[Any], place_cc: str | None) -> None:

@@ -230,6 +230,9 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
                 break
             if j > first and _prefixed(tagged, j, "ب"):
                 break  # "رحب خادم الحرمين برئيس الوزراء": an object begins
+            if (mention.pieces and mention.pieces[-1][1] == 1 and _match_end(tagged, j) == j + 1
+                    and _has_article(tagged, j) and _has_article(tagged, j - 1)):
+                break  # "استقبل الوزير السفير": two bare offices are two people
             start = j
             if tag == "C":
                 mention.countries.append(_country(tagged, j))

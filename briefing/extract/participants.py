@@ -85,6 +85,19 @@ class Roster:
         if person is not None:
             self._merge(person, mention, None)
 
+    def add_unnamed(self, mention: Mention) -> Person | None:
+        """A principal named only by office ("السفير الأمريكي"): the title stands in for the name."""
+        if not mention.title or self.resolve(mention) is not None:
+            return None
+        key = mention.title_terms[0].key if mention.title_terms else "official"
+        pid, n = key, 2
+        while any(p.pid == pid for p in self.people):
+            pid, n = f"{key}_{n}", n + 1
+        person = Person(pid=pid, name=None, name_norm=(), main=True)
+        self._merge(person, mention, None)
+        self.people.append(person)
+        return person
+
     def add(self, mention: Mention, *, main: bool, country: str | None = None) -> Person | None:
         """Add a named mention as a participant, merging with one already known."""
         if not mention.name and mention.person is None:

@@ -238,6 +238,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return "both"
     if passive_re.search(fold(cue.surface, lang)[:12]):
         return "both"  # "جرى بحث", "تم استعراض": the sides together
+    if stance == "exchange_views" and re.match(r"\s*(?:معه|معها|معهم|with (?:him|her|them))\b", after):
+        return "both"  # "وبحث معه": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
     for mention in sorted(mentions, key=lambda m: m.start):

@@ -173,3 +173,11 @@ def test_english_meeting_release_end_to_end() -> None:
     assert meeting.kind.value == "meeting" and "Dushanbe" in meeting.what.en and meeting.what.ar is None
     assert summary.context and "Shanghai" in summary.context[0].en
     assert {a.topic.value for a in summary.agenda} >= {"trade", "security"}
+
+
+def test_officials_named_only_by_office_are_two_participants_with_their_titles_as_names() -> None:
+    summary = extract_summary(_release("استقبل الوزير السفير اليوم وبحث معه العلاقات الثنائية.")).summary
+    names = [(p.name.ar, p.side.value) for p in summary.participants]
+    assert names == [("الوزير", "host"), ("السفير", "guest")]
+    assert sum("not named in the release" in r for r in summary.review) == 2
+    assert [(p.speaker, p.stance.value) for p in summary.positions] == [("both", "exchange_views")]
