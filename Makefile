@@ -24,12 +24,15 @@ test-fast: setup-test
 	$(BIN)/python -m pytest -q -m "not slow"
 
 ## Extraction scores on the dev corpus.
-eval: setup
+eval: setup-test
 	$(BIN)/python -m briefing.extract.evaluate
 
 ## Benchmarks (figures go into the README).
 bench: setup-test
 	$(BIN)/python bench/bench_note.py
+	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/robustness_extract.py
+	$(BIN)/python bench/bench_collections.py
 
 clean:
 	rm -rf out build dist .pytest_cache tests/artifacts
