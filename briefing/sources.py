@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
@@ -43,7 +43,21 @@ def read_release(path: str | Path, *, limit: int = MAX_BYTES) -> Release:
     label = "<stdin>" if str(path) == STDIN else str(path)
     data = _read_bytes(path, label, limit)
     suffix = "" if str(path) == STDIN else Path(path).suffix.lower()
-    return release_from_bytes(data, name=name, file=label, suffix=suffix)
+    release = release_from_bytes(data, name=name, file=label, suffix=suffix)
+    if release.date_hint is None and (named := _date_in_name(name)) is not None:
+        release = replace(release, date_hint=named)
+    return release
+
+
+def _date_in_name(name: str) -> dt.date | None:
+    """Return the date a file is named by (archives save releases as `2015-07-22-271.txt`)."""
+    match = _ISO_DATE.search(name)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def release_from_bytes(data: bytes, *, name: str, file: str | None = None, suffix: str = "") -> Release:

@@ -113,3 +113,12 @@ def test_a_broken_docx_is_an_input_error(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match="docx"):
         read_release(path)
+
+
+def test_date_in_the_file_name_is_the_date_hint(tmp_path):
+    path = tmp_path / "2015-07-22-271.txt"
+    path.write_text("استقبل خادم الحرمين الشريفين اليوم وزير الدفاع الأمريكي في قصر السلام بجدة.", encoding="utf-8")
+    assert read_release(path).date_hint == dt.date(2015, 7, 22)
+    undated = tmp_path / "release.txt"
+    undated.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert read_release(undated).date_hint is None
