@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ class LoadedInput:
     warnings: tuple[str, ...] = field(default=())
 
 
-def load_input(name: str | Path, *, terms: Sequence[Path] = ()) -> LoadedInput:
+def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | None = None) -> LoadedInput:
     """Read a summary, or read and extract a release (warning about what a person should check)."""
     label = "<stdin>" if str(name) == STDIN else str(name)
     if is_summary_path(name):
@@ -29,7 +30,7 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = ()) -> LoadedInput:
     from .terms import load_terms
 
     release = read_release(name)
-    extraction = extract_summary(release, terms=load_terms(tuple(terms)))
+    extraction = extract_summary(release, date=date, terms=load_terms(tuple(terms)))
     warnings = list(extraction.warnings)
     review = extraction.summary.review
     if review:

@@ -18,6 +18,8 @@ def note(
     lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="PDF variant for archives, e.g. pdf/a-3u.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="For releases: the date that 'today'/'yesterday'/weekdays refer to (YYYY-MM-DD).")] = None,
+    terms: Annotated[Optional[list[Path]], typer.Option("--terms", help="For releases: extra term-base file (TSV); may be given more than once.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
     config: Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)] = None,
 ) -> None:
@@ -26,16 +28,18 @@ def note(
     from ..errors import BriefingError, ExitCode
     from ..io import check_writable, write_outputs
     from ..loading import load_input
-    from ..notes import make_options, parse_formats, render_note
+    from ..notes import make_options, parse_date, parse_formats, render_note
 
     settings = load_config(config)
+    reference = parse_date(date, "--date")
+    term_files = [*settings.terms, *(terms or [])]
     chosen = parse_formats(formats)
     options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
     failed = 0
     produced: dict[str, str] = {}
     for name in inputs:
         try:
-            loaded = load_input(name, terms=settings.terms)
+            loaded = load_input(name, terms=term_files, date=reference)
             for warning in loaded.warnings:
                 typer.echo(f"briefing: warning: {loaded.name}: {warning}", err=True)
             note_id = loaded.summary.note_id
