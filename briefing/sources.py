@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
+from .summaries import read_bytes
 
 MAX_BYTES = 5 * 1024 * 1024
 STDIN = "-"
@@ -41,7 +41,7 @@ def read_release(path: str | Path, *, limit: int = MAX_BYTES) -> Release:
     """Read a release file (.txt, .md, .html, .htm, .docx) or stdin (`-`)."""
     name = "stdin" if str(path) == STDIN else Path(path).stem
     label = "<stdin>" if str(path) == STDIN else str(path)
-    data = _read_bytes(path, label, limit)
+    data = read_bytes(path, limit=limit, hint="a release is a few pages of text")
     suffix = "" if str(path) == STDIN else Path(path).suffix.lower()
     release = release_from_bytes(data, name=name, file=label, suffix=suffix)
     if release.date_hint is None and (named := _date_in_name(name)) is not None:
@@ -128,28 +128,6 @@ def guess_language(text: str) -> str:
     if latin and len(_EN_WORDS.findall(sample)) / words > 0.08:
         return "en"
     return "other"
-
-
-def _read_bytes(path: str | Path, label: str, limit: int) -> bytes:
-    if str(path) == STDIN:
-        data = sys.stdin.buffer.read(limit + 1)
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise InputError("no such file", file=label)
-        if p.is_dir():
-            raise InputError("is a folder, not a file", file=label)
-        try:
-            size = p.stat().st_size
-            if size > limit:
-                raise InputError(f"file is {size / 1048576:.1f} MB, over the {limit // 1048576} MB limit",
-                                 file=label, hint="a release is a few pages of text")
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", file=label) from None
-    if len(data) > limit:
-        raise InputError(f"input is over the {limit // 1048576} MB limit", file=label)
-    return data
 
 
 def _strict(data: bytes, encoding: str, label: str) -> str:

@@ -18,7 +18,7 @@ SUMMARY_SUFFIXES = (".yaml", ".yml", ".json")
 STDIN = "-"
 
 
-def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: str | Path, *, limit: int = MAX_BYTES, hint: str | None = None) -> bytes:
     """Read a file (or stdin for `-`), refusing what is missing or larger than `limit`."""
     if str(path) == STDIN:
         data = sys.stdin.buffer.read(limit + 1)
@@ -33,12 +33,12 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
         try:
             size = p.stat().st_size
             if size > limit:
-                raise InputError(f"file is {size / 1048576:.1f} MB, over the {limit // 1048576} MB limit", file=name)
+                raise InputError(f"file is {size / 1048576:.1f} MB, over the {limit // 1048576} MB limit", file=name, hint=hint)
             data = p.read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", file=name) from exc
+            raise InputError(f"cannot read: {exc.strerror}", file=name) from None
     if len(data) > limit:
-        raise InputError(f"input is over the {limit // 1048576} MB limit", file=name)
+        raise InputError(f"input is over the {limit // 1048576} MB limit", file=name, hint=hint)
     return data
 
 

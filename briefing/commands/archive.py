@@ -120,14 +120,9 @@ def remove(
 
 def _date(value: str | None, option: str) -> dt.date | None:
     """Parse an ISO date option, or raise the CLI's option error."""
-    if value is None:
-        return None
-    from ..errors import ConfigError
+    from ..notes import parse_date
 
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{value!r} is not a date", field=option, hint="write YYYY-MM-DD") from None
+    return parse_date(value, option)
 
 
 def register(app: typer.Typer) -> None:
