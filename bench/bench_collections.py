@@ -2,7 +2,9 @@
 
 - a digest of one ISO week holding 200 events (PDF, DOCX and HTML), from a SQLite archive;
 - a pack of 50 notes to PDF, laid out serially (`--workers 1`) and over every core
-  (default), in the same run; the speed-up is the ratio of the two medians;
+  (default), the two runs alternating; the speed-up is the ratio of the two medians
+  (the load column is the 1-minute load average when each case started: other work on
+  the machine takes cores from the parallel run first);
 - the same pack to DOCX and HTML.
 
 The events are made from the samples (samples/*.yaml) with other ids, dates and places, so
@@ -49,8 +51,8 @@ def make_summaries(folder: Path, count: int, *, days: int) -> list[Path]:
     return paths
 
 
-def run(*args: str) -> tuple[float, int]:
-    """Run `briefing ARGS`; return wall seconds and the peak resident memory (KiB) of the run's processes."""
+def run(*args: str) -> tuple[float, float, int]:
+    """Run `briefing ARGS`; return wall seconds, CPU seconds and peak resident memory (KiB) of its largest process."""
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "briefing", *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -59,17 +61,28 @@ def run(*args: str) -> tuple[float, int]:
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"briefing {' '.join(args[:3])}... failed: {err.strip()}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def measure(label: str, runs: int, *args: str) -> dict:
     """Run a command `runs` times; return its median time and peak memory."""
-    times, peaks = [], []
+    return measure_alternately([(label, args)], runs)[0]
+
+
+def measure_alternately(cases: list[tuple[str, tuple[str, ...]]], runs: int) -> list[dict]:
+    """Run several commands in turn (A B A B ...), so that other work on the machine falls on each alike."""
+    samples: dict[str, list[tuple[float, float, int, float]]] = {label: [] for label, _ in cases}
     for _ in range(runs):
-        seconds, peak = run(*args)
-        times.append(seconds)
-        peaks.append(peak)
-    return {"label": label, "median": statistics.median(times), "min": min(times), "max": max(times), "peak_mib": max(peaks) / 1024}
+        for label, args in cases:
+            load = os.getloadavg()[0]
+            samples[label].append((*run(*args), load))
+    rows = []
+    for label, _ in cases:
+        times = [s[0] for s in samples[label]]
+        rows.append({"label": label, "median": statistics.median(times), "min": min(times), "max": max(times),
+                     "cpu": statistics.median(s[1] for s in samples[label]), "peak_mib": max(s[2] for s in samples[label]) / 1024,
+                     "load": statistics.median(s[3] for s in samples[label]), "times": times})
+    return rows
 
 
 def main() -> None:
@@ -79,6 +92,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=200, help="events in the digest's week")
     parser.add_argument("--notes", type=int, default=50, help="notes in the pack")
     options = parser.parse_args()
+    load_before = f"{os.getloadavg()[0]:.2f}"
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         folder = Path(tmp)
         (folder / "week").mkdir()
@@ -86,15 +100,17 @@ def main() -> None:
         week = make_summaries(folder / "week", options.events, days=7)
         notes = make_summaries(folder / "pack", options.notes, days=28)
         archive = str(folder / "archive.sqlite")
-        add_seconds, _ = run("archive", "add", "--archive", archive, *map(str, week))
+        add_seconds, _, _ = run("archive", "add", "--archive", archive, *map(str, week))
         out = folder / "out"
-        rows = [
-            measure(f"digest, {options.events} events (pdf+docx+html)", options.runs,
-                    "digest", "--archive", archive, "--week", WEEK, "-o", str(out)),
-            measure(f"pack, {options.notes} notes, PDF, 1 worker", options.runs,
-                    "pack", *map(str, notes), "-o", str(out / "pack1.pdf"), "--force", "--workers", "1"),
-            measure(f"pack, {options.notes} notes, PDF, every core", options.runs,
-                    "pack", *map(str, notes), "-o", str(out / "packn.pdf"), "--force"),
+        rows = [measure(f"digest, {options.events} events (pdf+docx+html)", options.runs,
+                        "digest", "--archive", archive, "--week", WEEK, "-o", str(out))]
+        rows += measure_alternately([
+            (f"pack, {options.notes} notes, PDF, 1 worker",
+             ("pack", *map(str, notes), "-o", str(out / "pack1.pdf"), "--force", "--workers", "1")),
+            (f"pack, {options.notes} notes, PDF, every core",
+             ("pack", *map(str, notes), "-o", str(out / "packn.pdf"), "--force")),
+        ], options.runs)
+        rows += [
             measure(f"pack, {options.notes} notes, DOCX", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.docx"), "--force"),
             measure(f"pack, {options.notes} notes, HTML", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.html"), "--force"),
         ]
@@ -104,12 +120,17 @@ def main() -> None:
     from briefing.parallel import default_workers
 
     print(f"cores: {default_workers()}   runs per case: {options.runs}   (archive add of {options.events} summaries: {add_seconds:.1f} s)")
-    print(f"{'case':<44} {'median s':>9} {'min s':>7} {'max s':>7} {'peak MiB':>9}")
+    print(f"load average before/after: {load_before} / {os.getloadavg()[0]:.2f}  (other work on the machine slows every case)")
+    print(f"{'case':<44} {'median s':>9} {'min s':>7} {'max s':>7} {'CPU s':>7} {'peak MiB':>9} {'load':>5}")
     for row in rows:
-        print(f"{row['label']:<44} {row['median']:>9.2f} {row['min']:>7.2f} {row['max']:>7.2f} {row['peak_mib']:>9.0f}")
+        print(f"{row['label']:<44} {row['median']:>9.2f} {row['min']:>7.2f} {row['max']:>7.2f} {row['cpu']:>7.2f} "
+              f"{row['peak_mib']:>9.0f} {row['load']:>5.2f}")
     speedup = rows[1]["median"] / rows[2]["median"]
+    pairs = sorted(a / b for a, b in zip(rows[1]["times"], rows[2]["times"]))
     print(f"parallel speed-up of the PDF pack: {speedup:.2f}x (goal >= 1.6x); pack pages: {page_count}; "
           f"serial and parallel PDFs identical: {same}")
+    print(f"speed-up run by run (serial and parallel runs alternate): {', '.join(f'{p:.2f}x' for p in pairs)}")
+    print(f"CPU cost of running in parallel: {rows[2]['cpu'] / rows[1]['cpu']:.2f}x the serial run's CPU seconds")
 
 
 if __name__ == "__main__":

@@ -295,11 +295,14 @@ def render_pack_pdf(view: CollectionView, options: RenderOptions, *, workers: in
     from ..parallel import map_ordered
 
     front_view = replace(view, notes=(), sections=())  # each task carries only what its part shows
-    tasks = [(front_view, options, {"part": "front", "pages": {}})]
-    tasks += [(replace(view, entries=(), notes=(note,), sections=()), options, {"part": "note", "note_index": 0}) for note in view.notes]
+    # A first layout of the front matter here, before the workers fork, leaves fonts and caches warm for them.
+    front = render_part((front_view, options, {"part": "front", "pages": {}}))
+    if advance:
+        advance()
+    tasks = [(replace(view, entries=(), notes=(note,), sections=()), options, {"part": "note", "note_index": 0}) for note in view.notes]
     tasks.append((replace(view, entries=(), notes=()), options, {"part": "annexes"}))
     parts = map_ordered(render_part, tasks, workers=workers, advance=advance)
-    front, notes, annexes = parts[0], parts[1:-1], parts[-1]
+    notes, annexes = parts[:-1], parts[-1]
     for _ in range(3):  # the front matter's length may change with the page numbers (rarely)
         pages, start = {}, front.pages + 1
         for (anchor, _), part in zip(view.notes, notes):
