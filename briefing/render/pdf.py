@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from ..errors import ConfigError, RenderError
@@ -22,7 +24,7 @@ def _allowed(path: Path, roots: Iterable[Path]) -> bool:
 
 def make_url_fetcher(roots: Iterable[Path]) -> object:
     """Return a WeasyPrint URL fetcher that serves data: URLs and files below `roots`, nothing else."""
-    from weasyprint import URLFetcher
+    URLFetcher = import_weasyprint().URLFetcher
     from weasyprint.urls import URLFetcherResponse
 
     allowed_roots = tuple(Path(r).resolve() for r in roots)
@@ -48,9 +50,39 @@ def make_url_fetcher(roots: Iterable[Path]) -> object:
     return fetcher
 
 
+def import_weasyprint() -> Any:
+    """Import WeasyPrint without its ~0.3 s of library probing on Linux.
+
+    WeasyPrint tries several names per C library ("libpango-1.0-0", ..., "libpango-1.0.so.0");
+    for each name that is not a file, cffi calls ctypes.util.find_library, which runs
+    ldconfig and gcc. On Linux the ".so.0" names load directly, so the probing is skipped
+    while WeasyPrint loads; if that fails, the import is retried the ordinary way.
+    """
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return weasyprint
+    import ctypes.util
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint
+
+        return weasyprint
+    except OSError:
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+    finally:
+        ctypes.util.find_library = original
+    import weasyprint
+
+    return weasyprint
+
+
 def pdf_from_html(html: str, options: RenderOptions) -> bytes:
     """Lay out an HTML page (from our templates) and return PDF bytes."""
-    from weasyprint import HTML
+    HTML = import_weasyprint().HTML
 
     if options.pdf_variant is not None and options.pdf_variant not in PDF_VARIANTS:
         raise ConfigError(f"unknown PDF variant {options.pdf_variant!r}", field="--pdf-variant", hint=f"allowed: {', '.join(PDF_VARIANTS)}")

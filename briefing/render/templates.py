@@ -55,11 +55,27 @@ def make_environment(path: Sequence[Path]) -> Any:
     return _environment(tuple(path))
 
 
+def _bytecode_cache() -> Any:
+    """Return a per-user cache of compiled templates (saves ~0.1 s per run), or None."""
+    import os
+
+    import jinja2
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "briefing" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def _environment(path: tuple[Path, ...]) -> Any:
     import jinja2
 
     return jinja2.Environment(
+        bytecode_cache=_bytecode_cache(),
         loader=jinja2.FileSystemLoader([str(p) for p in path]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
