@@ -185,3 +185,11 @@ def test_an_existing_pack_is_kept_without_force(tmp_path):
     result = run_cli("pack", *_samples(), "-o", str(out))
     assert result.returncode == 2 and out.read_text(encoding="utf-8") == "mine"
     assert run_cli("pack", *_samples(), "-o", str(out), "--force").returncode == 0
+
+
+def test_a_title_in_both_languages(tmp_path):
+    out = tmp_path / "pack.html"
+    result = run_cli("pack", *_samples(), "-o", str(out), "--title", "Central Asia file", "--title-ar", "ملف آسيا الوسطى")
+    assert result.returncode == 0, result.stderr.decode()
+    cover = out.read_text(encoding="utf-8").split('<nav class="contents"')[0].split("<body")[1]
+    assert "Central Asia file" in cover and "ملف آسيا الوسطى" in cover and "ترجمة معلقة" not in cover

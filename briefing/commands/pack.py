@@ -15,7 +15,8 @@ SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
 def pack(
     inputs: Annotated[Optional[list[str]], typer.Argument(help="Summaries (.yaml, .yml, .json) or releases (.txt, .html, .docx); none with --from-archive.")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="The pack to write: its suffix (.pdf, .docx, .html) picks the format.")] = Path("pack.pdf"),
-    title: Annotated[Optional[str], typer.Option("--title", help="Title on the cover (Arabic or English; default: Briefing pack).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Title on the cover, in Arabic or English (default: Briefing pack).")] = None,
+    title_ar: Annotated[Optional[str], typer.Option("--title-ar", help="The title's Arabic side, when --title is the English one.")] = None,
     from_archive: Annotated[bool, typer.Option("--from-archive", help="Take the events from the archive (filtered by --since, --until, --country, --participant).")] = False,
     since: Annotated[Optional[str], typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
@@ -54,7 +55,7 @@ def pack(
         items, followups = _from_archive(archive, config, since, until, country, participant)
     else:
         items, followups = _from_files(inputs or [], settings.terms), None
-    built = assemble_pack(items, title=title, followups=followups)
+    built = assemble_pack(items, title=_title(title, title_ar), followups=followups)
     if built.is_empty:
         raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
     with progress(len(built.events) + 2 if fmt == "pdf" else 0, "Laying out the pack") as advance:
@@ -75,6 +76,15 @@ def render_pack(built, options, fmt: str, *, workers: int | None = None, advance
     from ..render.docx_collection import render_pack_docx
 
     return render_pack_docx(view, options)
+
+
+def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Text or None
+    """Return the cover title: one language as given, or both sides with --title-ar."""
+    if title_ar is None:
+        return title
+    from ..model import Text
+
+    return Text(ar=title_ar, en=title)
 
 
 def _from_files(names: list[str], terms) -> list:  # noqa: ANN001
