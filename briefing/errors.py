@@ -92,3 +92,9 @@ class ArchiveError(BriefingError):
     """The archive cannot be opened, or holds a record that cannot be read."""
 
     kind = "Archive error"
+
+
+class LockError(BriefingError):
+    """Another run holds the lock on the same output."""
+
+    kind = "Busy"

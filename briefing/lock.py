@@ -14,16 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BriefingError, ExitCode
+from .errors import BriefingError, LockError
 
 POLL = 0.1  # seconds between attempts
-
-
-class LockError(BriefingError):
-    """Another run holds the lock (to move into briefing/errors.py)."""
-
-    exit_code = ExitCode.FAILURE
-    kind = "Busy"
 
 
 def lock_path(folder: Path, name: str) -> Path:

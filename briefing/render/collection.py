@@ -259,10 +259,10 @@ class Part:
 
 def _layout(html: str, options: RenderOptions) -> Part:
     """Lay out an HTML part with WeasyPrint; return its PDF, page count and internal links."""
-    from weasyprint import HTML
-
     from ..errors import RenderError
-    from .pdf import make_url_fetcher
+    from .pdf import import_weasyprint, make_url_fetcher
+
+    HTML = import_weasyprint().HTML
 
     path = options.template_path()
     try:
