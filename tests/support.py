@@ -23,3 +23,13 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
         env={**os.environ, **(env or {})},
         timeout=300,
     )
+
+# The smallest valid summary: one participant, an event type, nothing else.
+MINIMAL_SUMMARY = """format: 1
+language: ar
+event:
+  type: meeting
+participants:
+  - id: a
+    name: أحمد
+"""

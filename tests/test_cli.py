@@ -5,16 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import MINIMAL_SUMMARY as GOOD
 from support import SAMPLES, SEED, run_cli
 
-GOOD = """format: 1
-language: ar
-event:
-  type: meeting
-participants:
-  - id: a
-    name: أحمد
-"""
 
 
 def test_help_version_and_short_help():

@@ -7,16 +7,9 @@ import pytest
 from briefing.errors import InputError, SummaryError
 from briefing.summaries import read_summary
 
+from support import MINIMAL_SUMMARY as GOOD
 from support import SEED
 
-GOOD = """format: 1
-language: ar
-event:
-  type: meeting
-participants:
-  - id: a
-    name: أحمد
-"""
 
 
 def write(tmp_path, text, name="s.yaml", encoding="utf-8"):
