@@ -134,3 +134,12 @@ def test_same_input_same_bytes_through_the_cli(tmp_path, fmt):
         assert run_cli("note", str(SAMPLES / "visit-long.yaml"), "-o", str(tmp_path / name), "--format", fmt).returncode == 0
     files = [next((tmp_path / n).iterdir()).read_bytes() for n in ("a", "b")]
     assert files[0] == files[1]
+
+
+def test_note_from_a_release_warns_what_to_check(tmp_path):
+    result = run_cli("note", str(SAMPLES / "release-ar.txt"), "-o", str(tmp_path), "--format", "html", "--date", "2026-05-14")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "2026-05-14-tj-ru-moscow.html").read_text(encoding="utf-8")
+    assert "إمام علي رحمان" in page and "Emomali Rahmon" in page
+    assert "[translation pending]" in page  # clauses are never machine-invented
+    assert b"warning" in result.stderr and b"check" in result.stderr
