@@ -20,13 +20,14 @@ def extract(
     terms: Annotated[
         list[Path] | None, typer.Option("--terms", help="Extra term file (TSV), after briefing.toml's `terms`; may be given more than once.")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing summaries (they may hold corrections made by hand).")] = False,
 ) -> None:
     """Extract a summary from each release; one bad release is reported and the others are written."""
     from ..errors import BriefingError, ExitCode
     from ..extract.run import extract_many, parse_options
 
     reference, term_base = parse_options(lang, date, terms or [])
-    results = extract_many(releases, output=output, lang=lang, date=reference, terms=term_base)
+    results = extract_many(releases, output=output, lang=lang, date=reference, terms=term_base, force=force)
     failed = 0
     for result in results:
         if isinstance(result.error, BriefingError):

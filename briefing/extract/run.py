@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefingError, ConfigError, InputError
+from ..errors import BriefingError, ConfigError, InputError, OutputExistsError
+from ..io import write_atomic
 
 
 @dataclass
@@ -44,7 +43,9 @@ def parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[dt.da
     return reference, term_base
 
 
-def extract_many(releases: list[Path], *, output: str, lang: str, date: dt.date | None, terms: Any) -> list[Result]:
+def extract_many(
+    releases: list[Path], *, output: str, lang: str, date: dt.date | None, terms: Any, force: bool = False
+) -> list[Result]:
     """Extract each release and write `<output>/<name>.yaml` (or stdout for `-`)."""
     from ..sources import read_release
     from . import dump_yaml, extract_summary
@@ -78,23 +79,13 @@ def extract_many(releases: list[Path], *, output: str, lang: str, date: dt.date 
         if names[name] > 1:
             name = f"{name}-{names[name]}"
         target = out_dir / f"{name}.yaml"
+        if target.exists() and not force:
+            result.error = OutputExistsError("file exists (it may hold corrections made by hand)", file=target, hint="use --force to overwrite it")
+            continue
         try:
-            write_atomic(target, text)
+            write_atomic(target, text.encode("utf-8"))
         except OSError as error:
             result.error = InputError(f"cannot write: {error.strerror}", file=target)
             continue
         result.written = str(target)
     return results
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file and os.replace, so no half-written file is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

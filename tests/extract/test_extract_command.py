@@ -91,3 +91,17 @@ def test_config_terms_setting_is_used(cli, tmp_path: Path) -> None:
     result = cli("extract", str(release), "-o", "-", cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert "José Betancur" in result.stdout.decode()
+
+
+def test_existing_summary_is_kept_without_force(tmp_path):
+    from support import SAMPLES, run_cli
+
+    out = tmp_path / "out"
+    out.mkdir()
+    corrected = out / "release-ar.yaml"
+    corrected.write_text("# corrected by hand\n", encoding="utf-8")
+    result = run_cli("extract", str(SAMPLES / "release-ar.txt"), "-o", str(out))
+    assert result.returncode == 2 and b"--force" in result.stderr
+    assert corrected.read_text(encoding="utf-8") == "# corrected by hand\n"
+    assert run_cli("extract", str(SAMPLES / "release-ar.txt"), "-o", str(out), "--force").returncode == 0
+    assert "format: 1" in corrected.read_text(encoding="utf-8")
