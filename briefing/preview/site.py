@@ -325,10 +325,12 @@ def _shown(entry: Entry, choice: Choice, version: str) -> Shown:
 def _forget_caches() -> None:
     """Drop what other modules cache from files (fonts, term base) so edits to them show."""
     for module, names in (("briefing.render.fonts", ("font_bytes", "cmap")),
-                          ("briefing.terms", ("_shipped_rows", "_default")),
                           ("briefing.extract.vocab", ("default_lexicon",))):
         loaded = sys.modules.get(module)
         for name in names:
             clear = getattr(getattr(loaded, name, None), "cache_clear", None)
             if clear is not None:
                 clear()
+    terms = sys.modules.get("briefing.terms")
+    if terms is not None:
+        terms.clear_caches()

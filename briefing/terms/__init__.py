@@ -91,4 +91,20 @@ def load_terms(extra: Sequence[Path] = ()) -> TermBase:
     """Return the shipped term base, extended and overridden by the user's term files in order."""
     if not extra:
         return _default()
-    return build_terms([*_shipped_rows(), *(read_rows(Path(p)) for p in extra)])
+    try:
+        stamps = tuple((str(Path(p).resolve()), Path(p).stat().st_mtime_ns, Path(p).stat().st_size) for p in extra)
+    except OSError:  # a missing file: let read_rows report it with its name
+        return build_terms([*_shipped_rows(), *(read_rows(Path(p)) for p in extra)])
+    return _extended(tuple(Path(p) for p in extra), stamps)
+
+
+@lru_cache(maxsize=8)
+def _extended(extra: tuple[Path, ...], stamps: tuple[tuple[str, int, int], ...]) -> TermBase:
+    """Build the term base with user files once per version of those files (`stamps` is the cache key)."""
+    return build_terms([*_shipped_rows(), *(read_rows(p) for p in extra)])
+
+
+def clear_caches() -> None:
+    """Forget the parsed data files and built term bases (after the shipped data changed)."""
+    for cached in (_shipped_rows, _default, _extended):
+        cached.cache_clear()

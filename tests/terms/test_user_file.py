@@ -83,3 +83,15 @@ def test_unreadable_or_non_utf8_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_terms([path])
     assert info.value.line == 2 and "UTF-8" in str(info.value)
+
+
+def test_user_file_is_built_once_per_version(tmp_path: Path) -> None:
+    import os
+
+    path = write(tmp_path, "person\tx_one\tفلان الأول\tFulan One\t\t\tcountry=SA\n")
+    first = load_terms([path])
+    assert load_terms([path]) is first  # a batch of releases reuses one term base
+    path.write_text(HEADER + "person\tx_one\tفلان الأول\tFulan The First\t\t\tcountry=SA\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    edited = load_terms([path])
+    assert edited is not first and edited.get("person", "x_one").en == "Fulan The First"
