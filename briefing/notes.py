@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -70,16 +69,6 @@ def render_note(summary: Summary, options: RenderOptions, formats: Sequence[str]
 
             out[fmt] = render_docx(view, options)
     return out
-
-
-def parse_date(value: str | None, option: str) -> dt.date | None:
-    """Parse an ISO date option (YYYY-MM-DD)."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{value!r} is not a date", field=option, hint="write YYYY-MM-DD") from None
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

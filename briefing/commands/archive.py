@@ -120,7 +120,7 @@ def remove(
 
 def _date(value: str | None, option: str) -> dt.date | None:
     """Parse an ISO date option, or raise the CLI's option error."""
-    from ..notes import parse_date
+    from ._options import parse_date
 
     return parse_date(value, option)
 

@@ -28,7 +28,8 @@ def note(
     from ..errors import BriefingError, ExitCode
     from ..io import check_writable, write_outputs
     from ..loading import load_input
-    from ..notes import make_options, parse_date, parse_formats, render_note
+    from ..notes import make_options, parse_formats, render_note
+    from ._options import parse_date
 
     settings = load_config(config)
     reference = parse_date(date, "--date")

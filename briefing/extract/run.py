@@ -26,13 +26,10 @@ def parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[dt.da
     """Check --lang and --date, and load the term base with the user's files."""
     if lang not in ("auto", "ar", "en"):
         raise ConfigError(f"--lang must be auto, ar or en, not {lang!r}", field="--lang")
-    reference = None
-    if date is not None:
-        try:
-            reference = dt.date.fromisoformat(date)
-        except ValueError:
-            raise ConfigError(f"--date must be YYYY-MM-DD, not {date!r}", field="--date") from None
     from ..config import load_config
+    from ..commands._options import parse_date
+
+    reference = parse_date(date, "--date")
 
     files = [*load_config().terms, *terms]  # briefing.toml's `terms`, then --terms
     term_base = None
