@@ -109,8 +109,44 @@ class FollowUpStatus(str, Enum):
 OPEN_STATUSES = frozenset({FollowUpStatus.proposed, FollowUpStatus.accepted, FollowUpStatus.scheduled})
 
 
+class OriginKind(str, Enum):
+    """Where a value came from: the release itself, a person, or something the tool inferred."""
+
+    release = "release"
+    term_base = "term_base"
+    formula = "formula"
+    tm = "tm"
+    metadata = "metadata"
+    option = "option"
+    inferred = "inferred"
+    transliterated = "transliterated"
+    person = "person"
+
+
+# Values of these origins were not read from the release nor given by a person: a person checks them.
+UNCHECKED_ORIGINS = frozenset(
+    {OriginKind.formula, OriginKind.tm, OriginKind.metadata, OriginKind.inferred, OriginKind.transliterated}
+)
+ORIGIN_KEY_PATTERN = r"^[a-z_]+(\.[a-z_]+)*$"
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Origin(_Strict):
+    """The provenance of one value of an item (see `origin` in docs/summary-format.md)."""
+
+    by: OriginKind
+    sentence: int | None = Field(default=None, ge=1, description="1-based sentence of the release")
+    score: float | None = Field(default=None, ge=0, le=100, description="match score of a TM suggestion")
+    detail: str | None = Field(default=None, description="e.g. the file name a date was read from")
+
+
+OriginMap = Annotated[
+    dict[Annotated[str, Field(pattern=ORIGIN_KEY_PATTERN)], Origin],
+    Field(default_factory=dict, description="field path inside the item (date, name.en, text.ar) -> origin"),
+]
 
 
 class Text(_Strict):
@@ -163,6 +199,7 @@ class Source(_Strict):
     published: dt.date | None = None
     publisher: BiText | None = None
     file: str | None = None
+    origin: OriginMap
 
 
 class Event(_Strict):
@@ -173,6 +210,7 @@ class Event(_Strict):
     date_text: str | None = None
     place: BiText | None = None
     title: BiText | None = None
+    origin: OriginMap
 
 
 class Participant(_Strict):
@@ -183,6 +221,7 @@ class Participant(_Strict):
     title: BiText | None = None
     country: str | None = Field(default=None, pattern=r"^[A-Z][A-Z0-9]{1,7}$")
     side: Side = Side.other
+    origin: OriginMap
 
     @field_validator("country", mode="before")
     @classmethod
@@ -195,6 +234,7 @@ class AgendaItem(_Strict):
 
     topic: Topic | None = None
     label: BiText
+    origin: OriginMap
 
 
 class Position(_Strict):
@@ -204,6 +244,7 @@ class Position(_Strict):
     stance: Stance
     text: BiText
     source: int | None = Field(default=None, ge=1)
+    origin: OriginMap
 
 
 class Due(_Strict):
@@ -222,11 +263,19 @@ class FollowUp(_Strict):
     status: FollowUpStatus = FollowUpStatus.proposed
     due: Due | None = None
     source: int | None = Field(default=None, ge=1)
+    origin: OriginMap
 
     @property
     def is_open(self) -> bool:
         """Tell whether the follow-up is still to be done."""
         return self.status in OPEN_STATUSES
+
+
+class Reviewed(_Strict):
+    """Who checked the summary against its release, and when."""
+
+    by: str = Field(min_length=1)
+    on: dt.date
 
 
 class Summary(_Strict):
@@ -248,6 +297,7 @@ class Summary(_Strict):
         default_factory=list,
         description="Fields a person should check (written by the extractor).",
     )
+    reviewed: Reviewed | None = Field(default=None, description="set once a person has checked the summary")
 
     @model_validator(mode="after")
     def _check_references(self) -> Summary:
