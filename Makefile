@@ -25,7 +25,7 @@ test-fast: setup-test
 
 ## Extraction scores on the dev corpus.
 eval: setup-test
-	$(BIN)/python -m briefing.extract.evaluate
+	$(BIN)/python scripts/evaluate.py
 
 ## Benchmarks (figures go into the README).
 bench: setup-test

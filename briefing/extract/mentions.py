@@ -113,8 +113,15 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
         if tags[i] == "X" and lang == "ar" and (code := lex.adjective_country(tok.norm)):
             tags[i] = "C"
             term_at[i] = code
-    hard = [bool(_HARD.search(text[a.end:b.start])) for a, b in itertools.pairwise(tokens)] + [True]
+    hard = [bool(_HARD.search(text[a.end:b.start])) and text[a.end:b.start] != "-" and not (lang == "en" and _initial(text, a, b))
+            for a, b in itertools.pairwise(tokens)] + [True]
     return Tagged(text, tokens, tags, term_at, hard, lang)
+
+
+def _initial(text: str, a: Token, b: Token) -> bool:
+    """An English initial or "Jr." inside a name ("Antony J. Blinken"): its full stop is no gap."""
+    word = text[a.start:a.end]
+    return text[a.end:b.start] == ". " and (len(word) == 1 and word.isupper()) and text[b.start:b.start + 1].isupper()
 
 
 def find_mentions(tagged: Tagged) -> list[Mention]:

@@ -10,7 +10,16 @@ from ._grammar import CUT_FROM, INLINE_NOISE, NOISE_LINE
 MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut at commas (keeps extraction linear)
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|>\s+|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _SPACES = re.compile(r"[ \t\u00a0\u200f\u200e]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=\.\.)\s*|\n+")
+# A full stop ends a sentence, except after an initial ("Joseph R. Biden"), a title or an
+# abbreviation ("Jr.", "Dr.", "U.S.", "Gen."), where the next word goes on with the name.
+_ABBREVIATIONS = ("Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm",
+                  "Prof", "Sen", "Rep", "Gov", "Amb", "Hon", "Rev", "No", "Nos", "Vol", "Art", "Fig", "Mt", "Ft",
+                  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc",
+                  "Inc", "Ltd", "Co", "Corp")
+_NO_END = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?؟])(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.){_NO_END}\s+(?![a-z,;])|(?<=\.\.)\s*|\n+"
+)
 _DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
 _VERBISH = re.compile(r"(?:^|\s)(?:استقبل|التقى|التقي|أجرى|اجرى|تلقى|تلقي|قام|عقد|بحث|أكد|اكد)(?:\s|$)")
 

@@ -1,34 +1,66 @@
-"""Quality floor on the shared development set, scored by ../shared/tools/score_extraction.py."""
+"""Quality floors of extraction per language, scored by the shared scorer (scripts/score_extraction.py)."""
 
 from __future__ import annotations
 
+import filecmp
 import importlib.util
 from pathlib import Path
 
 import pytest
-from support import SHARED
+from support import ROOT, SHARED
 
-from briefing.extract.evaluate import extract_folder
+_spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
+assert _spec is not None and _spec.loader is not None
+evaluate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(evaluate)
 
-DEV = SHARED / "corpus" / "dev"
-SCORER = SHARED / "tools" / "score_extraction.py"
+NEEDS_SHARED = pytest.mark.skipif(
+    not (SHARED / "corpus").is_dir(),
+    reason="the Arabic development texts are SaudiNewsNet articles (CC BY-NC-SA), kept out of the "
+           "repository in ../shared/corpus; without it only the English sets are scored",
+)
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)  # needs PyYAML, as the scorer says
-    out = tmp_path_factory.mktemp("pred")
-    assert extract_folder(sorted(DEV.glob("*.txt")), out) == []
-    return scorer.score(DEV, Path(out))
+def scores() -> dict:
+    shared = SHARED if (SHARED / "corpus").is_dir() else None
+    return evaluate.score_sets(evaluate.collect(shared, "dev"))
 
 
-def test_dev_set_meets_the_goals_of_the_issue(scores: dict) -> None:
-    assert scores["missing_predictions"] == []
-    assert scores["event_type"]["accuracy"] >= 0.9
-    assert scores["participants"]["f1"] >= 0.9
-    assert scores["side"]["accuracy"] >= 0.85
-    assert scores["positions"]["f1"] >= 0.7
-    assert scores["follow_ups"]["f1"] >= 0.8
-    assert scores["agenda"]["f1"] >= 0.6
+def test_every_english_publisher_has_its_fifteen_annotated_readouts() -> None:
+    sets = evaluate.collect(None, "dev")
+    assert {name: len(items) for name, items in sets.items() if name.startswith("en-")} == {
+        "en-whitehouse": 15, "en-state": 15, "en-kremlin": 15}
+
+
+def test_english_meets_the_goals(scores: dict) -> None:
+    low = [line for line in evaluate.below_floors(scores) if line.startswith("en ")]
+    assert scores["en"]["items"] == 45
+    assert low == []
+
+
+@NEEDS_SHARED
+def test_arabic_meets_the_goals(scores: dict) -> None:
+    low = [line for line in evaluate.below_floors(scores) if line.startswith("ar ")]
+    assert scores["ar"]["items"] >= 41  # the first 20, 20 more, and the seed
+    assert low == []
+
+
+@NEEDS_SHARED
+def test_the_scorer_in_the_repository_is_the_shared_one() -> None:
+    assert filecmp.cmp(ROOT / "scripts" / "score_extraction.py", SHARED / "tools" / "score_extraction.py", shallow=False)
+
+
+def test_no_date_is_emitted_that_the_text_does_not_support(tmp_path: Path) -> None:
+    """A readout with no time expression gets no date, whatever its publication date."""
+    from briefing.extract import extract_summary
+    from briefing.sources import release_from_bytes
+
+    text = ("Readout of the President's Meeting with the Prime Minister of Japan\n\n"
+            "The President met with Prime Minister Kishida of Japan. The leaders discussed trade.\n")
+    release = release_from_bytes(text.encode(), name="x", file="2015-07-22-x.txt", suffix=".txt")
+    import datetime as dt
+
+    summary = extract_summary(release, date=dt.date(2023, 5, 18)).summary
+    assert summary.event.date is None
+    assert summary.source is not None and summary.source.published == dt.date(2023, 5, 18)
