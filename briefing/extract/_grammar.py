@@ -60,8 +60,12 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?:تلقي|يتلقي|تلقت)\s+(?:\S+\s+){0,20}?(?:اتصالا|اتصال)\s+هاتفي", "phone_call", "host"),
     (r"(?:اجري|يجري|اجرت|تجري)\s+(?:\S+\s+){0,20}?(?:اتصالا|اتصال)\s+هاتفي", "phone_call", "guest"),
     (r"(?:اتصالا|اتصال|مكالمه|محادثه)\s+هاتفي|هاتفيا", "phone_call", "other"),
-    (r"\b(?:received|receives)\s+(?:a\s+)?(?:phone|telephone)\s+call", "phone_call", "host"),
-    (r"\b(?:phone|telephone)\s+(?:call|conversation)|\bphoned\b|\bspoke by (?:phone|telephone)", "phone_call", "guest"),
+    (r"\b(?:received|receives)\s+(?:a\s+)?(?:phone\s+|telephone\s+|video\s+)?call\b", "phone_call", "host"),
+    (r"\b(?:placed|made|places|makes)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\b", "phone_call", "guest"),
+    (r"\b(?:phone|telephone|video)\s*(?:call|calls|conversation|conference)|\bvideoconference\b|\bphoned\b"
+     r"|\bspoke\s+(?:\w+\s+){0,3}?by\s+(?:phone|telephone)|^(?:readout of\s+)?.{0,80}?\bcalls?\s+with\b"
+     r"|\b(?:spoke|speaks|talked)\s+(?:today\s+|yesterday\s+|earlier today\s+|this\s+\w+\s+|again\s+|separately\s+)*with\b",
+     "phone_call", "other"),
     (r"(?:^|\s)(?:قمه|القمه|بالقمه)(?:\s|$)|\bsummit\b", "summit", "other"),
     (r"(?:مباحثات|محادثات|اجتماعا ثنائيا|اجتماعا موسعا|جلسه مباحثات)", "talks", "meet"),
     (r"\b(?:held talks|holds talks|talks with)\b", "talks", "meet"),
@@ -70,6 +74,15 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?:^|\s)(?:بحث|يبحث|ناقش|يناقش|وبحث)\s+(?:\S+\s+){0,30}?مع(?:\s|$)", "meeting", "meet"),
     (r"(?:^|\s)(?:زياره|بزياره|يزور|زار|تزور)(?:\s|$)|\b(?:visit|visits|visited|visiting)\b", "visit", "guest"),
 )
+
+# Who asked for a call or meeting: that side is the guest ("at the initiative of the Syrian side").
+INITIATIVE_EN = re.compile(
+    r"\b(?:at|on)\s+the\s+initiative\s+of\s+the\s+(?P<a>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
+    r"|\b(?:at|on)\s+the\s+(?P<b>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side['’]s\s+(?:initiative|request)"
+    r"|\b(?:initiated|requested)\s+by\s+the\s+(?P<c>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
+    r"|\bat\s+the\s+request\s+of\s+the\s+(?P<d>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
+)
+INITIATIVE_AR = _ar(r"(?:بمبادره|مبادره|بطلب|بناء علي طلب)\s+من\s+الجانب\s+(?P<a>\S+)|بمبادره\s+الجانب\s+(?P<b>\S+)")
 
 # Sentences naming who attended: everyone named there is present, side "other".
 ATTEND_AR = _ar(

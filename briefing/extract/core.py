@@ -19,7 +19,7 @@ from .event import (
     reference_date,
 )
 from .mentions import find_mentions, tag_sentence
-from .participants import Roster, assign_sides, is_greeted
+from .participants import Roster, apply_initiative, assign_sides, is_greeted
 from .segment import segment
 from .statements import find_statements
 from .vocab import country_code, lexicon_for
@@ -66,6 +66,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans)
     place_cc = place_country(place, lex)
     assign_sides(roster, role, place_cc, event_type)
+    apply_initiative(roster, sentences, language)
     _home_country(roster, place_cc)
     for i in sorted(attend):
         _add_attendees(roster, tagged[i], mentions[i], place_cc)

@@ -36,7 +36,9 @@ def fold(text: str, lang: str) -> str:
 
 def detect_type(lead: str, title: str | None, lang: str) -> tuple[str, str]:
     """Return (event type, subject role) from the lead sentence, then the title."""
-    for text in (lead, title or ""):
+    # An English readout's headline names the kind of contact ("Readout of ... Call with ..."); Arabic
+    # headlines are often a position ("يبحثان ..."), so the lead goes first there.
+    for text in ((title or "", lead) if lang == "en" else (lead, title or "")):
         folded = fold(text, lang)
         phone = next(((k, r, m.start()) for p, k, r in _CUES if k == "phone_call" and (m := p.search(folded))), None)
         if phone:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import slugify
-from ..terms.normalise import tokenise, transliterate_ar
+from ..terms.normalise import normalise_ar, tokenise, transliterate_ar
+from ._grammar import INITIATIVE_AR, INITIATIVE_EN
 from .mentions import Mention
 from .vocab import Lexicon, country_code
 
@@ -241,3 +242,25 @@ def assign_sides(roster: Roster, role: str, place_country: str | None, event_typ
         subject.side, obj.side = "host", "guest"
     elif role == "guest":
         subject.side, obj.side = "guest", "host"
+
+
+def apply_initiative(roster: Roster, sentences: list[str], lang: str) -> None:
+    """The side that asked for the contact ("at the initiative of the Syrian side") is the guest."""
+    mains = roster.mains()[:2]
+    if len(mains) < 2:
+        return
+    pattern = INITIATIVE_AR if lang == "ar" else INITIATIVE_EN
+    for sentence in sentences:
+        text = normalise_ar(sentence) if lang == "ar" else sentence
+        match = pattern.search(text)
+        if match is None:
+            continue
+        words = next(g for g in match.groups() if g)
+        codes = {country_code(m.term) for m in roster.lex.match(words, lang, ("country", "organisation"))}
+        if lang == "ar" and (code := roster.lex.adjective_country(words)):
+            codes.add(code)
+        asker = [p for p in mains if p.country in codes]
+        if len(asker) == 1:
+            for p in mains:
+                p.side = "guest" if p is asker[0] else "host"
+        return
