@@ -242,6 +242,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return "both"  # "وبحث معه": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
+    if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
+        return "both"  # "Secretary Blinken and Foreign Minister Wong welcomed ..."
     for mention in sorted(mentions, key=lambda m: m.start):
         if k < mention.start <= k_end + 2 and not _object(tagged, mention):
             person = roster.resolve(mention)
@@ -274,6 +276,21 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         others = [p.pid for p in mains[:2] if p.pid != last]
         return others[0] if others else last
     return last or (mains[0].pid if mains else None)
+
+
+def _joint_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> bool:
+    """English: two principals named as the subject of the clause before the cue, joined by "and"."""
+    clause_start = tagged.text.rfind(before_text, 0, cue.start + 1) if before_text else cue.start
+    people = []
+    for mention in mentions:
+        if clause_start <= mention.char_start and mention.char_end <= cue.start:
+            person = roster.resolve(mention)
+            if person is not None and person.main and person not in people:
+                people.append(person)
+    if len(people) < 2:
+        return False
+    between = tagged.text[clause_start:cue.start]
+    return " and " in between and not re.search(r"\b(?:with|to|from|for|by)\b", between)
 
 
 def _by_nationality(tagged: Tagged, k: int, roster: Roster) -> str | None:
