@@ -130,6 +130,20 @@ MORE_VISITS_EN = re.compile(r"\b(?:look(?:s|ed)? forward to|expect(?:s|ed)?)\b[^
 IN_RESPONSE_AR = _ar(r"(?:تلبيه|تلبية|بتلبيه|بتلبية|تلبيا|بناء علي|استجابه|استجابة)\s*$")
 COORDINATED_AR = _ar(r"\s*(?:،|,)?\s*(?:فضلا عن|فضلاً عن|إضافة إلى|اضافه الي|بالاضافه الي|بالإضافة إلى|وكذلك)\s+")
 
+# Words before "in"/"في" that make the city a topic, not the venue ("the situation in Gaza").
+TOPIC_BEFORE_EN = re.compile(
+    r"\b(?:situation|developments|events|crisis|conflict|war|fighting|attacks?|strikes?|escalation|people|peace|security"
+    r"|stability|ceasefire|violence|tensions|aid|assistance|hostages|victims|conditions|operations?|offensive|elections?"
+    r"|protests?|reconstruction|shelling|bombing|incidents?|crimes?|embassy|consulate|presence|troops|forces)"
+    r"(?:\s+\S+){0,2}\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+TOPIC_BEFORE_AR = _ar(
+    r"(?:الاوضاع|اوضاع|الوضع|وضع|التطورات|تطورات|الاحداث|احداث|الازمه|ازمه|الصراع|الحرب|حرب|السلام|الامن|الاستقرار"
+    r"|المستجدات|مستجدات|الهجوم|الهجمات|العدوان|القصف|التفجير|الشعب|اهالي|اللاجئين|سفاره|السفاره|قنصليه|الانتخابات|الازمات)"
+    r"(?:\s+\S+){0,2}\s+(?:في|ب)?\s*$")
+VENUE_EN = re.compile(
+    r"\b(?:in|at)\s+the\s+((?:[A-Z][\w’'-]*\s+){0,3}?(?:Kremlin|White House|[A-Z][\w’'-]*\s+(?:Palace|House|Residence|Hall"
+    r"|Headquarters|Chancellery|Castle|Center|Centre)))\b")
+
 # A venue named in the lead when no city is ("في قصر السلام", "في دار سلوى", "بمقر الحكومة").
 VENUE_AR = re.compile(
     r"(?:^|\s)(?:في|ب)\s*((?:قصر|دار|مقر|مكتب|مركز|فندق|ديوان|منزل|مبنى|قاعة|مجلس)\s+[^\s،,.]+(?:\s+(?!اليوم|أمس|امس|مساء|صباح|ظهر|يوم|الليلة)[^\s،,.]+)?)"

@@ -63,7 +63,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     reference = reference_date(seg.dateline, release.date_hint, date)
     found_date = find_event_date(sentences[lead], reference, language)
     skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
-    place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans)
+    place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type)
     place_cc = place_country(place, lex)
     assign_sides(roster, role, place_cc, event_type)
     apply_initiative(roster, sentences, language)

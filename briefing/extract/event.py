@@ -9,7 +9,7 @@ from typing import Any
 
 from ..dates import FoundDate, find_dates
 from ..terms.normalise import normalise_ar, normalise_en
-from ._grammar import EVENT_CUES, VENUE_AR
+from ._grammar import EVENT_CUES, TOPIC_BEFORE_AR, TOPIC_BEFORE_EN, VENUE_AR, VENUE_EN
 from .vocab import Lexicon
 
 _CUES = [(re.compile(normalise_ar(p)), kind, role) for p, kind, role in EVENT_CUES]
@@ -69,15 +69,42 @@ def find_event_date(lead: str, reference: dt.date | None, lang: str) -> FoundDat
 
 
 def find_place(lead: str, dateline: str | None, title: str | None, lang: str, lex: Lexicon,
-               skip: list[tuple[int, int]]) -> tuple[Any, str | None]:
-    """The city of the event: in the lead (outside titles), else the dateline, else the title."""
+               skip: list[tuple[int, int]], event_type: str = "meeting") -> tuple[Any, str | None]:
+    """The venue: a city or venue the lead places the event in, else the dateline's city, else the title's.
+
+    A call has no place; a city named as a topic ("the situation in Gaza") is not the venue.
+    """
+    if event_type == "phone_call":
+        return None, None
     for text, spans in ((lead, skip), (dateline or "", []), (title or "", [])):
         for match in lex.match(text, lang, ("city",)):
-            if not any(s <= match.start < e for s, e in spans):
+            if any(s <= match.start < e for s, e in spans):
+                continue
+            if text is dateline or _locative(text, match.start, lang, headline=text is title):
                 return match.term, match.surface
-        if text is lead and lang == "ar" and (venue := VENUE_AR.search(lead)):
+        if text is not dateline and (venue := (VENUE_AR if lang == "ar" else VENUE_EN).search(text)):
             return None, venue.group(1)
     return None, None
+
+
+def _locative(text: str, start: int, lang: str, *, headline: bool = False) -> bool:
+    """The city at `start` is where the event is: after "in"/"at"/"في"/"ب" (or a verb of arriving or
+    leaving), or anywhere in a telegraphic headline; never the place of a topic ("the situation in Gaza")."""
+    before = text[max(0, start - 60):start]
+    if lang == "en":
+        if TOPIC_BEFORE_EN.search(before):
+            return False
+        return headline or bool(_LOCATIVE_EN.search(before))
+    folded = normalise_ar(before)
+    if TOPIC_BEFORE_AR.search(folded):
+        return False
+    return headline or bool(_LOCATIVE_AR.search(folded))
+
+
+_LOCATIVE_EN = re.compile(r"\b(?:in|at|arrived in|visit to|trip to|travel(?:led|ed)? to|left|departed)\s+(?:the\s+)?"
+                          r"(?:(?:capital|city)(?:\s+of)?\s+)?$", re.IGNORECASE)
+_LOCATIVE_AR = re.compile(normalise_ar(r"(?:^|\s)(?:في|ب|الى|إلى|وصل|يصل|غادر|يغادر|مغادرا|زياره|بزياره)\s*(?:ال)?(?:العاصمه|عاصمه|مدينه)?\s*(?:\S+ه\s+)?$")
+                          + "|(?:^|\\s)(?:ب|في)$")
 
 
 def place_country(place: Any, lex: Lexicon) -> str | None:

@@ -21,6 +21,7 @@ _SENTENCE_END = re.compile(
     rf"(?<=[.!?؟])(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.){_NO_END}\s+(?![a-z,;])|(?<=\.\.)\s*|\n+"
 )
 _DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
+_DATED = re.compile(r"\d{4}|\d{1,2}\s+[A-Za-z\u0600-\u06ff]{3,}|[A-Za-z]{3,}\.?\s+\d{1,2}")
 _VERBISH = re.compile(r"(?:^|\s)(?:استقبل|التقى|التقي|أجرى|اجرى|تلقى|تلقي|قام|عقد|بحث|أكد|اكد)(?:\s|$)")
 
 
@@ -74,6 +75,9 @@ def segment(text: str, *, title: str | None = None) -> Segmented:
             for piece in _bounded(part.strip(" .")):
                 if len(piece) > 1:
                     sentences.append(piece)
+    first = 1 if title else 0
+    if dateline is None and len(sentences) > first + 1 and _is_dateline(sentences[first]) and _DATED.search(sentences[first]):
+        dateline = sentences.pop(first)  # "Dushanbe, 12 October 2021 (Khovar). President ..." on one line
     return Segmented(title, dateline, tuple(sentences))
 
 
