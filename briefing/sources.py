@@ -31,10 +31,12 @@ class Release:
     text: str
     name: str
     language: str  # "ar", "en" or "other"
-    date_hint: dt.date | None = None
+    date_hint: dt.date | None = None  # the page's own published date (HTML meta), never a guess
     file: str | None = None
     title: str | None = None
     url: str | None = None
+    metadata_date: dt.date | None = None  # a file name's or a document property's date: only ever shown for review
+    metadata_from: str | None = None
 
 
 def read_release(path: str | Path, *, limit: int = MAX_BYTES) -> Release:
@@ -44,8 +46,8 @@ def read_release(path: str | Path, *, limit: int = MAX_BYTES) -> Release:
     data = read_bytes(path, limit=limit, hint="a release is a few pages of text")
     suffix = "" if str(path) == STDIN else Path(path).suffix.lower()
     release = release_from_bytes(data, name=name, file=label, suffix=suffix)
-    if release.date_hint is None and (named := _date_in_name(name)) is not None:
-        release = replace(release, date_hint=named)
+    if release.metadata_date is None and (named := _date_in_name(name)) is not None:
+        release = replace(release, metadata_date=named, metadata_from="the file name")
     return release
 
 
@@ -65,8 +67,11 @@ def release_from_bytes(data: bytes, *, name: str, file: str | None = None, suffi
     label = file or name
     if not data.strip():
         raise InputError("the release is empty", file=label)
+    metadata_date, metadata_from = None, None
+    date_hint: dt.date | None = None
     if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04":
-        text, date_hint = _read_docx(data, label)
+        text, metadata_date = _read_docx(data, label)
+        metadata_from = "the document's creation date" if metadata_date else None
         title, url = None, None
     else:
         text = decode_text(data, label)
@@ -80,7 +85,7 @@ def release_from_bytes(data: bytes, *, name: str, file: str | None = None, suffi
     if not text:
         raise InputError("the release has no text", file=label)
     return Release(text=text, name=name, language=guess_language(text), date_hint=date_hint,
-                   file=file, title=title, url=url)
+                   file=file, title=title, url=url, metadata_date=metadata_date, metadata_from=metadata_from)
 
 
 def decode_text(data: bytes, label: str) -> str:
@@ -168,8 +173,9 @@ def _read_html(html: str, label: str) -> tuple[str, str | None, dt.date | None, 
                          hint="save the article page itself, or paste its text into a .txt file")
     title = getattr(doc, "title", None)
     url = getattr(doc, "url", None)
-    date_hint = _html_date(html) or _parse_iso(getattr(doc, "date", None))
-    return text, title, date_hint, url
+    # Only the page's own published-time markup: a date trafilatura guesses (a footer's copyright
+    # year, a sidebar) is not the release's.
+    return text, title, _html_date(html), url
 
 
 def _html_date(html: str) -> dt.date | None:
@@ -202,7 +208,7 @@ def _parse_iso(value: str | None) -> dt.date | None:
 
 
 def _read_docx(data: bytes, label: str) -> tuple[str, dt.date | None]:
-    """Paragraph text and creation date of a Word document."""
+    """Paragraph text and creation date of a Word document (the date is metadata, not the release's)."""
     import io
 
     import docx

@@ -100,7 +100,8 @@ def _compose(title: str, lang: str, lex: Lexicon) -> str | None:
 
 def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, sentences: list[str], event_type: str,
                   found_date: Any, place: Any, place_surface: str | None, roster: Roster,
-                  found: Found) -> tuple[Any, list[str]]:
+                  found: Found, anchor: Any = None, date_sentence: int | None = None, lead: int = 0,
+                  given_date: Any = None) -> tuple[Any, list[str]]:
     """Return (Summary, review notes)."""
     review: list[str] = []
     other = _other(language)
@@ -132,15 +133,26 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         review.append("participants: none found; name who took part")
 
     event: dict[str, Any] = {"type": event_type}
+    origin: dict[str, Any] = {}
     if found_date is not None:
         event["date"] = found_date.date.isoformat() if found_date.date else None
         event["date_text"] = found_date.text
+        origin["date"] = _date_origin(found_date, anchor, date_sentence)
+        if origin["date"]["by"] == "metadata" and found_date.date:
+            review.append(f"event.date: «{found_date.text}» counted from {anchor.detail} ({anchor.date.isoformat()})")
+    if (found_date is None or found_date.date is None) and getattr(release, "metadata_date", None):
+        review.append(f"event.date: not in the text; {release.metadata_from} gives "
+                      f"{release.metadata_date.isoformat()} (not used: give --date if it is the event's)")
     if place is not None:
         event["place"] = {"ar": place.ar or None, "en": place.en or None}
+        origin["place"] = {"by": "release", "sentence": lead + 1}
     elif place_surface:
         event["place"] = {language: place_surface}
+        origin["place"] = {"by": "release", "sentence": lead + 1}
         review.append(f"event.place.{other}: pending translation ({place_surface})")
     event["title"] = _event_title(event_type, roster, language, seg.title, lex)
+    if origin:
+        event["origin"] = origin
 
     data: dict[str, Any] = {"format": 1, "language": language}
     source: dict[str, Any] = {}
@@ -148,8 +160,11 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         source["title"] = {language: seg.title}
     if getattr(release, "url", None):
         source["url"] = release.url
-    if release.date_hint:
+    if given_date is not None:
+        source["published"] = given_date.isoformat()
+    elif release.date_hint:
         source["published"] = release.date_hint.isoformat()
+        source["origin"] = {"published": {"by": "metadata", "detail": "the page's published-time markup"}}
     if release.file and release.file != "<stdin>":
         source["file"] = str(release.file).replace("\\", "/").rsplit("/", 1)[-1]
     if source:
@@ -166,6 +181,19 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         review.append("positions: clauses are in the release's language only; translation pending")
     data["review"] = review
     return parse_summary(data), review
+
+
+def _date_origin(found_date: Any, anchor: Any, sentence: int | None) -> dict[str, Any]:
+    """Where the event's date came from: the text itself, or the text counted from an anchor."""
+    out: dict[str, Any] = {"by": "release"}
+    if sentence is not None:
+        out["sentence"] = sentence + 1
+    if found_date.relative and anchor is not None and anchor.date is not None:
+        out["by"] = anchor.by
+        out["detail"] = f"«{found_date.text}» counted from {anchor.detail}"
+    elif sentence is None:
+        out["detail"] = "the dateline"
+    return out
 
 
 def _follow_up(f: Any, lang: str) -> dict[str, Any]:

@@ -60,8 +60,9 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
         for m in sentence_mentions:
             roster.enrich(m)
 
-    reference = reference_date(seg.dateline, release.date_hint, date)
-    found_date = find_event_date(sentences[lead], reference, language)
+    anchor = reference_date(seg.dateline, release.date_hint, date)
+    reference = anchor.date
+    found_date, date_sentence = find_event_date(sentences, lead, seg.dateline, reference, language)
     skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
     place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type)
     place_cc = place_country(place, lex)
@@ -83,6 +84,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     summary, review = build_summary(
         release=release, language=language, lex=lex, seg=seg, sentences=sentences, event_type=event_type,
         found_date=found_date, place=place, place_surface=place_surface, roster=roster, found=found,
+        anchor=anchor, date_sentence=date_sentence, lead=lead, given_date=date,
     )
     warnings.extend(f"review: {r}" for r in review if r.startswith("participants") and "name" in r)
     return Extraction(summary=summary, warnings=warnings, sentences=sentences)

@@ -50,22 +50,66 @@ def detect_type(lead: str, title: str | None, lang: str) -> tuple[str, str]:
     return "other", "other"
 
 
-def reference_date(dateline: str | None, hint: dt.date | None, given: dt.date | None) -> dt.date | None:
-    """The date relative words are counted from: --date, then the dateline, then file metadata."""
+@dataclass(frozen=True)
+class Anchor:
+    """The date relative words are counted from, and where it came from (an `origin` kind)."""
+
+    date: dt.date | None
+    by: str  # option (--date), release (the dateline), metadata (the page's published date)
+    detail: str
+
+
+def reference_date(dateline: str | None, published: dt.date | None, given: dt.date | None) -> Anchor:
+    """The date relative words are counted from: --date, then the dateline, then the page's published date."""
     if given is not None:
-        return given
+        return Anchor(given, "option", f"--date {given.isoformat()}")
     if dateline:
         explicit = [f for f in find_dates(dateline) if f.date and not f.relative]
         if explicit:
-            return explicit[-1].date
-    return hint
+            return Anchor(explicit[-1].date, "release", "the dateline")
+    if published is not None:
+        return Anchor(published, "metadata", "the page's published date")
+    return Anchor(None, "release", "")
 
 
-def find_event_date(lead: str, reference: dt.date | None, lang: str) -> FoundDate | None:
-    """The first date in the lead sentence, explicit or relative."""
-    found = find_dates(lead, reference=reference, month_first=lang == "en" and bool(_MONTH_FIRST.search(lead)))
+def find_event_date(sentences: list[str], lead: int, dateline: str | None, reference: dt.date | None,
+                    lang: str) -> tuple[FoundDate | None, int | None]:
+    """The event's date and the sentence it was read from: the lead's first date (explicit before
+    relative), else the dateline's, else "today" said in the body (remarks at the event)."""
+    text = sentences[lead]
+    found = find_dates(text, reference=reference, month_first=lang == "en" and bool(_MONTH_FIRST.search(text)))
     explicit = [f for f in found if not f.relative]
-    return (explicit or found or [None])[0]
+    if explicit or found:
+        return _checked_weekday((explicit or found)[0], found, reference), lead
+    if dateline and (dated := [f for f in find_dates(dateline) if f.date and not f.relative]):
+        return dated[-1], None
+    for index, sentence in enumerate(sentences):
+        if index > lead and (today := _TODAY.search(sentence)) and reference is not None:
+            return FoundDate(reference, today.group(0), today.start(), today.end(), relative=True), index
+    return None, None
+
+
+_TODAY = re.compile(r"(?i)\btoday(?:['’]s)?\b|(?:^|\s)(?:ال)?يوم(?:نا)? هذا|(?:^|\s)اليوم(?=\s|$)")
+
+
+def _checked_weekday(date: FoundDate, found: list[FoundDate], reference: dt.date | None) -> FoundDate | None:
+    """A relative date must fall on the weekday the sentence names ("اليوم الأحد"): else the named
+    weekday a day off is taken ("today, Sunday" counted from a Monday feed date), or nothing."""
+    if not date.relative or date.date is None:
+        return date
+    named = [f for f in found if f is not date and f.relative and f.date is not None and _WEEKDAY_WORD.search(f.text)]
+    if not named:
+        return date
+    wanted = named[0].date.weekday()
+    for shift in (0, -1, 1):
+        candidate = date.date + dt.timedelta(days=shift)
+        if candidate.weekday() == wanted:
+            return FoundDate(candidate, date.text, date.start, date.end, relative=True)
+    return FoundDate(None, f"{date.text} / {named[0].text}", date.start, date.end, relative=True)
+
+
+_WEEKDAY_WORD = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday|الاثنين|الإثنين|الثلاثاء"
+                           r"|الاربعاء|الأربعاء|الخميس|الجمعة|الجمعه|السبت|الاحد|الأحد")
 
 
 def find_place(lead: str, dateline: str | None, title: str | None, lang: str, lex: Lexicon,
@@ -80,7 +124,8 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
         for match in lex.match(text, lang, ("city",)):
             if any(s <= match.start < e for s, e in spans):
                 continue
-            if text is dateline or _locative(text, match.start, lang, headline=text is title):
+            opens = match.start == 0 and text[match.end:match.end + 2].lstrip()[:1] in (",", "،", "-", "(")
+            if text is dateline or opens or _locative(text, match.start, lang, headline=text is title):
                 return match.term, match.surface
         if text is not dateline and (venue := (VENUE_AR if lang == "ar" else VENUE_EN).search(text)):
             return None, venue.group(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from support import ROOT, SHARED
 _spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
 assert _spec is not None and _spec.loader is not None
 evaluate = importlib.util.module_from_spec(_spec)
+sys.modules["evaluate"] = evaluate  # its dataclasses look their module up
 _spec.loader.exec_module(evaluate)
 
 NEEDS_SHARED = pytest.mark.skipif(
@@ -33,15 +35,15 @@ def test_every_english_publisher_has_its_fifteen_annotated_readouts() -> None:
         "en-whitehouse": 15, "en-state": 15, "en-kremlin": 15}
 
 
-def test_english_meets_the_goals(scores: dict) -> None:
-    low = [line for line in evaluate.below_floors(scores) if line.startswith("en ")]
+def test_english_keeps_its_scores(scores: dict) -> None:
+    low = [line for line in evaluate.below_floors(scores, evaluate.FLOORS) if line.startswith("en ")]
     assert scores["en"]["items"] == 45
     assert low == []
 
 
 @NEEDS_SHARED
-def test_arabic_meets_the_goals(scores: dict) -> None:
-    low = [line for line in evaluate.below_floors(scores) if line.startswith("ar ")]
+def test_arabic_keeps_its_scores(scores: dict) -> None:
+    low = [line for line in evaluate.below_floors(scores, evaluate.FLOORS) if line.startswith("ar ")]
     assert scores["ar"]["items"] >= 41  # the first 20, 20 more, and the seed
     assert low == []
 
