@@ -160,8 +160,13 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             said_here += 1
             if stance == "exchange_views":
                 discussed.add(s)
+        if lang == "en" and said_here and not background:
+            discussed.add(s)  # English readouts state each topic in a sentence of its own
         if s in discussed:
-            for term, surface in _topics(tagged, roster.lex, lang):
+            topics = _topics(tagged, roster.lex, lang)
+            if lang == "en":
+                topics += _situations(tagged, roster)
+            for term, surface in topics:
                 topic = term.attrs.get("topic")
                 if topic and all(t.attrs.get("topic") != topic for t, _ in found.agenda):
                     found.agenda.append((term, surface))
@@ -179,6 +184,25 @@ def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
         if len(rest) == 2:
             out.extend((m.term, m.surface) for m in lex.match(rest[1], lang, ("topic",)) if m.term is not match.term)
     return out
+
+
+def _situations(tagged: Tagged, roster: Roster) -> list[tuple[Any, str]]:
+    """A third country discussed ("Russia's war against Ukraine", "the situation in Afghanistan"): the regional situation."""
+    own = {p.country for p in roster.mains() if p.country}
+    term = roster.lex.get("topic", "regional_situation")
+    if term is None:
+        return []
+    for i, tag in enumerate(tagged.tags):
+        found = tagged.term_at[i]
+        if tag == "C" and found is not None and not isinstance(found, str) and found.term.kind == "country":
+            if country_code(found.term) not in own and not _adjective_before_title(tagged, i):
+                return [(term, found.surface)]
+    return []
+
+
+def _adjective_before_title(tagged: Tagged, i: int) -> bool:
+    """ "Ukrainian Foreign Minister": a nationality naming a person's office, not a topic."""
+    return i + 1 < len(tagged.tags) and tagged.tags[i + 1] in "TH"
 
 
 def _reporting_frame(tagged: Tagged, cue: Cue, nxt: Cue, lang: str, mentions: list[Mention],
