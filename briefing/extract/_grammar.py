@@ -99,7 +99,7 @@ SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|�
 SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.IGNORECASE)
 # Passive reports of discussion: both sides.
 PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق)(?:\s|$)")
-PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused))\b", re.IGNORECASE)
+PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused)|it was|it has been|there was)\b", re.IGNORECASE)
 # Background sentences.
 CONTEXT_AR = _ar(r"(?:تجدر الاشاره|يذكر ان|الجدير بالذكر|يشار الي|وكان\s+\S+(?:\s+\S+){0,8}\s+قد)")
 CONTEXT_EN = re.compile(r"\b(?:it is worth noting|it should be noted|notably,|previously|earlier this year)\b", re.IGNORECASE)

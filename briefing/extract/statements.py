@@ -260,14 +260,16 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     before = fold(before_text, lang)
     if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20]) or both_re.search(before[-25:]):
         return "both"
-    if passive_re.search(fold(cue.surface, lang)[:12]):
-        return "both"  # "جرى بحث", "تم استعراض": the sides together
+    if passive_re.search(fold(cue.surface, lang)[:12]) or (lang == "en" and passive_re.search(before[-14:])):
+        return "both"  # "جرى بحث", "تم استعراض", "it was noted": the sides together
     if stance == "exchange_views" and re.match(r"\s*(?:معه|معها|معهم|with (?:him|her|them))\b", after):
         return "both"  # "وبحث معه": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
     if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
         return "both"  # "Secretary Blinken and Foreign Minister Wong welcomed ..."
+    if lang == "en" and (subject := _english_subject(tagged, cue, mentions, roster, before_text)) is not None:
+        return subject  # English puts the subject before its verb: "The President of Russia thanked ..."
     for mention in sorted(mentions, key=lambda m: m.start):
         if k < mention.start <= k_end + 2 and not _object(tagged, mention):
             person = roster.resolve(mention)
@@ -302,18 +304,42 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     return last or (mains[0].pid if mains else None)
 
 
+_OBJECT_BEFORE_EN = re.compile(r"\b(?:to|with|from|by|of|for|about|on|than|against|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _english_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> str | None:
+    """The participant named last before the cue in its clause, when not the object of a preposition."""
+    clause_start = tagged.text.rfind(before_text, 0, cue.start + 1) if before_text else cue.start
+    clause_start = max(clause_start, tagged.text.rfind(",", 0, cue.start) + 1 if _comma_clause(tagged, cue) else 0)
+    for mention in sorted(mentions, key=lambda m: m.char_start, reverse=True):
+        if clause_start <= mention.char_start and mention.char_end <= cue.start:
+            if _OBJECT_BEFORE_EN.search(tagged.text[max(0, mention.char_start - 12):mention.char_start]):
+                continue
+            person = roster.resolve(mention)
+            if person is not None:
+                return person.pid
+    return None
+
+
+def _comma_clause(tagged: Tagged, cue: Any) -> bool:
+    """ "..., and he stressed": a comma then a conjunction right before the cue opens a new clause."""
+    head = tagged.text[:cue.start]
+    return bool(re.search(r",\s*(?:and|while|but|as)\s+[^,]*$", head))
+
+
 def _joint_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> bool:
     """English: two principals named as the subject of the clause before the cue, joined by "and"."""
     clause_start = tagged.text.rfind(before_text, 0, cue.start + 1) if before_text else cue.start
-    people = []
+    people, first = [], None
     for mention in mentions:
         if clause_start <= mention.char_start and mention.char_end <= cue.start:
             person = roster.resolve(mention)
             if person is not None and person.main and person not in people:
                 people.append(person)
-    if len(people) < 2:
+                first = mention.char_start if first is None else first
+    if len(people) < 2 or first is None:
         return False
-    between = tagged.text[clause_start:cue.start]
+    between = tagged.text[first:cue.start]
     return " and " in between and not re.search(r"\b(?:with|to|from|for|by)\b", between)
 
 
