@@ -93,7 +93,8 @@ ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were prese
 # Words for "both sides" as speaker.
 BOTH_AR = _ar(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين|نظيره|ونظيره)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
 BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|the parties|both leaders|the two leaders|the leaders|the two ministers|both ministers"
-                     r"|the ministers|the presidents|the two presidents|the two|they|both|the officials|the counterparts)\b", re.IGNORECASE)
+                     r"|the ministers|the presidents|the two presidents|the two|they|both|the officials|the participants"
+                     r"|(?:his|her|their|the) counterparts?)\b", re.IGNORECASE)
 # "for his part", "whereas": the other side speaks.
 SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")
 SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.IGNORECASE)

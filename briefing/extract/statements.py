@@ -340,6 +340,8 @@ def _joint_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Ro
     if len(people) < 2 or first is None:
         return False
     between = tagged.text[first:cue.start]
+    if cue.term.attrs.get("stance") in ("exchange_views", "agreement") and re.search(r"\bwith\b", between):
+        return True  # "Secretary Blinken spoke today with Foreign Minister Kuleba to discuss ...": together
     return " and " in between and not re.search(r"\b(?:with|to|from|for|by)\b", between)
 
 
