@@ -75,6 +75,13 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?:^|\s)(?:زياره|بزياره|يزور|زار|تزور)(?:\s|$)|\b(?:visit|visits|visited|visiting)\b", "visit", "guest"),
 )
 
+# A lead that announces the contact instead of reporting it ("سيغادر غدا", "will travel to").
+FUTURE_AR = _ar(r"(?:^|\s)(?:و|ف)?(?:سوف\s+)?س(?:ي|ت)(?:غادر|زور|لتقي|جري|عقد|صل|توجه|بدا|بدأ|ستقبل|قوم|شارك|ترأس|راس)\S*"
+                r"|(?:^|\s)(?:يوم\s+)?غد(?:ا)?(?:\s|$)|الاسبوع المقبل|الشهر المقبل")
+FUTURE_EN = re.compile(r"\b(?:will|is\s+(?:scheduled|expected|due|set)\s+to|are\s+(?:scheduled|expected|due|set)\s+to)\s+"
+                       r"(?:visit|travel|meet|hold|host|attend|receive|pay|arrive|begin|start|lead|make)\b|\btomorrow\b"
+                       r"|\bnext\s+(?:week|month)\b", re.IGNORECASE)
+
 # Who asked for a call or meeting: that side is the guest ("at the initiative of the Syrian side").
 INITIATIVE_EN = re.compile(
     r"\b(?:at|on)\s+the\s+initiative\s+of\s+the\s+(?P<a>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"

@@ -8,7 +8,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Summary
-from ._grammar import ATTEND_AR, ATTEND_EN
+from ._grammar import ATTEND_AR, ATTEND_EN, FUTURE_AR, FUTURE_EN
+from .clauses import clause
+from .followups import ToDo
 from .build import build_summary
 from .event import (
     detect_type,
@@ -74,6 +76,17 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
 
     skip = {0} if seg.title else set()
     found = find_statements(tagged, mentions, roster, skip, lead, language, reference)
+    if event_type != "other" and _announced(sentences[lead], found_date, reference, language):
+        # The release announces the contact: it is still to happen, a follow-up, not the event.
+        kind = "visit" if event_type == "visit" else "meeting"
+        due = found_date.date if found_date is not None else None
+        mains = roster.mains()
+        found.follow_ups.insert(0, ToDo(kind, "scheduled" if due else "proposed", mains[0].pid if mains else None,
+                                        clause(sentences[lead]), lead, due_text=found_date.text if due else None,
+                                        due_date=due))
+        event_type, found_date, date_sentence = "other", None, None
+        for p in roster.people:
+            p.side = "other"
 
     if event_type == "other":
         warnings.append("not a report of a bilateral meeting, call or visit: event type is `other`")
@@ -88,6 +101,13 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     )
     warnings.extend(f"review: {r}" for r in review if r.startswith("participants") and "name" in r)
     return Extraction(summary=summary, warnings=warnings, sentences=sentences)
+
+
+def _announced(lead: str, found_date: Any, reference: dt.date | None, lang: str) -> bool:
+    """The lead speaks of the contact in the future tense, or dates it after the release."""
+    if found_date is not None and found_date.date is not None and reference is not None and found_date.date > reference:
+        return True
+    return bool((FUTURE_AR if lang == "ar" else FUTURE_EN).search(fold(lead, lang) if lang == "ar" else lead))
 
 
 def _lead_index(sentences: list[str], first_body: int, lang: str, attend: set[int]) -> int:
