@@ -95,7 +95,7 @@ INITIATIVE_AR = _ar(r"(?:بمبادره|مبادره|بطلب|بناء علي ط
 ATTEND_AR = _ar(
     r"(?:^|\s)(?:و?(?:حضر|حضره|حضرها|يحضر|بحضور)|و?يضم الوفد|الوفد (?:الرسمي|المرافق)|ويتكون الوفد|في (?:وداع|استقبال)|من الجانب)(?:\s|$)"
 )
-ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present)\b", re.IGNORECASE)
+ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present|also joined|joined the (?:meeting|call|talks))\b", re.IGNORECASE)
 
 # Words for "both sides" as speaker.
 BOTH_AR = _ar(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين|نظيره|ونظيره)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")

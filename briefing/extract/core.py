@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,10 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     attend = {i for i, s in enumerate(sentences) if i >= first_body and attend_re.search(fold(s, language))}
     lead = _lead_index(sentences, first_body, language, attend)
     event_type, role = detect_type(sentences[lead], seg.title, language)
+    if language == "en" and role in ("other", "meet"):
+        lead_type, lead_role = detect_type(sentences[lead], None, language)
+        if lead_type == event_type and lead_role in ("host", "guest"):
+            role = lead_role  # "Call with ..." in the headline, "received a call from" in the lead
 
     roster = Roster(lex, language)
     _add_mains(roster, sentences, mentions, lead, attend, bool(seg.title))
@@ -68,7 +73,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
     place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type)
     place_cc = place_country(place, lex)
-    assign_sides(roster, role, place_cc, event_type)
+    assign_sides(roster, role, place_cc, event_type, language)
     apply_initiative(roster, sentences, language)
     _home_country(roster, place_cc)
     for i in sorted(attend):
@@ -127,10 +132,16 @@ def _home_country(roster: Roster, place_cc: str | None) -> None:
             p.country = place_cc
 
 
+_TOPIC_START_EN = re.compile(r"\b(?:to discuss|to review|discussed|about|regarding|concerning|on the (?:situation|margins|sidelines)|on his|on her|on their)\b")
+
+
 def _add_mains(roster: Roster, sentences: list[str], mentions: list[list[Any]], lead: int, attend: set[int],
                titled: bool) -> None:
     """The principals: people named in the lead (then the next sentence, then the title)."""
+    topic = _TOPIC_START_EN.search(sentences[lead]) if roster.lang == "en" else None
     for m in mentions[lead]:
+        if topic is not None and m.char_start >= topic.start() and len(roster.mains()) >= 2:
+            continue  # "... spoke with Kuleba to discuss his meeting with Lavrov": Lavrov is a topic
         if not is_greeted(sentences[lead], m):
             roster.add(m, main=True)
     extra = [lead + 1] if lead + 1 < len(sentences) and lead + 1 not in attend else []

@@ -227,8 +227,13 @@ def is_greeted(sentence: str, mention: Mention) -> bool:
     return bool(_GREETING.search(sentence[max(0, mention.char_start - 40):mention.char_start].strip()))
 
 
-def assign_sides(roster: Roster, role: str, place_country: str | None, event_type: str) -> None:
-    """Host/guest for the lead's subject and object, by the verb and the place."""
+def assign_sides(roster: Roster, role: str, place_country: str | None, event_type: str, lang: str = "ar") -> None:
+    """Host/guest for the lead's subject and object, by the verb and the place.
+
+    "Met with" says nothing of whose ground it was: the place decides. Arabic releases put
+    the host first ("التقى ولي العهد ..."); an English readout met at no stated place, or at a
+    third country's, has no host.
+    """
     mains = roster.mains()
     if event_type == "other" or len(mains) < 2:
         return
@@ -236,6 +241,8 @@ def assign_sides(roster: Roster, role: str, place_country: str | None, event_typ
     if role == "meet":
         if place_country and obj.country == place_country and subject.country != place_country:
             role = "guest"
+        elif lang == "en" and place_country != subject.country:
+            role = "other"
         else:
             role = "host"
     if role == "host":
