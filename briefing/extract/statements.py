@@ -27,7 +27,8 @@ from .clauses import (
     joined_words,
     token_at,
 )
-from .event import fold
+from ._grammar import EVENT_CUES
+from .event import detect_type, fold
 from .followups import ToDo, find_follow_ups
 from .mentions import Mention, Tagged
 from .participants import Roster
@@ -94,13 +95,21 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
     for cue in raw:
         prev = out[-1] if out else None
         if (prev is not None and prev.term.attrs.get("cue") == "express" and cue.term.attrs.get("cue") != "express"
-                and gap_tokens(tagged, prev.end, cue.start) <= 4):
+                and (gap_tokens(tagged, prev.end, cue.start) <= 4 or _expressed_about(tagged, prev, cue))):
             out[-1] = Cue(cue.term, prev.start, cue.end, tagged.text[prev.start:cue.end])
             continue
         out.append(cue)
     return out
 
 
+def _expressed_about(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
+    """ "أعرب رئيس الحزب خلال استقبال الملك له ... عن شكره": the object of "أعرب" comes after "عن", however far."""
+    gap = tagged.text[prev.end:cue.start]
+    return (tagged.lang == "ar" and gap_tokens(tagged, prev.end, cue.start) <= 25 and not re.search(r"[.؛;:!?]", gap)
+            and bool(re.search(r"(?:^|\s)عن\s*$", gap)))
+
+
+_EVENT_PATTERNS = [re.compile(fold(p, "ar")) for p, _, _ in EVENT_CUES]
 _SILENT = frozenset({"say", "prayer"})  # cues that introduce speech or a prayer, not a position
 
 
@@ -116,6 +125,9 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
         if s in skip:
             continue
         text = tagged.text
+        if s > lead and _another_event(tagged, mentions[s], roster, lang):
+            found.context.append(s)  # "وعقد الأمير ... اجتماعا مع ...": another meeting, told alongside
+            continue
         follow_spans = find_follow_ups(found.follow_ups, tagged, cues_of(tagged, "followup"), mentions[s], roster, s, last,
                                    reference, lang)
         said_here = 0
@@ -184,6 +196,32 @@ def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
         if len(rest) == 2:
             out.extend((m.term, m.surface) for m in lex.match(rest[1], lang, ("topic",)) if m.term is not match.term)
     return out
+
+
+def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang: str) -> bool:
+    """A sentence reporting a contact of its own (an event cue) whose subject is not one of the two principals."""
+    kind, _ = detect_type(tagged.text, None, lang)
+    if kind == "other":
+        return False
+    principals = {p.pid for p in roster.mains()[:2]}
+    cue_at = _event_cue_start(tagged.text, lang)
+    for mention in sorted(mentions, key=lambda m: m.char_start):
+        if lang == "ar" and mention.char_start < cue_at:
+            continue  # Arabic puts the subject after its verb
+        if lang == "en" and (mention.char_end > cue_at or re.search(r"\b(?:with|of|on|by)\s+(?:the\s+)?$", tagged.text[:mention.char_start])):
+            return False  # English puts it before; a name after the verb is its object
+        if not mention.name and mention.person is None:
+            continue
+        person = roster.resolve(mention)
+        return person is None or person.pid not in principals
+    return False
+
+
+def _event_cue_start(text: str, lang: str) -> int:
+    """Where the first event verb of a sentence stands (0 when none is found)."""
+    folded = fold(text, lang)
+    starts = [m.start() for pattern in _EVENT_PATTERNS for m in [pattern.search(folded)] if m]
+    return min(starts) if starts else 0
 
 
 def _situations(tagged: Tagged, roster: Roster) -> list[tuple[Any, str]]:
@@ -264,6 +302,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return "both"  # "جرى بحث", "تم استعراض", "it was noted": the sides together
     if stance == "exchange_views" and re.match(r"\s*(?:معه|معها|معهم|with (?:him|her|them))\b", after):
         return "both"  # "وبحث معه": discussed together
+    if lang == "ar" and stance in ("exchange_views", "agreement") and _with_counterpart(tagged, cue, mentions, roster):
+        return "both"  # "بحث خادم الحرمين الشريفين مع رئيس الوزراء ...": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
     if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
@@ -325,6 +365,20 @@ def _comma_clause(tagged: Tagged, cue: Any) -> bool:
     """ "..., and he stressed": a comma then a conjunction right before the cue opens a new clause."""
     head = tagged.text[:cue.start]
     return bool(re.search(r",\s*(?:and|while|but|as)\s+[^,]*$", head))
+
+
+def _with_counterpart(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster) -> bool:
+    """Arabic: "مع" then another principal within the clause that follows the cue."""
+    rest = tagged.text[cue.end:cue.end + 160]
+    cut = re.search(r"[.؛;:]", rest)
+    rest = rest[:cut.start()] if cut else rest
+    match = re.search(r"(?:^|\s)مع(?:\s|$)", rest)
+    if match is None:
+        return False
+    at = cue.end + match.end()
+    people = {p.pid for m in mentions if cue.end <= m.char_start and (p := roster.resolve(m)) is not None and p.main}
+    after = {p.pid for m in mentions if m.char_start >= at and (p := roster.resolve(m)) is not None and p.main}
+    return bool(after) and len(people) >= 2
 
 
 def _joint_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> bool:
