@@ -52,7 +52,12 @@ INSTITUTIONS_AR = _words("""
 برلمان البرلمان حزب حركه تيار جبهه ائتلاف كتله مؤسسه صندوق بنك مصرف اتحاد رابطه لجنه محكمه سفاره قنصليه بعثه وفد مركز معهد شركه
 """)
 
-FUNCTION_EN = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "from", "with", "by", "for", "and", "or", "but", "as", "during", "after", "before", "about", "between", "his", "her", "their", "its", "he", "she", "they", "who", "which", "that", "this", "these", "today", "yesterday", "tomorrow", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "delegation", "accompanying"])
+# English headlines are set in Title Case: these capitalised words are never part of a name.
+HEADLINE_WORDS_EN = ["readout", "visit", "visits", "call", "calls", "meeting", "meetings", "talks", "conversation",
+                     "telephone", "phone", "statement", "trip", "travel", "travels", "virtual", "bilateral", "trilateral",
+                     "joint", "remarks", "press", "briefing", "summit", "discussion", "discussions", "engagement",
+                     "participation", "attendance", "delegation", "leaders", "counterparts", "counterpart"]
+FUNCTION_EN = frozenset(HEADLINE_WORDS_EN + ["a", "an", "the", "of", "in", "on", "at", "to", "from", "with", "by", "for", "and", "or", "but", "as", "during", "after", "before", "about", "between", "his", "her", "their", "its", "he", "she", "they", "who", "which", "that", "this", "these", "today", "yesterday", "tomorrow", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "delegation", "accompanying"])
 
 # Lead verbs and nouns that tell the kind of event (normalised Arabic, lower-case English).
 EVENT_CUES: tuple[tuple[str, str, str], ...] = (
@@ -61,7 +66,8 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?:اجري|يجري|اجرت|تجري)\s+(?:\S+\s+){0,20}?(?:اتصالا|اتصال)\s+هاتفي", "phone_call", "guest"),
     (r"(?:اتصالا|اتصال|مكالمه|محادثه)\s+هاتفي|هاتفيا", "phone_call", "other"),
     (r"\b(?:received|receives)\s+(?:a\s+)?(?:phone\s+|telephone\s+|video\s+)?call\b", "phone_call", "host"),
-    (r"\b(?:placed|made|places|makes)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\b", "phone_call", "guest"),
+    (r"\b(?:placed|made|places|makes)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\b"
+     r"|\b(?:called|calls|phoned)\s+(?!for\b|on\b|upon\b|off\b|in\b|it\b|the\b|a\b|an\b)", "phone_call", "guest"),
     (r"\b(?:phone|telephone|video)\s*(?:call|calls|conversation|conference)|\bvideoconference\b|\bphoned\b"
      r"|\bspoke\s+(?:\w+\s+){0,3}?by\s+(?:phone|telephone)|^(?:readout of\s+)?.{0,80}?\bcalls?\s+with\b"
      r"|\b(?:spoke|speaks|talked)\s+(?:today\s+|yesterday\s+|earlier today\s+|this\s+\w+\s+|again\s+|separately\s+)*with\b",
@@ -78,6 +84,9 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
 # A lead that announces the contact instead of reporting it ("سيغادر غدا", "will travel to").
 FUTURE_AR = _ar(r"(?:^|\s)(?:و|ف)?(?:سوف\s+)?س(?:ي|ت)(?:غادر|زور|لتقي|جري|عقد|صل|توجه|بدا|بدأ|ستقبل|قوم|شارك|ترأس|راس)\S*"
                 r"|(?:^|\s)(?:يوم\s+)?غد(?:ا)?(?:\s|$)|الاسبوع المقبل|الشهر المقبل")
+# A past verb of contact in the lead: the release reports the contact, whatever it also announces.
+PAST_CONTACT_AR = _ar(r"(?:^|\s)و?(?:استقبل|استقبلت|التقي|التقت|بحث|بحثت|اجري|اجرت|تلقي|تلقت|وصل|وصلت|عقد|عقدت|زار|زارت|ناقش|استعرض)(?:\s|$)")
+PAST_CONTACT_EN = re.compile(r"\b(?:met|spoke|held|discussed|received|hosted|talked|visited|arrived|welcomed|convened)\b", re.IGNORECASE)
 FUTURE_EN = re.compile(r"\b(?:will|is\s+(?:scheduled|expected|due|set)\s+to|are\s+(?:scheduled|expected|due|set)\s+to)\s+"
                        r"(?:visit|travel|meet|hold|host|attend|receive|pay|arrive|begin|start|lead|make)\b|\btomorrow\b"
                        r"|\bnext\s+(?:week|month)\b", re.IGNORECASE)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Summary
-from ._grammar import ATTEND_AR, ATTEND_EN, FUTURE_AR, FUTURE_EN
+from ._grammar import ATTEND_AR, ATTEND_EN, FUTURE_AR, FUTURE_EN, PAST_CONTACT_AR, PAST_CONTACT_EN
 from .clauses import clause
 from .followups import ToDo
 from .build import build_summary
@@ -110,9 +110,12 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
 
 def _announced(lead: str, found_date: Any, reference: dt.date | None, lang: str) -> bool:
     """The lead speaks of the contact in the future tense, or dates it after the release."""
+    text = fold(lead, lang) if lang == "ar" else lead
+    if (PAST_CONTACT_AR if lang == "ar" else PAST_CONTACT_EN).search(text):
+        return False  # "وصل أمس ... وسيلتقي اليوم": a report that also looks ahead
     if found_date is not None and found_date.date is not None and reference is not None and found_date.date > reference:
         return True
-    return bool((FUTURE_AR if lang == "ar" else FUTURE_EN).search(fold(lead, lang) if lang == "ar" else lead))
+    return bool((FUTURE_AR if lang == "ar" else FUTURE_EN).search(text))
 
 
 def _lead_index(sentences: list[str], first_body: int, lang: str, attend: set[int]) -> int:

@@ -14,6 +14,7 @@ from .vocab import Lexicon, country_code
 
 _JOIN = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "bin", "ibn", "al", "el", "abu"})
 _COMMON = frozenset({"محمد", "احمد", "علي", "عبد", "الله", "mohammed", "muhammad", "ahmed", "ali", "abdullah"})
+_REPORTERS = frozenset({"spokesman"})
 _GREETING = re.compile(r"(?:تحيات|تهاني|تحياته|تمنيات|رساله|رسالة|تعازي|greetings|message|condolences)\s*$")
 
 
@@ -103,6 +104,8 @@ class Roster:
         """Add a named mention as a participant, merging with one already known."""
         if not mention.name and mention.person is None:
             return None
+        if self.lang == "en" and any(t.key in _REPORTERS for t in mention.title_terms):
+            return None  # the spokesperson who issues a readout is not at the table
         person_term = mention.person or self.lex.find_person(mention.name_norm)
         existing = self.resolve(mention, titles=False)
         if existing is not None:
