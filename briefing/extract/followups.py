@@ -22,6 +22,7 @@ from .event import fold
 from .mentions import Mention, Tagged
 from .participants import Roster
 
+_SIGNED = re.compile(r"(?:^|\s)(?:تم|وتم|جري|وجري|وقع|ووقع|وقعا|وقعت|شهد|وشهد|signed|have signed|were signed)\s*(?:\S+\s*)?$", re.IGNORECASE)
 _VISIT = re.compile(r"زياره|visit", re.IGNORECASE)
 _STATUSES = frozenset({"proposed", "accepted", "scheduled", "declined"})
 
@@ -59,6 +60,8 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         what = clause(text[cue.start:end])
         spans.append((cue.start, end))
         previous = todos[-1] if todos else None
+        if status == "proposed" and kind == "agreement" and _SIGNED.search(fold(text[max(0, cue.start - 25):cue.start], lang)):
+            continue  # "تم التوقيع على مذكرة تفاهم", "signed a memorandum": done at the event, not to come
         if status == "done":
             continue
         if status not in _STATUSES:  # "date to be set": a due note on the follow-up before

@@ -204,10 +204,10 @@ def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang
     if kind == "other":
         return False
     principals = {p.pid for p in roster.mains()[:2]}
-    cue_at = _event_cue_start(tagged.text, lang)
+    cue_at = _event_cue_start(tagged.text, lang) if lang == "en" else 0
     for mention in sorted(mentions, key=lambda m: m.char_start):
-        if lang == "ar" and mention.char_start < cue_at:
-            continue  # Arabic puts the subject after its verb
+        if lang == "ar" and (_object(tagged, mention) or re.search(r"(?:^|\s)مع\s*$", tagged.text[:mention.char_start])):
+            continue  # "مع كارتر", "للرئيس": objects; the first other name is the subject
         if lang == "en" and (mention.char_end > cue_at or re.search(r"\b(?:with|of|on|by)\s+(?:the\s+)?$", tagged.text[:mention.char_start])):
             return False  # English puts it before; a name after the verb is its object
         if not mention.name and mention.person is None:
