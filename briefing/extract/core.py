@@ -71,7 +71,8 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     reference = anchor.date
     found_date, date_sentence = find_event_date(sentences, lead, seg.dateline, reference, language)
     skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
-    place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type)
+    place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type,
+                                      tuple(sentences[lead + 1:lead + 3]))
     place_cc = place_country(place, lex)
     assign_sides(roster, role, place_cc, event_type, language)
     apply_initiative(roster, sentences, language)
@@ -90,6 +91,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
                                         clause(sentences[lead]), lead, due_text=found_date.text if due else None,
                                         due_date=due))
         event_type, found_date, date_sentence = "other", None, None
+        place, place_surface = None, None  # where it will be is the follow-up's, not a place of this release
         for p in roster.people:
             p.side = "other"
 
