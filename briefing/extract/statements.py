@@ -200,6 +200,8 @@ def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
 
 def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang: str) -> bool:
     """A sentence reporting a contact of its own (an event cue) whose subject is not one of the two principals."""
+    if not any(m.name or m.person is not None for m in mentions):
+        return False
     kind, _ = detect_type(tagged.text, None, lang)
     if kind == "other":
         return False
