@@ -24,9 +24,9 @@ def extract(
 ) -> None:
     """Extract a summary from each release; one bad release is reported and the others are written."""
     from ..errors import BriefingError, ExitCode
-    from ..extract.run import extract_many, parse_options
+    from ..extract.run import extract_many
 
-    reference, term_base = parse_options(lang, date, terms or [])
+    reference, term_base = _parse_options(lang, date, terms or [])
     results = extract_many(releases, output=output, lang=lang, date=reference, terms=term_base, force=force)
     failed = 0
     for result in results:
@@ -45,3 +45,21 @@ def extract(
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
     app.command()(extract)
+
+
+def _parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[object, object]:
+    """Check --lang and --date, and load the term base with the user's files (briefing.toml's, then --terms)."""
+    from ..config import load_config
+    from ..errors import ConfigError
+    from ._options import parse_date
+
+    if lang not in ("auto", "ar", "en"):
+        raise ConfigError(f"--lang must be auto, ar or en, not {lang!r}", field="--lang")
+    reference = parse_date(date, "--date")
+    files = [*load_config().terms, *terms]
+    term_base = None
+    if files:
+        from ..terms import load_terms
+
+        term_base = load_terms(files)
+    return reference, term_base
