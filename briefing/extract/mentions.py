@@ -382,8 +382,9 @@ def _longer_name(tagged: Tagged, j: int, person: Any) -> bool:
     n = len(tagged.tokens)
     if j >= n or tagged.hard[j - 1] or tagged.tags[j] != "X" or not _has_article(tagged, j):
         return False
-    if j + 1 < n and not tagged.hard[j] and tagged.tags[j + 1] == "X" and not _has_article(tagged, j + 1):
-        return False
+    if (j + 1 < n and not tagged.hard[j] and tagged.tags[j + 1] == "X" and not _has_article(tagged, j + 1)
+            and not tagged.tokens[j + 1].norm.startswith(("ب", "ل", "و"))):
+        return False  # "... الربيعة بمقر المركز": a preposition after the family name does not count
     words = {t.norm for surface in person.surfaces(tagged.lang) for t in tokenise(surface)}
     return tagged.tokens[j].norm not in words
 
