@@ -312,6 +312,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return "both"  # "Secretary Blinken and Foreign Minister Wong welcomed ..."
     if lang == "en" and (subject := _english_subject(tagged, cue, mentions, roster, before_text)) is not None:
         return subject  # English puts the subject before its verb: "The President of Russia thanked ..."
+    if lang == "en" and both_re.match(before.lstrip()):
+        return "both"  # "The leaders also marked ... and reaffirmed ...": the clause's subject is both
     for mention in sorted(mentions, key=lambda m: m.start):
         if k < mention.start <= k_end + 2 and not _object(tagged, mention):
             person = roster.resolve(mention)
@@ -386,16 +388,15 @@ def _with_counterpart(tagged: Tagged, cue: Any, mentions: list[Mention], roster:
 def _joint_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> bool:
     """English: two principals named as the subject of the clause before the cue, joined by "and"."""
     clause_start = tagged.text.rfind(before_text, 0, cue.start + 1) if before_text else cue.start
-    people, first = [], None
-    for mention in mentions:
+    named: list[tuple[Any, int]] = []  # (principal, where named), the last naming of each
+    for mention in sorted(mentions, key=lambda m: m.char_start):
         if clause_start <= mention.char_start and mention.char_end <= cue.start:
             person = roster.resolve(mention)
-            if person is not None and person.main and person not in people:
-                people.append(person)
-                first = mention.char_start if first is None else first
-    if len(people) < 2 or first is None:
+            if person is not None and person.main:
+                named = [(p, at) for p, at in named if p is not person] + [(person, mention.char_start)]
+    if len(named) < 2:
         return False
-    between = tagged.text[first:cue.start]
+    between = tagged.text[named[-2][1]:cue.start]  # from the earlier of the last two principals named
     if cue.term.attrs.get("stance") in ("exchange_views", "agreement") and re.search(r"\bwith\b", between):
         return True  # "Secretary Blinken spoke today with Foreign Minister Kuleba to discuss ...": together
     return " and " in between and not re.search(r"\b(?:with|to|from|for|by)\b", between)
