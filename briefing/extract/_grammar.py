@@ -56,7 +56,12 @@ INSTITUTIONS_AR = _words("""
 HEADLINE_WORDS_EN = ["readout", "visit", "visits", "call", "calls", "meeting", "meetings", "talks", "conversation",
                      "telephone", "phone", "statement", "trip", "travel", "travels", "virtual", "bilateral", "trilateral",
                      "joint", "remarks", "press", "briefing", "summit", "discussion", "discussions", "engagement",
-                     "participation", "attendance", "delegation", "leaders", "counterparts", "counterpart"]
+                     "participation", "attendance", "delegation", "leaders", "counterparts", "counterpart",
+                     # words of offices and institutions written with capitals inside titles
+                     "national", "security", "affairs", "council", "department", "office", "ministry", "agency",
+                     "administration", "government", "committee", "commission", "staff", "policy", "homeland",
+                     "intelligence", "defense", "defence", "foreign", "state", "deputy", "assistant", "acting",
+                     "senior", "special", "general", "principal", "chief", "executive", "house", "white"]
 FUNCTION_EN = frozenset(HEADLINE_WORDS_EN + ["a", "an", "the", "of", "in", "on", "at", "to", "from", "with", "by", "for", "and", "or", "but", "as", "during", "after", "before", "about", "between", "his", "her", "their", "its", "he", "she", "they", "who", "which", "that", "this", "these", "today", "yesterday", "tomorrow", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "delegation", "accompanying"])
 
 # Lead verbs and nouns that tell the kind of event (normalised Arabic, lower-case English).
@@ -78,7 +83,8 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?:^|\s)(?:استقبل|يستقبل|استقبلت|تستقبل|واستقبل)(?:\s|$)|\b(?:received|receives|hosted|hosts)\b", "meeting", "host"),
     (r"(?:^|\s)(?:التقي|يلتقي|التقت|تلتقي|والتقي|اجتمع|يجتمع|لقاء|اللقاء)(?:\s|$)|\b(?:met|meets|meeting)\b", "meeting", "meet"),
     (r"(?:^|\s)(?:بحث|يبحث|ناقش|يناقش|وبحث)\s+(?:\S+\s+){0,30}?مع(?:\s|$)", "meeting", "meet"),
-    (r"(?:^|\s)(?:زياره|بزياره|يزور|زار|تزور)(?:\s|$)|\b(?:visit|visits|visited|visiting)\b", "visit", "guest"),
+    (r"(?:^|\s)(?:زياره|بزياره|يزور|زار|تزور)(?:\s|$)|\b(?:visit|visits|visited|visiting)\b"
+     r"|\b(?:trip|travel|travels|traveled|travelled)\s+to\b", "visit", "guest"),
 )
 
 # A lead that announces the contact instead of reporting it ("سيغادر غدا", "will travel to").

@@ -63,6 +63,8 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
 
     roster = Roster(lex, language)
     _add_mains(roster, sentences, mentions, lead, attend, bool(seg.title))
+    if event_type == "visit":
+        _add_visited(roster, sentences, mentions, lead, language)
     for sentence_mentions in mentions:
         for m in sentence_mentions:
             roster.enrich(m)
@@ -158,6 +160,27 @@ def _add_mains(roster: Roster, sentences: list[str], mentions: list[list[Any]], 
     for m in mentions[lead]:
         if len(roster.mains()) < 2 and not m.name and m.person is None and not is_greeted(sentences[lead], m):
             roster.add_unnamed(m)
+
+
+def _add_visited(roster: Roster, sentences: list[str], mentions: list[list[Any]], lead: int, lang: str) -> None:
+    """A visit's hosts: the people the visitor "met with" in the sentences after the lead."""
+    for i in range(lead + 1, min(len(sentences), lead + 4)):
+        kind, role = detect_type(sentences[i], None, lang)
+        if kind not in ("meeting", "talks") or not mentions[i]:
+            continue
+        cue = _MET_WITH.search(fold(sentences[i], lang) if lang == "ar" else sentences[i])
+        start = cue.end() if cue else 0
+        for m in mentions[i]:
+            if lang == "en" and m.char_start < start:
+                continue
+            named = m.person is not None or len((m.name or "").split()) > 1
+            if named and not is_greeted(sentences[i], m) and roster.resolve(m, titles=False) is None:
+                person = roster.add(m, main=True)
+                if person is not None:
+                    person.side = "host"
+
+
+_MET_WITH = re.compile(r"\b(?:met|meets|meeting)\s+(?:\w+\s+){0,2}?with\b|\b(?:met|received|hosted)\b|(?:^|\s)(?:التقي|التقت|استقبل|استقبلت)(?:\s|$)")
 
 
 def _add_attendees(roster: Roster, tagged: Any, mentions: list[Any], place_cc: str | None) -> None:
