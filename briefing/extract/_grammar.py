@@ -121,7 +121,7 @@ BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|the parties|both 
 SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")
 SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.IGNORECASE)
 # Passive reports of discussion: both sides.
-PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق)(?:\s|$)")
+PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق|و?دار)(?:\s|$)")
 PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused)|it was|it has been|there was)\b", re.IGNORECASE)
 # Background sentences.
 CONTEXT_AR = _ar(r"(?:تجدر الاشاره|يذكر ان|الجدير بالذكر|يشار الي|وكان\s+\S+(?:\s+\S+){0,8}\s+قد)")
