@@ -451,6 +451,8 @@ def _name_before(tagged: Tagged, i: int, floor: int) -> int | None:
     start = tagged.tokens[k].start + (1 if _conjoined(tagged, k) else 0)
     if tagged.text[start:start + 2] == "ال":
         return None
+    if any(_institution(tagged, x) for x in range(k, i)) or tagged.tokens[i - 1].norm.endswith("يه"):
+        return None  # "لدولة خليجية وزير ...", "مفوضية الاتحاد": a noun and its adjective, not a name
     return k
 
 

@@ -142,3 +142,11 @@ def test_an_agreement_signed_at_the_event_is_not_an_open_follow_up() -> None:
             "استقبل وزير الخارجية عادل الجبير في الرياض وزير الخارجية المصري سامح شكري، وتم التوقيع على مذكرة "
             "تفاهم للتعاون في مجال التدريب الدبلوماسي.\n")
     assert [f for f in _extract(text).follow_ups if f.kind.value == "agreement"] == []
+
+
+def test_an_adjective_before_a_title_is_not_a_person() -> None:
+    text = ("وزير الخارجية السوري في مسقط\n\n"
+            "أكد وزير الخارجية العماني يوسف بن علوي في مسقط اليوم أهمية إنهاء النزاع، وذلك خلال أول زيارة لدولة "
+            "خليجية يقوم بها وزير الخارجية السوري وليد المعلم منذ سنوات.\n")
+    names = [p.name.ar for p in _extract(text).participants]
+    assert "خليجية" not in " ".join(n or "" for n in names)
