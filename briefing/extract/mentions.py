@@ -207,6 +207,9 @@ def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
     if mention.name and tagged.lang == "en":
         j = _of_country(tagged, j, mention)  # "Kim Sung-han of the Republic of Korea"
     mention.end = max(j, mention.end)
+    if (tagged.lang == "ar" and mention.person is None and mention.name_norm and len(mention.name_norm) == 1
+            and mention.name_norm[0].endswith("يه")):
+        mention.name, mention.name_norm = None, ()  # "لدولة خليجية": an adjective of place, never a one-word name
     return mention
 
 
