@@ -80,6 +80,7 @@ class Roster:
         self.lex = lex
         self.lang = lang
         self.people: list[Person] = []
+        self.spelled: dict[str, str] = {}  # term key -> the spelling met in the release
 
     def enrich(self, mention: Mention) -> None:
         """Let a later mention of a known participant (by name) complete its title and country."""
@@ -107,6 +108,9 @@ class Roster:
         if self.lang == "en" and any(t.key in _REPORTERS for t in mention.title_terms):
             return None  # the spokesperson who issues a readout is not at the table
         person_term = mention.person or self.lex.find_person(mention.name_norm)
+        if person_term is None and (similar := self.lex.find_similar_person(mention.name_norm)) is not None:
+            person_term = similar
+            self.spelled[similar.key] = mention.name or ""  # matched by spelling: a person checks it
         existing = self.resolve(mention, titles=False)
         if existing is not None:
             self._merge(existing, mention, person_term)

@@ -150,3 +150,13 @@ def test_an_adjective_before_a_title_is_not_a_person() -> None:
             "خليجية يقوم بها وزير الخارجية السوري وليد المعلم منذ سنوات.\n")
     names = [p.name.ar for p in _extract(text).participants]
     assert "خليجية" not in " ".join(n or "" for n in names)
+
+
+def test_a_known_person_spelled_one_letter_off_is_matched_and_flagged() -> None:
+    text = ("Secretary Blinken meets Kazakh President\n\n"
+            "Secretary of State Antony Blinken met today with President of Kazakhstan Kassym-Jomart Tokaev in Astana.\n")
+    summary = _extract(text)
+    tokayev = next(p for p in summary.participants if p.id == "kassym_jomart_tokayev")
+    assert (tokayev.country, tokayev.name.ar) == ("KZ", "قاسم جومارت توكاييف")
+    assert tokayev.origin["name.ar"].by.value == "inferred"
+    assert any("Tokaev" in line and "check" in line for line in summary.review)
