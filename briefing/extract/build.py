@@ -152,7 +152,7 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         if origin["date"]["by"] == "metadata" and found_date.date:
             review.append(f"event.date: «{found_date.text}» counted from {anchor.detail} ({anchor.date.isoformat()})")
     if (found_date is None or found_date.date is None) and getattr(release, "metadata_date", None):
-        review.append(f"event.date: not in the text; {release.metadata_from} gives "
+        review.append(f"event: no date in the text; {release.metadata_from} gives "
                       f"{release.metadata_date.isoformat()} (not used: give --date if it is the event's)")
     if place is not None:
         event["place"] = {"ar": place.ar or None, "en": place.en or None}
