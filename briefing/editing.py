@@ -57,11 +57,11 @@ def parse_path(path: str) -> list[str | int]:
     return steps
 
 
-def _walk(tree: Any, steps: Sequence[str | int], *, create: bool) -> Any:
+def _walk(tree: Any, steps: Sequence[str | int], *, create: bool, language: str | None = None) -> Any:
     from ruamel.yaml.comments import CommentedMap
 
     node = tree
-    for step in steps:
+    for number, step in enumerate(steps):
         if isinstance(step, int):
             if not isinstance(node, list) or not 0 <= step < len(node):
                 raise InputError(f"no item {step} here", field=".".join(map(str, steps)))
@@ -73,6 +73,10 @@ def _walk(tree: Any, steps: Sequence[str | int], *, create: bool) -> Any:
                 if not create:
                     raise InputError(f"no field {step!r}", field=".".join(map(str, steps)))
                 node[step] = CommentedMap()
+            elif isinstance(node[step], str) and create and language and number == len(steps) - 1:
+                # a text written as a plain string is in the summary's language: make it {lang: ...}
+                node[step] = CommentedMap({language: node[step]})
+                node[step].fa.set_flow_style()
             node = node[step]
     return node
 
@@ -86,12 +90,12 @@ def _item_and_key(steps: list[str | int]) -> tuple[list[str | int], str] | None:
     return None
 
 
-def set_value(tree: Any, path: str, value: Any) -> None:
+def set_value(tree: Any, path: str, value: Any, *, language: str | None = None) -> None:
     """Set (or, with None, remove) one value; an origin recorded for it becomes `person`."""
     from ruamel.yaml.comments import CommentedMap
 
     steps = parse_path(path)
-    parent = _walk(tree, steps[:-1], create=value is not None)
+    parent = _walk(tree, steps[:-1], create=value is not None, language=language)
     last = steps[-1]
     if value is None:
         if isinstance(parent, dict):
@@ -150,11 +154,17 @@ def dump_tree(tree: Any) -> str:
     return out.getvalue()
 
 
-def save_document(document: Document, tree: Any, *, terms: Sequence[Path] = ()) -> tuple[Summary, str]:
-    """Validate the edited tree, check the file did not change meanwhile, write it: (summary, new digest)."""
+def validate_tree(document: Document, tree: Any, *, terms: Sequence[Path] = ()) -> tuple[Summary, str]:
+    """Return the summary an edited tree makes, as it would be written, and that text."""
     text = dump_tree(tree)
     name = str(document.path)
-    summary = summary_from_tree(load_yaml(text, name), name, terms=terms)
+    return summary_from_tree(load_yaml(text, name), name, terms=terms), text
+
+
+def save_document(document: Document, tree: Any, *, terms: Sequence[Path] = ()) -> tuple[Summary, str]:
+    """Validate the edited tree, check the file did not change meanwhile, write it: (summary, new digest)."""
+    summary, text = validate_tree(document, tree, terms=terms)
+    name = str(document.path)
     try:
         current = document.path.read_bytes()
     except OSError as exc:

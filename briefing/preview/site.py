@@ -75,6 +75,7 @@ class Site:
         self._recent: list[tuple[str, Choice]] = []
         self._pack: dict[Choice, str | Failure] = {}
         self._instance, self._count = secrets.token_hex(4), 0
+        self.token = secrets.token_urlsafe(32)  # the editor's writes carry it: a page of another site cannot know it
         self.closed = False
 
     @property
@@ -251,6 +252,11 @@ class Site:
         options = dataclasses.replace(options, layout=choice.layout, languages=choice.languages)
         with self._render:
             return f"pack.{fmt}", render_pack(entries, options, fmt)
+
+    def entry(self, name: str) -> Entry | None:
+        """Return the entry called `name`, if the preview shows one."""
+        with self._changed:
+            return self._entries.get(name)
 
     def entries(self) -> tuple[list[Entry], str]:
         """Return the entries in name order and the version they belong to."""
