@@ -113,6 +113,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _write_refusal(self) -> tuple[HTTPStatus, str] | None:
         """Say why a write request is refused: wrong host, another origin, no token, not JSON, too large."""
+        if not self.server.loopback:  # other machines may read the preview; none may write through it
+            return HTTPStatus.FORBIDDEN, "refused: the editor saves only when the preview listens on loopback (--host 127.0.0.1)"
         if not self._host_allowed():
             return HTTPStatus.BAD_REQUEST, "unexpected Host header"
         host = self.headers.get("Host") or ""
