@@ -95,3 +95,15 @@ def test_a_change_on_disk_since_opening_is_not_overwritten(copy):
     with pytest.raises(ConflictError, match="changed on disk"):
         save_document(document, document.tree)
     assert "V. Putin" in copy.read_text(encoding="utf-8") and "N. Staff" not in copy.read_text(encoding="utf-8")
+
+
+def test_filling_the_other_side_of_a_plain_string_text_makes_it_bilingual(tmp_path):
+    from support import MINIMAL_SUMMARY
+
+    path = tmp_path / "s.yaml"
+    path.write_text(MINIMAL_SUMMARY, encoding="utf-8")
+    document = open_document(path)
+    set_value(document.tree, "participants[0].name.en", "Ahmad", language="ar")
+    summary, _ = save_document(document, document.tree)
+    assert (summary.participants[0].name.ar, summary.participants[0].name.en) == ("أحمد", "Ahmad")
+    assert path.read_text(encoding="utf-8") == MINIMAL_SUMMARY.replace("name: أحمد", "name: {ar: أحمد, en: Ahmad}")

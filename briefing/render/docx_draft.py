@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.shared import RGBColor
 
 from . import _ooxml as ox
 from .view import NoteView
 
+if TYPE_CHECKING:
+    from .docx import NoteWriter
+
 MARK_COLOUR = RGBColor(0xB3, 0x26, 0x1E)
 
 
-def add_draft_mark(writer, view: NoteView) -> None:
+def add_draft_mark(writer: NoteWriter, view: NoteView) -> None:
     """Put `DRAFT · مسودة` (the note's languages, in their order) above anything else in the header."""
     header = writer.document.sections[0].header
     first = header.paragraphs[0]
