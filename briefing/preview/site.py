@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import BriefingError, InputError
 from ..loading import LoadedInput
+from ..model import Summary
 from ..render.options import RenderOptions
 from .choices import Choice
 from .watched import ENTRY_SUFFIXES, Watched, find_watched
@@ -320,12 +321,22 @@ class Site:
 
 def _shown(entry: Entry, choice: Choice, version: str) -> Shown:
     page = entry.pages.get(choice)
-    warnings = entry.loaded.warnings if entry.loaded else ()
+    warnings = (*entry.loaded.warnings, *_review_state(entry.loaded.summary)) if entry.loaded else ()
     if entry.loaded is None or page is None:
         return Shown(None, entry.error or "the note is not rendered yet", version)
     if isinstance(page, Failure):
         return Shown(None, page.message, version, warnings)
     return Shown(page, None, version, warnings)
+
+
+def _review_state(summary: Summary) -> tuple[str, ...]:
+    """Say that a note is a draft, and how much is left to check, above it."""
+    from ..review import is_draft, open_items
+
+    if not is_draft(summary):
+        return ()
+    count = len(open_items(summary))
+    return (f"draft: no person has marked this summary reviewed; {count} item{'s' if count != 1 else ''} to check",)
 
 
 def _forget_caches() -> None:

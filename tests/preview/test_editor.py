@@ -115,3 +115,13 @@ def test_every_value_is_a_field_and_pending_sides_are_marked():
     assert paths["participants[0].side"].choices == ("host", "guest", "other")
     assert paths["positions[4].text.ar"].pending and not paths["positions[4].text.en"].pending
     assert {g.path for g in groups if g.droppable} >= {"positions[0]", "follow_ups[0]"}
+
+
+def test_a_draft_says_so_above_the_note_with_a_link_to_the_editor(tmp_path, start_preview):
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(SAMPLES.joinpath("summary.yaml").read_text(encoding="utf-8").replace("reviewed: {by: briefing maintainers, on: 2026-12-01}\n", ""), encoding="utf-8")
+    preview = start_preview(draft)
+    page = request(preview.url, "GET", "/")[1].decode("utf-8")
+    assert "draft: no person has marked this summary reviewed; 0 items to check" in page
+    assert 'class="edit" href="/edit/draft.yaml"' in page
+    assert b'<div class="draft-mark"' in request(preview.url, "GET", "/notes/draft.yaml")[1]
