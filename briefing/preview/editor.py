@@ -61,6 +61,8 @@ def editor_groups(summary: Summary) -> list[Group]:
     """Return every editable value of a summary, grouped by item, in document order."""
     groups = [Group("event", "Event", tuple(_text_fields("event.title", "title", summary.event.title)
                                              + _text_fields("event.place", "place", summary.event.place)), _sentence(summary.event))]
+    if summary.source is not None:
+        groups.append(Group("source", "Source", tuple(_text_fields("source.title", "title", summary.source.title))))
     for i, p in enumerate(summary.participants):
         path = f"participants[{i}]"
         fields = _text_fields(f"{path}.name", "name", p.name) + _text_fields(f"{path}.title", "title", p.title)
@@ -80,6 +82,7 @@ def editor_groups(summary: Summary) -> list[Group]:
         fields = [Field(f"{path}.kind", "kind", f.kind.value, choices=tuple(_CHOICES["kind"])),
                   Field(f"{path}.status", "status", f.status.value, choices=tuple(_CHOICES["status"]))]
         fields += _text_fields(f"{path}.what", "what", f.what)
+        fields += _text_fields(f"{path}.due.text", "due", f.due.text if f.due else None)
         groups.append(Group(path, f"Follow-up {i + 1}", tuple(fields), _sentence(f), droppable=True))
     for i, c in enumerate(summary.context):
         groups.append(Group(f"context[{i}]", f"Context {i + 1}", tuple(_text_fields(f"context[{i}]", "text", c)), droppable=True))

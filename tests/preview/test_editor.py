@@ -115,6 +115,7 @@ def test_every_value_is_a_field_and_pending_sides_are_marked():
     assert paths["participants[0].side"].choices == ("host", "guest", "other")
     assert paths["positions[4].text.ar"].pending and not paths["positions[4].text.en"].pending
     assert {g.path for g in groups if g.droppable} >= {"positions[0]", "follow_ups[0]"}
+    assert paths["follow_ups[0].due.text.en"].value == "December 2026" and paths["source.title.en"].value
 
 
 def test_a_draft_says_so_above_the_note_with_a_link_to_the_editor(tmp_path, start_preview):
