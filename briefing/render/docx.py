@@ -462,6 +462,10 @@ def render_docx_document(views: Sequence[NoteView], options: RenderOptions, *, e
         append_note(writer, view)
     writer.view = views[0]
     add_page_furniture(writer, next((v.classification for v in views if v.classification), None))
+    if any(v.draft for v in views):
+        from .docx_draft import add_draft_mark
+
+        add_draft_mark(writer, views[0])
     _core_properties(document, views[0], options)
     return package_document(document, writer.usage, options.fonts, embed=embed_fonts)
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model import FollowUp, Participant, Summary, Text
+from ..review import is_draft
 from .formatting import arabic_digits, country_name, date_text
 
 Labels = dict[str, dict[str, Text]]
@@ -55,6 +56,7 @@ class NoteView:
     sections: tuple[Section, ...]
     language: str
     date: dt.date | None = None
+    draft: bool = False
     labels: Labels = field(default_factory=dict, repr=False, compare=False)
 
     def label(self, group: str, key: str) -> Text:
@@ -222,6 +224,7 @@ def build_view(summary: Summary, labels: Labels, *, organisation: Text | None = 
         sections=tuple(s for s in sections if s is not None),
         language=summary.language,
         date=note_date,
+        draft=is_draft(summary),
         labels=labels,
     )
 
