@@ -268,3 +268,40 @@ def test_a_title_in_both_languages(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     cover = out.read_text(encoding="utf-8").split('<nav class="contents"')[0].split("<body")[1]
     assert "Central Asia file" in cover and "ملف آسيا الوسطى" in cover and "ترجمة معلقة" not in cover
+
+
+@pytest.mark.slow
+def test_pack_progress_bar_moves_with_the_pages_on_a_terminal(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    master, slave = pty.openpty()
+    run = subprocess.Popen([sys.executable, "-m", "briefing", "pack", *_samples(), "-o", str(tmp_path / "pack.pdf")],
+                           stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "TERM": "xterm", "COLUMNS": "120"})
+    os.close(slave)
+    seen = bytearray()
+
+    def read() -> None:  # drain the terminal while the pack runs, so the bar never blocks on a full buffer
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    run.communicate(timeout=300)
+    reader.join(timeout=10)
+    os.close(master)
+    assert run.returncode == 0
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", bytes(seen).decode("utf-8", "replace"))
+    shown = [(int(a), int(b)) for a, b in re.findall(r"Laying out the pack \(pages\)\S*\s.*?(\d+)/(\d+)", text)]
+    positions = sorted({a for a, _ in shown})
+    assert len(positions) >= 4, shown[:20]  # the bar moved through the run, not in one jump
+    assert max(b for _, b in shown) >= 2 * 15  # laid out and drawn, page by page (the samples make ~20 pages)
