@@ -29,12 +29,16 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     from .sources import read_release
     from .terms import load_terms
 
+    from .translate import fill_translations
+
     release = read_release(name)
-    extraction = extract_summary(release, date=date, terms=load_terms(tuple(terms)))
+    term_base = load_terms(tuple(terms))
+    extraction = extract_summary(release, date=date, terms=term_base)
+    summary = fill_translations(extraction.summary, terms=term_base)
     warnings = list(extraction.warnings)
-    review = extraction.summary.review
+    review = summary.review
     if review:
         warnings.append("extracted from a release; check before it goes out: " + "; ".join(review))
     else:
         warnings.append("extracted from a release; check the facts before it goes out")
-    return LoadedInput(label, extraction.summary, tuple(warnings))
+    return LoadedInput(label, summary, tuple(warnings))

@@ -28,6 +28,7 @@ def extract(
 
     reference, term_base = parse_options(lang, date, terms or [])
     results = extract_many(releases, output=output, lang=lang, date=reference, terms=term_base, force=force)
+    _fill([r for r in results if r.written], term_base)
     failed = 0
     for result in results:
         if isinstance(result.error, BriefingError):
@@ -40,6 +41,24 @@ def extract(
             typer.echo(f"{result.label}: wrote {result.written}", err=True)
     if failed:
         raise typer.Exit(int(ExitCode.BAD_INPUT))
+
+
+def _fill(results: list, terms: object) -> None:
+    """Fill pending sides of the written summaries by diplomatic formula (marked in `origin` and `review`)."""
+    from ..errors import BriefingError
+    from ..translate.files import fill_files
+
+    for result in results:
+        try:
+            fill_files([result.written], terms=terms if terms is not None else _shipped_terms())
+        except BriefingError as error:  # the summary stays as extracted
+            result.warnings.append(f"translations not filled: {error}")
+
+
+def _shipped_terms() -> object:
+    from ..terms import load_terms
+
+    return load_terms()
 
 
 def register(app: typer.Typer) -> None:
