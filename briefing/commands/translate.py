@@ -31,6 +31,7 @@ def export(
     from_archive: Annotated[bool, typer.Option("--from-archive", help="Export the archive's events (filtered by --since, --until).")] = False,
     since: Annotated[Optional[str], typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
+    copy_source: Annotated[bool, typer.Option("--copy-source", help="Put the source text in each <target> (for OmegaT's built-in XLIFF filter).")] = False,
     terms: TermsOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output files if they exist.")] = False,
     archive: ArchiveOption = None,
@@ -59,7 +60,7 @@ def export(
     units = export_units(items, memory=memory)
     if not any(f.units for f in units):
         raise InputError("no side is pending translation in these summaries")
-    files = {output: build_xliff(units), output.with_suffix(".tbx"): build_tbx(glossary(items, term_base))}
+    files = {output: build_xliff(units, copy_source=copy_source), output.with_suffix(".tbx"): build_tbx(glossary(items, term_base))}
     if tmx:
         files[tmx] = build_tmx([(s.ar, s.en, s.origin) for s in memory.segments])
     write_outputs(files, force=force)

@@ -14,6 +14,7 @@ from ..errors import InputError
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _X = f"{{{NS}}}"
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,12 @@ def _lang(code: str) -> str:
     return {"ar": "ar", "en": "en"}[code]
 
 
-def build_xliff(files: Sequence[XliffFile]) -> bytes:
-    """Return an XLIFF 1.2 document (strict schema) with one <file> per summary and direction."""
+def build_xliff(files: Sequence[XliffFile], *, copy_source: bool = False) -> bytes:
+    """Return an XLIFF 1.2 document (strict schema) with one <file> per summary and direction.
+
+    Each unit has a <target> to fill, empty, or holding the source text with `copy_source` (OmegaT's own
+    XLIFF filter translates the <target>'s text); either way its state is needs-translation.
+    """
     root = etree.Element(_X + "xliff", nsmap={None: NS}, version="1.2")
     for f in files:
         file_el = etree.SubElement(root, _X + "file", original=f.original, datatype="plaintext",
@@ -69,15 +74,15 @@ def build_xliff(files: Sequence[XliffFile]) -> bytes:
             tu = etree.SubElement(body, _X + "trans-unit", id=unit.id, approved="no")
             tu.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             etree.SubElement(tu, _X + "source", {XML_LANG: _lang(f.source_lang)}).text = unit.source
-            if unit.target is not None:
-                etree.SubElement(tu, _X + "target", {XML_LANG: _lang(f.target_lang)}, state="new").text = unit.target
+            target = etree.SubElement(tu, _X + "target", {XML_LANG: _lang(f.target_lang)}, state="needs-translation")
+            target.text = unit.source if copy_source else (unit.target or "")
             for alt in unit.alternatives:
                 alt_el = etree.SubElement(tu, _X + "alt-trans", {"match-quality": f"{alt.score:g}"}, origin=alt.origin)
                 etree.SubElement(alt_el, _X + "source", {XML_LANG: _lang(f.source_lang)}).text = alt.source
                 etree.SubElement(alt_el, _X + "target", {XML_LANG: _lang(f.target_lang)}).text = alt.target
             for note in unit.notes:
                 etree.SubElement(tu, _X + "note", {"from": "briefing"}).text = note
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return _DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True).encode("utf-8")
 
 
 def parse_xliff(data: bytes, name: str) -> list[XliffFile]:
