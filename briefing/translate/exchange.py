@@ -130,6 +130,9 @@ def apply_translations(files: dict[Path, SummaryFile], todo: Sequence[Translatio
         keys = set()
         for t in items:
             item = set_side(file.tree, t.side, t.text)
+            if item is None:
+                keys.add(t.side.key)
+                continue
             if item.get("origin") is None:
                 item["origin"] = {}
             item["origin"][f"{t.side.field}.{t.side.lang}"] = {"by": "person", "detail": detail}

@@ -27,7 +27,7 @@ class TextSide:
     @property
     def key(self) -> str:
         """Return the side's address, as written under `review` ("positions[2].text.en")."""
-        return f"{self.item}.{self.field}.{self.lang}"
+        return f"{self.item}.{self.field}.{self.lang}" if self.field else f"{self.item}.{self.lang}"
 
     @property
     def source_lang(self) -> str:
@@ -69,7 +69,7 @@ def _values(summary: Summary) -> Iterator[tuple[str, str, str, Text | None, str,
         if f.due is not None:
             yield f"follow_ups[{i}]", "due.text", "due", f.due.text, "when the follow-up is due", f.source
     for i, c in enumerate(summary.context):
-        yield f"context[{i}]", "text", "context", c, "context", None
+        yield f"context[{i}]", "", "context", c, "context", None
 
 
 def _speaker(summary: Summary, speaker: str) -> str:
@@ -104,8 +104,14 @@ def speaker_of(summary: Summary, side: TextSide) -> str | None:
 
 
 def set_side(data: Any, side: TextSide, value: str) -> Any:
-    """Write `value` into the side inside summary data (plain or ruamel, changed in place); return the item."""
+    """Write `value` into the side inside summary data (plain or ruamel, changed in place); return the item.
+
+    A context entry is a bare text with no `origin` of its own: None is returned for it.
+    """
     item = item_of(data, side.item)
+    if not side.field:
+        item[side.lang] = value
+        return None
     target = item
     *parents, last = side.field.split(".")
     for name in parents:
