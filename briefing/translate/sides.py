@@ -9,7 +9,7 @@ from typing import Any
 from ..model import Summary, Text
 
 # Kinds of text side (also the categories of the pending-share measurement).
-FILLABLE = frozenset({"title", "place", "participant_title", "agenda", "position", "follow_up", "due"})
+FILLABLE = frozenset({"source_title", "title", "place", "participant_title", "agenda", "position", "follow_up", "due"})
 
 
 @dataclass(frozen=True)
