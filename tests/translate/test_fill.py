@@ -85,3 +85,13 @@ def test_the_tm_keeps_only_accepted_summaries_and_carries_names_over() -> None:
     found = memory.lookup("لقاء مع رئيس الاتحاد الروسي فلاديمير بوتين", "ar")
     assert found[0].score == 100.0
     assert found[0].text == "Meeting with the President of the Russian Federation Vladimir Putin"
+
+
+def test_a_note_made_from_a_release_gets_the_formula_fills_marked_for_review() -> None:
+    from briefing.loading import load_input
+
+    loaded = load_input(SAMPLES / "release-ar.txt")
+    follow_up = loaded.summary.follow_ups[0]
+    assert follow_up.what.en == "to pay an official visit to Tajikistan"
+    assert follow_up.origin["what.en"].by.value == "formula"
+    assert any("follow_ups[0].what.en: filled by formula" in w for w in loaded.warnings)
