@@ -87,8 +87,7 @@ def check_import(xliff: Sequence[XliffFile], name: str, load: Any) -> tuple[dict
         files[file.path] = file
         sides = {s.key: s for s in _all_sides(file.summary)}
         for unit in xf.units:
-            line = int(unit.notes[0]) if unit.notes else None
-            where = {"file": name, "line": line, "field": f"unit {unit.id}"}
+            where = {"file": name, "line": unit.line, "field": f"unit {unit.id}"}
             if (xf.original, unit.id) in seen:
                 raise InputError("the unit appears twice", **where)
             seen.add((xf.original, unit.id))

@@ -36,6 +36,7 @@ class Unit:
     notes: tuple[str, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     target: str | None = None
+    line: int | None = None  # where the unit starts in an XLIFF read back
 
 
 @dataclass
@@ -106,7 +107,7 @@ def parse_xliff(data: bytes, name: str) -> list[XliffFile]:
                 id=tu.get("id") or "",
                 source=_text(source_el),
                 target=None if target_el is None else _text(target_el),
-                notes=(str(tu.sourceline),),
+                line=tu.sourceline,
             ))
         out.append(xf)
     return out
