@@ -28,18 +28,20 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     if is_summary_path(name):
         return LoadedInput(label, read_summary(name, terms=terms))
     from .extract import extract_summary
+    from .review import open_items
     from .sources import read_release
     from .terms import load_terms
+    from .translate import fill_translations
 
     release = read_release(name)
-    extraction = extract_summary(release, date=date, terms=load_terms(tuple(terms)))
-    from .review import open_items
-
+    term_base = load_terms(tuple(terms))
+    extraction = extract_summary(release, date=date, terms=term_base)
+    summary = fill_translations(extraction.summary, terms=term_base)
     warnings = list(extraction.warnings)
-    review = [str(item) for item in open_items(extraction.summary)]
+    review = [str(item) for item in open_items(summary)]
     if review:
         more = f"; and {len(review) - SHOWN_ITEMS} more" if len(review) > SHOWN_ITEMS else ""
         warnings.append("extracted from a release; check before it goes out: " + "; ".join(review[:SHOWN_ITEMS]) + more)
     else:
         warnings.append("extracted from a release; check the facts before it goes out")
-    return LoadedInput(label, extraction.summary, tuple(warnings))
+    return LoadedInput(label, summary, tuple(warnings))

@@ -9,8 +9,10 @@ VENV=${VENV:-.venv}
 
 # WeasyPrint needs Pango; libharfbuzz-subset0 makes its font subsetting ~10x faster.
 RUN_PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 shared-mime-info"
-# The tests check output with real tools. libreoffice-writer-nogui brings no Arabic font.
-TEST_PKGS="poppler-utils libreoffice-writer-nogui postgresql chromium"
+# The tests check output with real tools. libreoffice-writer-nogui brings no Arabic font; omegat is the CAT
+# tool the translation round trip drives (console mode); php-symfony-translation ships the OASIS XLIFF 1.2
+# strict schema (and xml.xsd) that the exported XLIFF is validated against.
+TEST_PKGS="poppler-utils libreoffice-writer-nogui postgresql chromium omegat php-symfony-translation"
 # Only the benchmarks drive pandoc (GPL; run as a program, never imported).
 BENCH_PKGS="pandoc"
 

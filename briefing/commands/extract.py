@@ -21,6 +21,9 @@ def extract(
         list[Path] | None, typer.Option("--terms", help="Extra term file (TSV), after briefing.toml's `terms`; may be given more than once.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing summaries (they may hold corrections made by hand).")] = False,
+    tm: Annotated[
+        list[Path] | None, typer.Option("--tm", help="Accepted summaries (files or folders) whose translations fill close matches (90%+).")
+    ] = None,
 ) -> None:
     """Extract a summary from each release; one bad release is reported and the others are written."""
     from ..errors import BriefingError, ExitCode
@@ -28,6 +31,7 @@ def extract(
 
     reference, term_base = _parse_options(lang, date, terms or [])
     results = extract_many(releases, output=output, lang=lang, date=reference, terms=term_base, force=force)
+    _fill([r for r in results if r.written], term_base, tm or [])
     failed = 0
     for result in results:
         if isinstance(result.error, BriefingError):
@@ -40,6 +44,27 @@ def extract(
             typer.echo(f"{result.label}: wrote {result.written}", err=True)
     if failed:
         raise typer.Exit(int(ExitCode.BAD_INPUT))
+
+
+def _fill(results: list, terms: object, tm: list[Path]) -> None:
+    """Fill pending sides of the written summaries by diplomatic formula or TM (marked in `origin` and `review`)."""
+    from ..errors import BriefingError
+    from ..translate import build_memory
+    from ..translate.files import collect, fill_files, read_files
+
+    terms = terms if terms is not None else _shipped_terms()
+    memory = build_memory([(f.path.name, f.summary) for f in read_files(collect(tm))], terms) if tm else None
+    for result in results:
+        try:
+            fill_files([result.written], terms=terms, memory=memory)
+        except BriefingError as error:  # the summary stays as extracted
+            result.warnings.append(f"translations not filled: {error}")
+
+
+def _shipped_terms() -> object:
+    from ..terms import load_terms
+
+    return load_terms()
 
 
 def register(app: typer.Typer) -> None:

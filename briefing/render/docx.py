@@ -122,6 +122,8 @@ class NoteWriter:
         own = value.get(lang)
         if own is not None:
             self.text(p, own, style=style)
+            if lang in getattr(value, "suggested", ()):  # a formula's or the TM's text, not yet checked
+                self.text(p, "*", style="Briefing Pending")
             return
         pending = self.view.label("phrases", "pending").get(lang) if self.view else "pending"
         self.text(p, f"[{pending}]", style="Briefing Pending")
