@@ -94,4 +94,4 @@ def test_a_note_made_from_a_release_gets_the_formula_fills_marked_for_review() -
     follow_up = loaded.summary.follow_ups[0]
     assert follow_up.what.en == "to pay an official visit to Tajikistan"
     assert follow_up.origin["what.en"].by.value == "formula"
-    assert any("follow_ups[0].what.en: filled by formula" in w for w in loaded.warnings)
+    assert any("follow_ups[0].what.en: translated by a shipped formula" in w for w in loaded.warnings)
