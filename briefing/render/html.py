@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import mimetypes
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,8 @@ def _context(view: NoteView, options: RenderOptions) -> dict[str, Any]:
 def _render(template_name: str, context: dict[str, Any], options: RenderOptions) -> str:
     import jinja2
 
+    context = {**context, "typography": options.typography,
+               "localise_number": functools.partial(localise_number, digits=options.typography.arabic_digits)}
     env = make_environment(options.template_path())
     env.filters.setdefault("css_str", css_str)
     try:
