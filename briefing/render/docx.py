@@ -169,7 +169,8 @@ class NoteWriter:
             p = container.add_paragraph()
         if style:
             p._p.style = _style_id(style)  # by id: python-docx looks names up slowly
-        ox.set_paragraph_direction(p._p, lang == "ar")
+        justify = self.options.typography.justify and (style is None or style.startswith("List"))
+        ox.set_paragraph_direction(p._p, lang == "ar", "both" if justify else None)  # Word and LibreOffice stretch Arabic with kashidas
         return p
 
     # -- tables --------------------------------------------------------------
@@ -303,7 +304,7 @@ class NoteWriter:
             if number:
                 self.text(p, " · ")
             self.side(p, column, lang, style="Briefing Field")
-            self.text(p, ": ", style="Briefing Field")
+            self.text(p, ":\u00a0", style="Briefing Field")  # a label never ends a line
             self.side(p, value, lang)
 
     def parallel_section(self, section: Section) -> None:

@@ -177,7 +177,7 @@ def test_western_digits_for_arabic_is_a_setting(tmp_path):
 def test_a_due_date_is_printed_once_and_what_else_it_says_stays(tmp_path):
     summary = read_summary(SAMPLES / "visit-long.yaml")  # due 2027-03-16, written "16 March 2027, Kuwait City"
     path, _ = pdf_of(tmp_path, summary, layout="stacked", languages=("en",))
-    text = " ".join(pdf_text(path).split())
+    text = " ".join(pdf_text(path).split())  # split() also splits at the no-break spaces inside dates
     assert text.count("16 March 2027") == 2  # once for each of the two follow-ups due that day
     assert "16 March 2027 (8 Shawwal 1448 AH) — Kuwait City" in text
 
@@ -203,3 +203,40 @@ def test_classification_is_marked_in_both_languages_at_top_and_foot(tmp_path):
         for zone in (top, foot):
             assert "RESTRICTED" in zone and ("مقيد" in zone or "مقيد"[::-1] in zone), zone
         assert [w.text for w in body(page)].count("RESTRICTED") == 0
+
+
+# -- the same in the HTML (read through its DOM) ---------------------------------------
+
+def text_by_language(page: str) -> dict[str, list[str]]:
+    """Return the text nodes of an HTML note by the language they are shown in (untranslated originals and links left out)."""
+    from lxml import html
+
+    root = html.fromstring(page)
+    found: dict[str, list[str]] = {"ar": [], "en": []}
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("style", "script", "a") or "original" in element.get("class", ""):
+            continue
+        lang = next((e.get("lang") for e in element.iterancestors() if e.get("lang")), None) if not element.get("lang") else element.get("lang")
+        for text in (element.text, *(child.tail for child in element)):
+            if text and text.strip():
+                found[lang].append(text)
+    return found
+
+
+@pytest.mark.parametrize("digits", ["arabic-indic", "western"])
+def test_html_shows_one_digit_system_per_language(digits):
+    from briefing.render.html import render_html
+
+    opts = RenderOptions(typography=Typography(arabic_digits=digits))
+    summary = with_file(read_summary(SAMPLES / "visit-long.yaml"), "7-04-08-2015.txt")
+    texts = text_by_language(render_html(prepare_note(summary, opts), opts))
+    arabic = [re.sub("\u2066[^\u2069]*\u2069", "", t) for t in texts["ar"]]  # isolated codes keep their digits
+    # Western digits in Arabic only right after a Latin word ("CASA-1000", "500 kV" is Latin-led: "kV" follows)
+    strays = [t for t in arabic if re.search(r"(?<![A-Za-z\-])(?<![A-Za-z]-)\b[0-9]+", t) and not re.search(r"[A-Za-z]-?[0-9]", t)]
+    if digits == "arabic-indic":
+        assert not strays, strays[:5]
+        assert any(ARABIC_INDIC.search(t) for t in arabic)
+    else:
+        assert not [t for t in arabic if ARABIC_INDIC.search(t)]
+    assert not [t for t in texts["en"] if ARABIC_INDIC.search(t)]
+    assert any("\u20667-04-08-2015.txt\u2069" in t for t in texts["ar"])
