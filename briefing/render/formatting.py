@@ -55,16 +55,16 @@ def localise_digits(text: str, lang: str, system: str = "arabic-indic") -> str:
     return "".join(out)
 
 
-NBSP = "\u00a0"  # inside a date: a line never breaks between day, month and year
+NBSP = "\u00a0"  # inside a note's date: a line never breaks between day, month and year
 
 
 def format_gregorian(date: dt.date, lang: str) -> str:
-    """Return a date as `14 مايو ٢٠٢٦` or `14 May 2026`, unbreakable."""
+    """Return a date as `14 مايو ٢٠٢٦` or `14 May 2026`."""
     from babel.dates import format_date
 
     if lang == "ar":
-        return arabic_digits(format_date(date, "d MMMM y", locale="ar")).replace(" ", NBSP)
-    return format_date(date, "d MMMM y", locale="en_GB").replace(" ", NBSP)
+        return arabic_digits(format_date(date, "d MMMM y", locale="ar"))
+    return format_date(date, "d MMMM y", locale="en_GB")
 
 
 def format_hijri(date: dt.date, lang: str) -> str:
@@ -76,8 +76,8 @@ def format_hijri(date: dt.date, lang: str) -> str:
     except OverflowError:
         return ""
     if lang == "ar":
-        return arabic_digits(f"{hijri.day} {hijri.month_name('ar')} {hijri.year}").replace(" ", NBSP) + NBSP + "هـ"
-    return f"{hijri.day} {hijri.month_name('en')} {hijri.year} AH".replace(" ", NBSP)
+        return arabic_digits(f"{hijri.day} {hijri.month_name('ar')} {hijri.year}") + " هـ"
+    return f"{hijri.day} {hijri.month_name('en')} {hijri.year} AH"
 
 
 def date_text(date: dt.date, style: str = "gregorian") -> Text:
@@ -88,7 +88,7 @@ def date_text(date: dt.date, style: str = "gregorian") -> Text:
     """
     sides = {}
     for lang in ("ar", "en"):
-        hijri, gregorian = format_hijri(date, lang), format_gregorian(date, lang)
+        hijri, gregorian = (part.replace(" ", NBSP) for part in (format_hijri(date, lang), format_gregorian(date, lang)))
         if not hijri:
             sides[lang] = gregorian
         elif style == "hijri" and lang == "ar":

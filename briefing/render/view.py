@@ -159,7 +159,7 @@ def _without_date(text: Text, date: dt.date) -> Text | None:
     for lang in ("ar", "en"):
         value = text.get(lang)
         if value:
-            written = western_digits(format_gregorian(date, lang)).replace("\u00a0", " ")
+            written = western_digits(format_gregorian(date, lang))
             value = western_digits(value).replace(written, "").strip(" ,،—-") or None
         sides[lang] = value
     rest = Text(**sides)
