@@ -240,3 +240,12 @@ def test_html_shows_one_digit_system_per_language(digits):
         assert not [t for t in arabic if ARABIC_INDIC.search(t)]
     assert not [t for t in texts["en"] if ARABIC_INDIC.search(t)]
     assert any("\u20667-04-08-2015.txt\u2069" in t for t in texts["ar"])
+
+
+# -- 6. copying Arabic out of the PDF (partly: poppler orders lines by the page's main direction) --
+
+def test_pdftotext_gives_labelled_arabic_lines_in_logical_order_on_arabic_pages(tmp_path):
+    path, _ = pdf_of(tmp_path, read_summary(SAMPLES / "phone-call-en.yaml"), layout="stacked", languages=("ar",))
+    lines = [normalise_words(line) for line in pdf_text(path).splitlines()]  # words in order (the colon may move)
+    assert normalise_words("نوع الحدث: اتصال هاتفي") in lines
+    assert normalise_words("المرجع: BN-2026/118") in lines
