@@ -55,7 +55,12 @@ def localise_digits(text: str, lang: str, system: str = "arabic-indic") -> str:
     return "".join(out)
 
 
-NBSP = "\u00a0"  # inside a note's date: a line never breaks between day, month and year
+NBSP, NB_HYPHEN = "\u00a0", "\u2011"  # inside a note's date: no line break between day, month and year
+
+
+def _unbreakable(text: str) -> str:
+    """Join a date's words with no-break spaces and hyphens ("Jumada al-Akhirah" stays on one line)."""
+    return text.replace(" ", NBSP).replace("-", NB_HYPHEN)
 
 
 def format_gregorian(date: dt.date, lang: str) -> str:
@@ -88,7 +93,7 @@ def date_text(date: dt.date, style: str = "gregorian") -> Text:
     """
     sides = {}
     for lang in ("ar", "en"):
-        hijri, gregorian = (part.replace(" ", NBSP) for part in (format_hijri(date, lang), format_gregorian(date, lang)))
+        hijri, gregorian = (_unbreakable(part) for part in (format_hijri(date, lang), format_gregorian(date, lang)))
         if not hijri:
             sides[lang] = gregorian
         elif style == "hijri" and lang == "ar":
