@@ -41,6 +41,16 @@ class Fonts(_Strict):
     latin: FontFace | None = None
 
 
+class Typography(_Strict):
+    """Type choices: sizes per script (pt), Arabic digits, date style, justification."""
+
+    latin_size: float = Field(10.0, ge=6, le=24)
+    arabic_size: float = Field(12.5, ge=6, le=30)
+    arabic_digits: Literal["arabic-indic", "western"] = "arabic-indic"
+    date_style: Literal["gregorian", "hijri"] = "gregorian"
+    justify: bool = False
+
+
 class Config(_Strict):
     """Everything `briefing.toml` may hold."""
 
@@ -49,6 +59,7 @@ class Config(_Strict):
     layout: Literal["parallel", "stacked"] = "parallel"
     languages: tuple[Literal["ar", "en"], ...] = ("ar", "en")
     fonts: Fonts = Field(default_factory=Fonts)
+    typography: Typography = Field(default_factory=Typography)
     templates: Path | None = None
     archive: str | None = None
     terms: tuple[Path, ...] = ()

@@ -34,6 +34,7 @@ def make_options(
 ) -> RenderOptions:
     """Combine the config file and the command-line options (which win)."""
     from .render.fonts import fonts_from_config
+    from .render.options import Typography
 
     chosen_layout = (layout or config.layout).lower()
     if chosen_layout not in LAYOUTS:
@@ -48,6 +49,7 @@ def make_options(
         logo=org.logo,
         classification=config.classification,
         pdf_variant=pdf_variant,
+        typography=Typography(**config.typography.model_dump()),
     )
 
 

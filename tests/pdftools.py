@@ -62,3 +62,52 @@ def normalise_words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(c for c in text if not unicodedata.category(c).startswith("M") and c != "\u0640")
     return re.findall(r"\w+", text)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of `pdftotext -bbox` with its box in points (y grows downwards)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def height(self) -> float:
+        """Return the box height, which grows with the font size."""
+        return self.y1 - self.y0
+
+    def is_arabic(self) -> bool:
+        """Tell whether the word has an Arabic letter."""
+        return any("\u0600" <= c <= "\u06ff" and c.isalpha() for c in self.text)
+
+    def is_latin(self) -> bool:
+        """Tell whether the word has a Latin letter."""
+        return any(c.isascii() and c.isalpha() for c in self.text)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The words of one page and its size in points."""
+
+    width: float
+    height: float
+    words: tuple[Word, ...]
+
+
+def pdf_pages(pdf: Path) -> list[Page]:
+    """Return the pages of a PDF as positioned words (`pdftotext -bbox`; Arabic words come in visual order)."""
+    import html
+
+    out = subprocess.run([require("pdftotext"), "-bbox", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for size, body in re.findall(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', out, re.S):
+        height = float(re.search(rf'<page width="{re.escape(size)}" height="([\d.]+)"', out).group(1))
+        words = tuple(
+            Word(html.unescape(text), float(a), float(b), float(c), float(d))
+            for a, b, c, d, text in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', body)
+        )
+        pages.append(Page(float(size), height, words))
+    return pages

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("BRIEFING_SHARED") or ROOT.parent / "shared")  # ../shared beside the clone
 SEED = SAMPLES / "summary.yaml"
 
 

@@ -121,6 +121,20 @@ def test_config_file_sets_organisation_and_bad_key_is_reported(tmp_path):
     assert result.returncode == 2 and b"briefing.toml:1" in result.stderr and b"layout" in result.stderr
 
 
+def test_typography_settings_from_the_config(tmp_path):
+    (tmp_path / "briefing.toml").write_text(
+        '[typography]\narabic_digits = "western"\ndate_style = "hijri"\narabic_size = 14\n', encoding="utf-8")
+    result = run_cli("note", str(SAMPLES / "visit-long.yaml"), "-o", "out", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = next((tmp_path / "out").iterdir()).read_text(encoding="utf-8").replace("\u00a0", " ")
+    assert "١" not in page and "صفحة \" counter(page, decimal)" in page
+    assert "14 جمادى الآخرة 1448 هـ الموافق 24 نوفمبر 2026 م" in page
+    assert '[lang="ar"] { font-size: 14.0pt' in page
+    (tmp_path / "briefing.toml").write_text('[typography]\narabic_digits = "hindi"\n', encoding="utf-8")
+    result = run_cli("note", str(SEED), "-o", "out2", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 2 and b"briefing.toml:2" in result.stderr and b"arabic-indic" in result.stderr
+
+
 def test_validate_and_schema():
     result = run_cli("validate", *[str(p) for p in sorted(SAMPLES.glob("*.yaml"))])
     assert result.returncode == 0 and result.stdout.count(b": ok") == len(list(SAMPLES.glob("*.yaml")))

@@ -126,9 +126,15 @@ def set_script(rpr: etree._Element, rtl: bool) -> None:
 
 
 def set_run_format(
-    rpr: etree._Element, *, bold: bool = False, italic: bool = False, size: int | None = None, color: str | None = None
+    rpr: etree._Element,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: int | None = None,
+    color: str | None = None,
+    size_cs: int | None = None,
 ) -> None:
-    """Set bold, italic, size (half-points) and colour on both the Latin and the complex-script side."""
+    """Set bold, italic, size (half-points; `size_cs` for Arabic, else the same) and colour on both scripts."""
     if bold:
         set_child(rpr, "w:b", RPR_ORDER)
         set_child(rpr, "w:bCs", RPR_ORDER)
@@ -139,7 +145,7 @@ def set_run_format(
         set_child(rpr, "w:color", RPR_ORDER, val=color)
     if size:
         set_child(rpr, "w:sz", RPR_ORDER, val=str(size))
-        set_child(rpr, "w:szCs", RPR_ORDER, val=str(size))
+        set_child(rpr, "w:szCs", RPR_ORDER, val=str(size_cs or size))
 
 
 def set_fonts(rpr: etree._Element, latin: str, arabic: str) -> None:
@@ -187,6 +193,13 @@ def mark_row(tr: etree._Element, header: bool) -> None:
         set_child(trpr, "w:tblHeader", TRPR_ORDER)
 
 
+def keep_row_with_next(tr: etree._Element) -> None:
+    """Keep a table row (a heading) on the page of the next one: `w:keepNext` on its paragraphs, `w:cantSplit`."""
+    set_child(tr.get_or_add_trPr(), "w:cantSplit", TRPR_ORDER)
+    for p in tr.iter(qn("w:p")):
+        set_child(p.get_or_add_pPr(), "w:keepNext", PPR_ORDER)
+
+
 def add_field(p: etree._Element, instruction: str, result: str, rpr: etree._Element | None) -> None:
     """Append a complex field (begin, instruction, separate, cached result, end) to a paragraph."""
     import copy
@@ -225,13 +238,13 @@ def add_page_break(p: etree._Element) -> None:
     p.append(r)
 
 
-def set_doc_defaults(styles: etree._Element, latin: str, arabic: str, size: int) -> None:
+def set_doc_defaults(styles: etree._Element, latin: str, arabic: str, size: int, size_cs: int) -> None:
     """Fonts, size, language, kerning and spacing (after 80, line 240) for the whole document."""
     defaults = styles.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(rpr, latin, arabic)
     set_child(rpr, "w:kern", RPR_ORDER, val="2")
-    set_run_format(rpr, size=size)
+    set_run_format(rpr, size=size, size_cs=size_cs)
     lang = set_child(rpr, "w:lang", RPR_ORDER, val="en-GB", bidi="ar-SA")
     lang.attrib.pop(qn("w:eastAsia"), None)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
@@ -265,7 +278,12 @@ def strip_rsids(root: etree._Element) -> None:
 
 
 def add_abstract_num(numbering: etree._Element, abstract_id: int, fmt: str, text: str, font: str | None) -> None:
-    """Add a one-level list definition (before every `w:num`, as the schema wants)."""
+    """Add a one-level list definition (before every `w:num`, as the schema wants).
+
+    The indent is given on both sides: Word reads `w:left` as the start side of a right-to-left
+    paragraph, LibreOffice as the physical left; with both, the marker hangs inside the text
+    column in either (it hung into the right margin in LibreOffice).
+    """
     from docx.oxml import parse_xml
 
     fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>' if font else ""
@@ -273,7 +291,7 @@ def add_abstract_num(numbering: etree._Element, abstract_id: int, fmt: str, text
         f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
         '<w:multiLevelType w:val="singleLevel"/>'
         f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="397" w:hanging="397"/></w:pPr>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="397" w:right="397" w:hanging="397"/></w:pPr>'
         f"<w:rPr>{fonts}</w:rPr></w:lvl></w:abstractNum>"
     )
     element = parse_xml(xml)
@@ -298,7 +316,9 @@ def set_numbering(p: etree._Element, num_id: int) -> None:
     numpr.append(OxmlElement("w:numId", {qn("w:val"): str(num_id)}))
 
 
-def table_style_xml(style_id: str, name: str, borders: bool, header_fill: str | None, size: int | None) -> etree._Element:
+def table_style_xml(
+    style_id: str, name: str, borders: bool, header_fill: str | None, size: int | None, size_cs: int | None = None
+) -> etree._Element:
     """Return a table style: thin grey grid (or none), cell margins, a bold shaded header row."""
     from docx.oxml import parse_xml
 
@@ -316,7 +336,7 @@ def table_style_xml(style_id: str, name: str, borders: bool, header_fill: str | 
         f'<w:style xmlns:w="{W_NS}" w:type="table" w:customStyle="1" w:styleId="{style_id}">'
         f'<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
         '<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr>'
-        + (f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>' if size else "")
+        + (f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size_cs or size}"/></w:rPr>' if size else "")
         +         f'<w:tblPr><w:tblBorders>{lines}</w:tblBorders><w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/>'
         f'<w:left w:w="85" w:type="dxa"/><w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
         f"</w:tblCellMar></w:tblPr>{header}</w:style>"
@@ -337,13 +357,18 @@ def character_style_xml(style_id: str, name: str, rpr: str) -> etree._Element:
     return parse_xml(xml)
 
 
-_HEADINGS = {"Title": (32, "1F3864", 0, 120), "Heading1": (26, "1F3864", 200, 60), "Heading2": (22, "2E5496", 100, 40)}
+# style id: (size as a multiple of the body size, colour, space before, after); colours as in note.css
+_HEADINGS = {"Title": (1.6, "1D3557", 0, 120), "Heading1": (1.3, "1D3557", 200, 60), "Heading2": (1.1, "1D3557", 100, 40)}
+PENDING_COLOR = "A4161A"  # .pending in note.css: no italics (Arabic has none), a colour instead
 _DROP_TABLE_STYLES = ("TableNormal", "TableGrid")
 
 
-def prepare_styles(styles: etree._Element, latin: str, arabic: str) -> None:
-    """Set our fonts on the defaults and headings, add the briefing styles, drop unused table styles."""
-    set_doc_defaults(styles, latin, arabic, 22)
+def prepare_styles(styles: etree._Element, latin: str, arabic: str, sizes: tuple[float, float] = (10.0, 12.5)) -> None:
+    """Set our fonts and sizes (pt: Latin, Arabic) on the defaults and headings, add the briefing styles, drop unused table styles."""
+    def half_points(scale: float) -> tuple[int, int]:
+        return round(sizes[0] * scale * 2), round(sizes[1] * scale * 2)
+
+    set_doc_defaults(styles, latin, arabic, *half_points(1))
     for style in styles.findall(qn("w:style")):
         style_id = style.get(qn("w:styleId"))
         fonts = style.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
@@ -352,25 +377,22 @@ def prepare_styles(styles: etree._Element, latin: str, arabic: str) -> None:
         if style.get(qn("w:type")) == "table" and style_id not in _DROP_TABLE_STYLES:
             styles.remove(style)
         elif style_id in _HEADINGS:
-            size, color, before, after = _HEADINGS[style_id]
+            scale, color, before, after = _HEADINGS[style_id]
             ppr, rpr = style.find(qn("w:pPr")), style.find(qn("w:rPr"))
             remove_children(ppr, "w:pBdr", "w:contextualSpacing")
             set_child(ppr, "w:spacing", PPR_ORDER, before=str(before), after=str(after))
             remove_children(rpr, "w:color", "w:spacing", "w:kern")
             set_fonts(rpr, latin, arabic)
-            set_run_format(rpr, bold=True, size=size, color=color)
-    styles.append(table_style_xml("BriefingTable", "Briefing Table", True, "DEE6F0", 18))
+            size, size_cs = half_points(scale)
+            set_run_format(rpr, bold=True, size=size, size_cs=size_cs, color=color)
+    styles.append(table_style_xml("BriefingTable", "Briefing Table", True, "E8EEF5", *half_points(0.9)))
     styles.append(table_style_xml("BriefingColumns", "Briefing Columns", False, None, None))
     styles.append(character_style_xml("BriefingLabel", "Briefing Label", "<w:b/><w:bCs/>"))
-    styles.append(character_style_xml("BriefingPending", "Briefing Pending", '<w:i/><w:iCs/><w:color w:val="7F7F7F"/>'))
-    styles.append(character_style_xml("Hyperlink", "Hyperlink", '<w:color w:val="0563C1"/><w:u w:val="single"/>'))
+    styles.append(character_style_xml("BriefingField", "Briefing Field", '<w:color w:val="555555"/>'))  # .label in note.css
+    styles.append(character_style_xml("BriefingPending", "Briefing Pending", f'<w:color w:val="{PENDING_COLOR}"/>'))
+    styles.append(character_style_xml("Hyperlink", "Hyperlink", '<w:color w:val="1D3557"/>'))
 
 
-# A 1x1 transparent PNG: the picture Word shows where it cannot draw the SVG.
-BLANK_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b494441"
-    "5478da636000020000050001e9fadcd80000000049454e44ae426082"
-)
 SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 ASVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"

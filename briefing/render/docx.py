@@ -28,16 +28,39 @@ from . import _ooxml as ox
 from .docx_fonts import Usage
 from .docx_zip import package_document
 from .fonts import cmap
+from .logo import rasterise_svg
 from .options import RenderOptions, creation_time
-from .view import Group, NoteView, Section, localise_number
+from .view import Group, NoteView, Section, classification_marking, localise_number
 
 TEXT_WIDTH = 9638  # twips: A4 with 2 cm margins
 HALF = TEXT_WIDTH // 2
 BOLD_STYLES = {"Title", "Heading1", "Heading2"}  # style ids
 _SHARES = {"participants": (27, 33, 24, 16), "follow_ups": (33, 21, 22, 24)}
 _LANG = {"ar": "ar-SA", "en": "en-GB"}
-_NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # runs carry the direction in DOCX
+# Isolates (LRI, RLI, FSI … PDI) become marks (LRM, RLM) in DOCX: Word and LibreOffice both resolve a
+# code after LRM left to right ("7-04-08-2015.txt"), and runs already carry the direction.
+_LRM, _RLM = "\u200e", "\u200f"
 Container = DocumentObject | _Cell
+
+
+def isolates_as_marks(text: str) -> str:
+    """Replace Unicode isolates by directional marks: LRI…PDI -> LRM…LRM (FSI by its first strong letter)."""
+    out, stack = [], []
+    for index, char in enumerate(text):
+        if char in "\u2066\u2067\u2068":
+            if char == "\u2068":
+                inner = text[index + 1 :].split("\u2069", 1)[0]
+                strong = next((k for k in map(unicodedata.bidirectional, inner) if k in ("L", "R", "AL")), "L")
+                mark = _LRM if strong == "L" else _RLM
+            else:
+                mark = _LRM if char == "\u2066" else _RLM
+            stack.append(mark)
+            out.append(mark)
+        elif char == "\u2069":
+            out.append(stack.pop() if stack else "")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
@@ -106,7 +129,7 @@ class NoteWriter:
         rtl_paragraph = p._p.pPr is not None and p._p.pPr.find(ox.qn("w:bidi")) is not None
         bold = bold or style == "Briefing Label" or p._p.style in BOLD_STYLES
         arabic = cmap(self.options.fonts.arabic.regular)
-        for chunk, rtl in segment_directions(text.translate(_NO_ISOLATES), rtl_paragraph):
+        for chunk, rtl in segment_directions(isolates_as_marks(text), rtl_paragraph):
             for piece, borrowed in _split_missing(chunk, arabic):
                 run = _add_run(p, piece, style)
                 ox.set_run_script(run._r, rtl)
@@ -127,7 +150,19 @@ class NoteWriter:
             return
         pending = self.view.label("phrases", "pending").get(lang) if self.view else "pending"
         self.text(p, f"[{pending}]", style="Briefing Pending")
-        self.text(p, " " + (value.get("en" if lang == "ar" else "ar") or ""), style=style)
+        other = "en" if lang == "ar" else "ar"
+        self.text(self.paragraph_after(p, other), value.get(other) or "", style=style)
+
+    def paragraph_after(self, p: Paragraph, lang: str) -> Paragraph:
+        """Add a paragraph in `lang` after `p`, in its style: untranslated text is set in its own direction."""
+        new = ox.OxmlElement("w:p")
+        p._p.addnext(new)
+        para = Paragraph(new, p._parent)
+        style = p._p.style
+        if style and not style.startswith("List"):
+            para._p.style = style
+        ox.set_paragraph_direction(para._p, lang == "ar", "right" if lang == "ar" else "left")
+        return para
 
     def paragraph(self, container: Container, lang: str, style: str | None = None) -> Paragraph:
         """Add a paragraph in `lang` (Arabic: `w:bidi`, natural right alignment); reuse a cell's first empty one."""
@@ -136,7 +171,8 @@ class NoteWriter:
             p = container.add_paragraph()
         if style:
             p._p.style = _style_id(style)  # by id: python-docx looks names up slowly
-        ox.set_paragraph_direction(p._p, lang == "ar")
+        justify = self.options.typography.justify and (style is None or style.startswith("List"))
+        ox.set_paragraph_direction(p._p, lang == "ar", "both" if justify else None)  # Word and LibreOffice stretch Arabic with kashidas
         return p
 
     # -- tables --------------------------------------------------------------
@@ -157,14 +193,23 @@ class NoteWriter:
         return table
 
     def new_list(self, lang: str, numbered: bool) -> int:
-        """Start a list that counts from 1 again (Arabic-Indic numbers on the Arabic side)."""
+        """Start a list that counts from 1 again (Arabic lists are numbered in their text, see `item`)."""
         abstract = (50 if lang == "ar" else 51) if numbered else 52
         return ox.add_num(self._numbering, abstract)
 
-    def item(self, container: Container, lang: str, value: Text, num_id: int, numbered: bool) -> Paragraph:
-        """Add one list item."""
+    def item(self, container: Container, lang: str, value: Text, num_id: int, numbered: bool, number: int = 1) -> Paragraph:
+        """Add one list item; an Arabic number is written as text in the chosen digits.
+
+        LibreOffice draws automatic list numbers in its own numerals setting (Western by
+        default), whatever `w:numFmt` says; text is drawn as written, in Word as in LibreOffice.
+        """
         p = self.paragraph(container, lang, "List Number" if numbered else "List Bullet")
-        ox.set_numbering(p._p, num_id)
+        if numbered and lang == "ar":
+            ox.set_numbering(p._p, 0)  # numId 0: none of the List Number style's own numbering
+            ox.set_child(p._p.get_or_add_pPr(), "w:ind", ox.PPR_ORDER, left="397", right="397", hanging="397")
+            self.text(p, localise_number(number, lang, self.options.typography.arabic_digits) + ".\t")
+        else:
+            ox.set_numbering(p._p, num_id)
         self.side(p, value, lang)
         return p
 
@@ -179,15 +224,14 @@ class NoteWriter:
 
     # -- the note ------------------------------------------------------------
     def head(self, container: Container, view: NoteView, lang: str) -> None:
-        """Write the note's heading block: organisation, kind, reference, classification, date, title."""
+        """Write the note's heading block: organisation, kind, reference, date, title (the marking is in the header and footer)."""
         if view.organisation is not None:
             self.side(self.paragraph(container, lang), view.organisation, lang, style="Briefing Label")
         self.side(self.paragraph(container, lang), view.kind, lang)
-        for key, value in (("reference", view.reference), ("classification", view.classification)):
-            if value:
-                p = self.paragraph(container, lang)
-                self.text(p, f"{view.label('fields', key).get(lang)}: ", style="Briefing Label")
-                self.text(p, value)
+        if view.reference:
+            p = self.paragraph(container, lang)
+            self.text(p, f"{view.label('fields', 'reference').get(lang)}: ", style="Briefing Label")
+            self.text(p, view.reference)
         self.side(self.paragraph(container, lang), view.date_line, lang)
         self.side(self.paragraph(container, lang, "Title"), view.title, lang)
 
@@ -210,8 +254,8 @@ class NoteWriter:
             self.fill_rows(table, section, lang, 0, reverse=False)
         if section.items:
             num = self.new_list(lang, section.key == "agenda")
-            for value in section.items:
-                self.item(body, lang, value, num, section.key == "agenda")
+            for number, value in enumerate(section.items, 1):
+                self.item(body, lang, value, num, section.key == "agenda", number)
         for group in section.groups:
             self.group(body, group, lang)
 
@@ -253,16 +297,34 @@ class NoteWriter:
         self.text(p, ": ", style="Briefing Label")
         self.side(p, statement, lang)
 
+    def row_block(self, cell: _Cell, section: Section, row: tuple[Text | None, ...], lang: str) -> None:
+        """Write one data row in one language as the PDF does: the first cell in bold, then `label: value · …`."""
+        assert section.table is not None
+        self.side(self.paragraph(cell, lang), row[0], lang, style="Briefing Label")
+        p = self.paragraph(cell, lang)
+        for number, (column, value) in enumerate(zip(section.table.columns[1:], row[1:])):
+            if number:
+                self.text(p, " · ")
+            self.side(p, column, lang, style="Briefing Field")
+            self.text(p, ":\u00a0", style="Briefing Field")  # a label never ends a line
+            self.side(p, value, lang)
+
     def parallel_section(self, section: Section) -> None:
-        """Write one section side by side: Arabic on the right, English on the left."""
+        """Write one section side by side: Arabic on the right, English on the left.
+
+        Data tables (participants, follow-ups) go row by row into the two columns, each row a
+        bold first cell and a line of the others: eight narrow columns broke names mid-word.
+        """
         body = self.document
-        rows = 1 + len(section.items) + sum(1 + len(g.items) for g in section.groups)
+        table_rows = section.table.rows if section.table is not None else ()
+        rows = 1 + len(section.items) + sum(1 + len(g.items) for g in section.groups) + len(table_rows)
         frame = self.table(body, rows, (HALF, TEXT_WIDTH - HALF), style="Briefing Columns", rtl=True, header=False)
         nums = {lang: self.new_list(lang, section.key == "agenda") for lang in ("ar", "en")} if section.items else {}
         for index, lang in enumerate(("ar", "en")):
-            self.side(self.paragraph(frame.rows[0].cells[index], lang, "Heading 1"), section.heading, lang)
-            for row, value in zip(frame.rows[1:], section.items):
-                self.item(row.cells[index], lang, value, nums[lang], section.key == "agenda")
+            heading = self.paragraph(frame.rows[0].cells[index], lang, "Heading 1")
+            self.side(heading, section.heading, lang)
+            for number, (row, value) in enumerate(zip(frame.rows[1:], section.items), 1):
+                self.item(row.cells[index], lang, value, nums[lang], section.key == "agenda", number)
             position = 1
             for group in section.groups:
                 cell = frame.rows[position].cells[index]
@@ -271,9 +333,13 @@ class NoteWriter:
                 for offset, (stance, statement) in enumerate(group.items, start=1):
                     self.position(frame.rows[position + offset].cells[index], lang, stance, statement, num)
                 position += 1 + len(group.items)
-        if section.facts or section.links or section.table is not None:
-            _spacer(self.document, keep_next=True)  # two tables in a row would merge into one
+            for row, cells in zip(frame.rows[1:], table_rows):
+                self.row_block(row.cells[index], section, cells, lang)
+        ox.keep_row_with_next(frame.rows[0]._tr)
+        if section.table is not None:
+            ox.mark_row(frame.rows[0]._tr, header=True)  # the heading repeats over the page, as in the PDF
         if section.facts or section.links:
+            _spacer(self.document, keep_next=True)  # two tables in a row would merge into one
             widths = _widths(TEXT_WIDTH, (14, 36, 36, 14))
             table = self.table(body, len(section.facts) + len(section.links), widths, style="Briefing Table", rtl=True, header=False)
             for row, (label, value) in zip(table.rows, section.facts):
@@ -282,13 +348,6 @@ class NoteWriter:
             for row, url in zip(table.rows[len(section.facts) :], section.links):
                 self.url_fact(row.cells[0], row.cells[1], url, "ar")
                 self.url_fact(row.cells[3], row.cells[2], url, "en")
-        if section.table is not None:
-            count = len(section.table.columns)
-            half = _widths(HALF, _SHARES.get(section.key, (1,) * count))
-            widths = half + _widths(TEXT_WIDTH - HALF, tuple(reversed(half)))
-            table = self.table(body, len(section.table.rows) + 1, widths, style="Briefing Table", rtl=True, header=True)
-            self.fill_rows(table, section, "ar", 0, reverse=False)
-            self.fill_rows(table, section, "en", count, reverse=True)
         _spacer(self.document)
 
 
@@ -336,7 +395,11 @@ def add_logo(document: DocumentObject, path: Path) -> None:
             p.add_run().add_picture(io.BytesIO(data), height=Cm(1.6))
             return
         width, height = ox.svg_size(data)
-        shape = p.add_run().add_picture(io.BytesIO(ox.BLANK_PNG), height=Cm(1.6), width=Cm(1.6 * width / height))
+        points = 1.6 / 2.54 * 72  # the logo's height
+        fallback = rasterise_svg(data, points * width / height, points)  # what LibreOffice and older Word show
+        shape = p.add_run().add_picture(io.BytesIO(fallback), height=Cm(1.6), width=Cm(1.6 * width / height))
+    except RenderError:
+        raise
     except Exception as exc:  # missing file, unknown image type, SVG without a size
         raise RenderError(f"logo cannot be used: {exc}", file=path) from None
     package = document.part.package
@@ -374,22 +437,25 @@ def _page_number(writer: NoteWriter, p: Paragraph, lang: str) -> None:
     page, of = writer.view.label("phrases", "page").get(lang), writer.view.label("phrases", "of").get(lang)
     rpr = ox.OxmlElement("w:rPr")
     ox.set_script(rpr, rtl)
-    switch = " \\* HINDIARABIC" if rtl else ""
-    one = localise_number(1, lang)
+    digits = writer.options.typography.arabic_digits
+    switch = " \\* HINDIARABIC" if rtl and digits == "arabic-indic" else ""
+    one = localise_number(1, lang, digits)
     writer.text(p, f"{page} ")
     ox.add_field(p._p, f"PAGE{switch}", one, rpr)
     writer.text(p, f" {of} ")
     ox.add_field(p._p, f"NUMPAGES{switch}", one, rpr)
-    writer.usage.add("0123456789" + one, rtl, False)
+    writer.usage.add("0123456789٠١٢٣٤٥٦٧٨٩", rtl, False)
 
 
 def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
     """Header: the classification; footer: page X of Y on each language's side, and the classification."""
     section = writer.document.sections[0]
     languages = tuple(dict.fromkeys(lang for lang in writer.options.languages if lang in ("ar", "en"))) or ("ar", "en")
-    if classification:
+    marking = classification_marking(classification, getattr(writer.view, "labels", None) or {})
+    if marking is not None:
+        classification = " / ".join(marking.get(lang) or "" for lang in ("ar", "en") if lang in languages)  # «مقيد / RESTRICTED»
         p = section.header.paragraphs[0]
-        rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in classification)
+        rtl = "ar" in languages
         ox.set_paragraph_direction(p._p, rtl, "center")
         writer.text(p, classification, style="Briefing Label")
     footer = section.footer
@@ -408,8 +474,8 @@ def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
         ox.set_paragraph_direction(p._p, languages[0] == "ar", "center")
         _page_number(writer, p, languages[0])
         last = footer.add_paragraph()
-    if classification:
-        ox.set_paragraph_direction(last._p, False, "center")
+    if marking is not None:
+        ox.set_paragraph_direction(last._p, "ar" in languages, "center")
         writer.text(last, classification, style="Briefing Label")
 
 
@@ -424,7 +490,8 @@ def new_document(options: RenderOptions) -> DocumentObject:
             if rel.reltype.rsplit("/", 1)[-1] in kinds:
                 del rels[r_id]
     fonts = options.fonts
-    ox.prepare_styles(document.styles.element, fonts.latin.family, fonts.arabic.family)
+    typo = options.typography
+    ox.prepare_styles(document.styles.element, fonts.latin.family, fonts.arabic.family, (typo.latin_size, typo.arabic_size))
     numbering = document.part.numbering_part.element
     ox.add_abstract_num(numbering, 50, "hindiNumbers", "%1.", fonts.arabic.family)
     ox.add_abstract_num(numbering, 51, "decimal", "%1.", fonts.latin.family)

@@ -22,6 +22,9 @@ _NAMESPACE = uuid.UUID("6f1d2c1e-8a55-5b8e-9d55-b61e0f0b7a11")  # ours: names th
 _W = f"{{{W_NS}}}"
 # Always in every subset: list numbers, bullets, dashes, and enough glyphs for LibreOffice (>= 26).
 ALWAYS = string.ascii_letters + string.digits + string.punctuation + "٠١٢٣٤٥٦٧٨٩•—–“”«»"
+# The whole Arabic alphabet with its marks and punctuation goes into the Arabic faces, so a person
+# editing the DOCX can type any Arabic word (a subset of the note's letters lacked «غ»): ~40 KB more.
+ARABIC_ALPHABET = "".join(chr(c) for c in (*range(0x060C, 0x0610), *range(0x061B, 0x0620), *range(0x0621, 0x0656), 0x0670, 0x0640, 0x066A, 0x066B, 0x066C))
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def subset_faces(fonts: FontSet, usage: Usage) -> list[EmbeddedFont]:
                 continue
             # both weights get every character of the script: bold also comes from styles not tracked here
             chars = usage.chars.get((script, False), set()) | usage.chars.get((script, True), set())
-            data = subset_font(path, "".join(sorted(chars)) + ALWAYS)
+            data = subset_font(path, "".join(sorted(chars)) + ALWAYS + (ARABIC_ALPHABET if script == "arabic" else ""))
             if embeddable(data):
                 embedded.append(EmbeddedFont(face.family, weight, data))
     return embedded

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import functools
 import mimetypes
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,17 @@ def css_str(value: object) -> Markup:
         else:
             out.append(char)
     return Markup('"' + "".join(out) + '"')
+
+
+def mark_codes(value: object) -> Markup:
+    """Escape a text and set its left-to-right isolates (file names, references) as `<bdi dir=ltr lang=en>`.
+
+    The code then reads left to right in the Arabic column and takes the Latin size and face.
+    """
+    from markupsafe import escape
+
+    text = str(escape(value))
+    return Markup(re.sub("\u2066([^\u2066-\u2069]*)\u2069", '<bdi class="code" dir="ltr" lang="en">\u2066\\1\u2069</bdi>', text))
 
 
 def font_face_css(fonts: FontSet, sources: dict[tuple[str, str], str]) -> Markup:
@@ -89,8 +102,11 @@ def _context(view: NoteView, options: RenderOptions) -> dict[str, Any]:
 def _render(template_name: str, context: dict[str, Any], options: RenderOptions) -> str:
     import jinja2
 
+    context = {**context, "typography": options.typography,
+               "localise_number": functools.partial(localise_number, digits=options.typography.arabic_digits)}
     env = make_environment(options.template_path())
     env.filters.setdefault("css_str", css_str)
+    env.filters.setdefault("codes", mark_codes)
     try:
         page_css = env.get_template("page.css.j2").render(context)
         return env.get_template(template_name).render(context, page_css=Markup(page_css))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model import FollowUp, Participant, Summary, Text
 from ..review import is_draft
-from .formatting import arabic_digits, country_name, date_text
+from .formatting import FSI, PDI, country_name, date_text, format_gregorian, isolate_ltr, localise_digits, western_digits
 
 Labels = dict[str, dict[str, Text]]
 DASH = Text(ar="—", en="—")
@@ -67,13 +68,14 @@ class NoteView:
     kind: Text
     date_line: Text
     classification: str | None
-    reference: str | None
+    reference: str | None  # isolated left to right (LRI…PDI)
     organisation: Text | None
     sections: tuple[Section, ...]
     language: str
     date: dt.date | None = None
     draft: bool = False
     labels: Labels = field(default_factory=dict, repr=False, compare=False)
+    marking: Text | None = None  # the classification in both languages
 
     def label(self, group: str, key: str) -> Text:
         """Return a fixed wording from the labels."""
@@ -98,10 +100,10 @@ def _title(summary: Summary, labels: Labels) -> Text:
     return Text(**sides)
 
 
-def _event_date(summary: Summary, labels: Labels) -> Text:
+def _event_date(summary: Summary, labels: Labels, style: str) -> Text:
     """Return the event date in both calendars, or say that the release gives none."""
     if summary.event.date is not None:
-        return date_text(summary.event.date)
+        return date_text(summary.event.date, style)
     no_date = labels["phrases"]["no_date"]
     written = summary.event.date_text
     if not written:
@@ -114,7 +116,7 @@ def _event_date(summary: Summary, labels: Labels) -> Text:
 
 def _isolate(text: str) -> str:
     """Wrap text of either direction in Unicode isolates so it does not reorder its neighbours."""
-    return f"\u2068{text}\u2069"
+    return f"{FSI}{text}{PDI}"
 
 
 def _note_date(summary: Summary) -> dt.date | None:
@@ -122,11 +124,11 @@ def _note_date(summary: Summary) -> dt.date | None:
     return summary.event.date or published
 
 
-def _event_section(summary: Summary, labels: Labels) -> Section:
+def _event_section(summary: Summary, labels: Labels, style: str) -> Section:
     f = labels["fields"]
     facts = [
         (f["type"], labels["event_types"][summary.event.type.value]),
-        (f["date"], _event_date(summary, labels)),
+        (f["date"], _event_date(summary, labels, style)),
     ]
     if summary.event.place is not None:
         facts.append((f["place"], _suggested(summary, summary.event.place, summary.event.origin, "place")))
@@ -171,11 +173,25 @@ def _positions_section(summary: Summary, labels: Labels) -> Section | None:
     return Section("positions", labels["sections"]["positions"], groups=tuple(groups)) if groups else None
 
 
-def _due(follow_up: FollowUp) -> Text | None:
+def _without_date(text: Text, date: dt.date) -> Text | None:
+    """Drop from a written due date the date printed beside it ("16 March 2027, Kuwait City" -> "Kuwait City")."""
+    sides = {}
+    for lang in ("ar", "en"):
+        value = text.get(lang)
+        if value:
+            written = western_digits(format_gregorian(date, lang))
+            value = western_digits(value).replace(written, "").strip(" ,،—-") or None
+        sides[lang] = value
+    rest = Text(**sides)
+    return None if rest.is_empty() else rest
+
+
+def _due(follow_up: FollowUp, style: str) -> Text | None:
     due = follow_up.due
     if due is None:
         return None
-    parts = [t for t in (date_text(due.date) if due.date else None, due.text) if t is not None]
+    written = _without_date(due.text, due.date) if due.text is not None and due.date is not None else due.text
+    parts = [t for t in (date_text(due.date, style) if due.date else None, written) if t is not None]
     if not parts:
         return None
     if len(parts) == 1:
@@ -183,7 +199,7 @@ def _due(follow_up: FollowUp) -> Text | None:
     return Text(**{lang: " — ".join(p.get(lang) or "" for p in parts).strip(" —") or None for lang in ("ar", "en")})
 
 
-def _follow_ups_section(summary: Summary, labels: Labels) -> Section | None:
+def _follow_ups_section(summary: Summary, labels: Labels, style: str) -> Section | None:
     if not summary.follow_ups:
         return None
     f = labels["fields"]
@@ -194,12 +210,12 @@ def _follow_ups_section(summary: Summary, labels: Labels) -> Section | None:
             ar=f"{kind.ar}: {item.what.ar}" if item.what.ar else None,
             en=f"{kind.en}: {item.what.en}" if item.what.en else None,
         ), item.origin, "what")
-        rows.append((what, _speaker_name(summary, item.who, labels), labels["statuses"][item.status.value], _or_dash(_due(item))))
+        rows.append((what, _speaker_name(summary, item.who, labels), labels["statuses"][item.status.value], _or_dash(_due(item, style))))
     table = Table(columns=(f["what"], f["who"], f["status"], f["due"]), rows=tuple(rows))
     return Section("follow_ups", labels["sections"]["follow_ups"], table=table)
 
 
-def _source_section(summary: Summary, labels: Labels) -> Section | None:
+def _source_section(summary: Summary, labels: Labels, style: str) -> Section | None:
     source = summary.source
     if source is None:
         return None
@@ -210,43 +226,82 @@ def _source_section(summary: Summary, labels: Labels) -> Section | None:
     if source.publisher is not None:
         facts.append((f["publisher"], source.publisher))
     if source.published is not None:
-        facts.append((f["published"], date_text(source.published)))
+        facts.append((f["published"], date_text(source.published, style)))
     if source.file:
-        facts.append((f["file"], Text(ar=source.file, en=source.file)))
+        facts.append((f["file"], Text(ar=isolate_ltr(source.file), en=source.file)))
     links = (source.url,) if source.url else ()
     if not facts and not links:
         return None
     return Section("source", labels["sections"]["source"], facts=tuple(facts), links=links)
 
 
-def build_view(summary: Summary, labels: Labels, *, organisation: Text | None = None, classification: str | None = None) -> NoteView:
-    """Build the view of one note from a summary and the fixed wording."""
+def classification_marking(level: str | None, labels: Labels) -> Text | None:
+    """Return a classification level as its bilingual marking («مقيد / RESTRICTED»); unknown levels as written."""
+    if not level:
+        return None
+    known = labels.get("classifications", {}).get(level.strip().lower().replace(" ", "_"))
+    if known is None:
+        return Text(ar=level, en=level)
+    return known
+
+
+def localise_text(text: Text, digits: str) -> Text:
+    """Write each side of a text in the one digit system of its language."""
+    sides = {lang: localise_digits(value, lang, digits) if value else value for lang, value in (("ar", text.ar), ("en", text.en))}
+    return text if sides == {"ar": text.ar, "en": text.en} else text.model_copy(update=sides)
+
+
+def _localise(value: object, digits: str) -> object:
+    """Apply `localise_text` to every Text inside a view (dataclasses and tuples)."""
+    if isinstance(value, Text):
+        return localise_text(value, digits)
+    if isinstance(value, tuple):
+        return tuple(_localise(v, digits) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _localise(getattr(value, f.name), digits) for f in dataclasses.fields(value) if f.name != "labels"}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def build_view(
+    summary: Summary,
+    labels: Labels,
+    *,
+    organisation: Text | None = None,
+    classification: str | None = None,
+    digits: str = "arabic-indic",
+    date_style: str = "gregorian",
+) -> NoteView:
+    """Build the view of one note from a summary and the fixed wording, every number in its language's digits."""
     sections: list[Section | None] = [
-        _event_section(summary, labels),
+        _event_section(summary, labels, date_style),
         _participants_section(summary, labels),
         Section("agenda", labels["sections"]["agenda"], items=tuple(_suggested(summary, a.label, a.origin, "label") for a in summary.agenda)) if summary.agenda else None,
         _positions_section(summary, labels),
-        _follow_ups_section(summary, labels),
+        _follow_ups_section(summary, labels, date_style),
         Section("context", labels["sections"]["context"], items=tuple(summary.context)) if summary.context else None,
-        _source_section(summary, labels),
+        _source_section(summary, labels, date_style),
     ]
     note_date = _note_date(summary)
-    return NoteView(
+    level = summary.classification or classification
+    view = NoteView(
         id=summary.note_id,
         title=_title(summary, labels),
         kind=labels["phrases"]["briefing_note"],
-        date_line=date_text(note_date) if note_date else labels["phrases"]["undated"],
-        classification=summary.classification or classification,
-        reference=summary.reference,
+        date_line=date_text(note_date, date_style) if note_date else labels["phrases"]["undated"],
+        classification=level,
+        reference=isolate_ltr(summary.reference) if summary.reference else None,
         organisation=organisation,
         sections=tuple(s for s in sections if s is not None),
         language=summary.language,
         date=note_date,
         draft=is_draft(summary),
         labels=labels,
+        marking=classification_marking(level, labels),
     )
+    return _localise(view, digits)  # type: ignore[return-value]
 
 
-def localise_number(value: int, lang: str) -> str:
-    """Return a number in the digits of `lang`."""
-    return arabic_digits(str(value)) if lang == "ar" else str(value)
+def localise_number(value: int, lang: str, digits: str = "arabic-indic") -> str:
+    """Return a number in the digits of `lang` (Arabic: `digits`, arabic-indic or western)."""
+    return localise_digits(str(value), lang, digits)

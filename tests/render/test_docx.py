@@ -91,13 +91,22 @@ def test_tables_with_arabic_are_laid_out_right_to_left():
 
 
 def test_data_tables_use_the_table_style_and_repeat_their_header_row():
-    doc = part(rendered("visit-long.yaml"), "word/document.xml")
+    doc = part(rendered("visit-long.yaml", "stacked"), "word/document.xml")
     data = [t for t in doc.iter(f"{W}tbl") if t.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") == "BriefingTable"]
     headed = [t for t in data if t.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None]
-    assert len(headed) == 2  # participants and follow-ups
+    assert len(headed) == 4  # participants and follow-ups, in each language
     participants = max(headed, key=lambda t: len(t.findall(f"{W}tr")))
     assert len(participants.findall(f"{W}tr")) == 21
-    assert "الاسم" in text_of(participants.find(f"{W}tr")) and "Name" in text_of(participants.find(f"{W}tr"))
+
+
+def test_parallel_participants_are_two_columns_not_eight():
+    """Eight narrow columns broke names mid-word ("Abdulrahma|n"): each side gets half the page."""
+    doc = part(rendered("visit-long.yaml"), "word/document.xml")
+    widest = max(len(t.findall(f"{W}tblGrid/{W}gridCol")) for t in doc.iter(f"{W}tbl"))
+    assert widest <= 4  # the facts table: label and value on each side
+    rows = [tr for tr in doc.iter(f"{W}tr") if "Abdulaziz Nasser Al-Mutairi" in text_of(tr) and "Country" in text_of(tr)]
+    assert len(rows) == 1 and "عبدالعزيز ناصر المطيري" in text_of(rows[0])
+    assert len(rows[0].findall(f"{W}tc")) == 2
 
 
 def test_real_word_styles_carry_the_fonts():
@@ -146,10 +155,12 @@ def test_lists_restart_for_each_language():
     doc, numbering = part(data, "word/document.xml"), part(data, "word/numbering.xml")
     agenda = [p for p in doc.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle[@{W}val='ListNumber']") is not None]
     ids = {p.find(f".//{W}numId").get(f"{W}val") for p in agenda}
-    assert len(agenda) == 24 and len(ids) == 2
-    for num_id in ids:
+    assert len(agenda) == 24 and len(ids) == 2 and "0" in ids  # Arabic: numbered in the text (numId 0)
+    for num_id in ids - {"0"}:
         num = numbering.find(f"{W}num[@{W}numId='{num_id}']")
         assert num.find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val") == "1"
+    arabic = [text_of(p) for p in agenda if p.find(f".//{W}numId").get(f"{W}val") == "0"]
+    assert [re.match(r"[٠-٩]+\.", t).group() for t in arabic] == ["١.", "٢.", "٣.", "٤.", "٥.", "٦.", "٧.", "٨.", "٩.", "١٠.", "١١.", "١٢."]
 
 
 def test_pending_translation_is_shown_not_blank():
@@ -159,7 +170,12 @@ def test_pending_translation_is_shown_not_blank():
     for r in pending:
         marks[r.getparent()] = marks.get(r.getparent(), "") + text_of(r)
     assert list(marks.values()) == ["[ترجمة معلقة]"] * 2
-    assert "Expressed hope that the next round" in text_of(next(iter(marks)))
+    original = next(iter(marks)).getnext()  # in a paragraph of its own, left to right, not italic
+    assert "Expressed hope that the next round" in text_of(original)
+    assert original.find(f"{W}pPr/{W}bidi") is None and original.find(f"{W}pPr/{W}jc").get(f"{W}val") == "left"
+    styles = part(rendered("phone-call-en.yaml"), "word/styles.xml")
+    pending_style = styles.find(f"{W}style[@{W}styleId='BriefingPending']")
+    assert pending_style.find(f".//{W}i") is None and pending_style.find(f".//{W}iCs") is None
 
 
 def test_source_link_is_a_hyperlink():

@@ -125,6 +125,12 @@ def test_template_folder_overrides_one_file(tmp_path):
 
 
 def test_hijri_and_gregorian_dates_in_both_languages():
-    page = render(_summary(event={"type": "visit", "date": "2026-11-24"}))
+    page = render(_summary(event={"type": "visit", "date": "2026-11-24"})).replace("\u00a0", " ")  # dates never break
     assert "24 November 2026" in page and "٢٤ نوفمبر ٢٠٢٦" in page
     assert "1448 AH" in page and "١٤٤٨ هـ" in page
+
+
+def test_a_date_and_a_label_never_break_from_what_follows():
+    page = render(_summary(event={"type": "visit", "date": "2026-11-24"}))
+    assert "24\u00a0November\u00a02026" in page and "٢٤\u00a0نوفمبر\u00a0٢٠٢٦" in page
+    assert '<span class="label">Date:</span>&nbsp;24' in page
