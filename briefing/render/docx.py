@@ -316,7 +316,9 @@ class NoteWriter:
         bold first cell and a line of the others: eight narrow columns broke names mid-word.
         """
         body = self.document
-        table_rows = section.table.rows if section.table is not None else ()
+        # A two-column table (a label and a count) stays a table, read across: label, value, value, label.
+        compact = section.table is not None and len(section.table.columns) <= 2
+        table_rows = section.table.rows if section.table is not None and not compact else ()
         rows = 1 + len(section.items) + sum(1 + len(g.items) for g in section.groups) + len(table_rows)
         frame = self.table(body, rows, (HALF, TEXT_WIDTH - HALF), style="Briefing Columns", rtl=True, header=False)
         nums = {lang: self.new_list(lang, section.key == "agenda") for lang in ("ar", "en")} if section.items else {}
@@ -338,6 +340,13 @@ class NoteWriter:
         ox.keep_row_with_next(frame.rows[0]._tr)
         if section.table is not None:
             ox.mark_row(frame.rows[0]._tr, header=True)  # the heading repeats over the page, as in the PDF
+        if compact and section.table is not None:
+            _spacer(self.document, keep_next=True)  # two tables in a row would merge into one
+            widths = _widths(TEXT_WIDTH, (36, 14, 14, 36))
+            counts = self.table(body, len(section.table.rows), widths, style="Briefing Table", rtl=True, header=False)
+            for row, (label, value) in zip(counts.rows, section.table.rows):
+                self.fact(row.cells[0], row.cells[1], label, value, "ar")
+                self.fact(row.cells[3], row.cells[2], label, value, "en")
         if section.facts or section.links:
             _spacer(self.document, keep_next=True)  # two tables in a row would merge into one
             widths = _widths(TEXT_WIDTH, (14, 36, 36, 14))
