@@ -147,9 +147,11 @@ class Digest:
 def assemble_pack(items: Iterable[Any], *, title: str | Text | None = None,
                   followups: Sequence[FollowUpRecord] | None = None) -> Pack:
     """Build a pack from summaries or archive EventRecords; follow-ups from `followups` or the summaries."""
-    entries = sorted(enumerate(_unwrap(item) for item in items), key=lambda e: (_date_key(e[1][0]), e[1][0].note_id, e[0]))
+    # Events with the same date and id are ordered by their whole content, so input order never matters.
+    entries = sorted((_unwrap(item) for item in items),
+                     key=lambda e: (_date_key(e[0]), e[0].note_id, e[0].model_dump_json(), e[2] or 0))
     events = tuple(PackEvent(n, _anchor(n, s.note_id), s.note_id, s.event.date, s, count, eid)
-                   for n, (_, (s, count, eid)) in enumerate(entries, 1))
+                   for n, (s, count, eid) in enumerate(entries, 1))
     dates = [e.date for e in events if e.date]
     if followups is None:
         followups = _distinct_followups(e.summary for e in events)
