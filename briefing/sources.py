@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
+from .optional import import_optional
 from .summaries import read_bytes
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -158,8 +159,7 @@ def _looks_like_html(text: str) -> bool:
 
 def _read_html(html: str, label: str) -> tuple[str, str | None, dt.date | None, str | None]:
     """Main text, title, date and address of a saved news page (trafilatura)."""
-    import trafilatura
-
+    trafilatura = import_optional("trafilatura", "reading an HTML page")
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                       with_metadata=True, favor_precision=True)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""

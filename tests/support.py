@@ -53,10 +53,20 @@ def require_shared(relative: str, why: str) -> Path:
     return path
 
 
+# `python -m briefing`, with the pytest rule (pyproject.toml) that a deprecated call made by our own
+# code is an error: -W and PYTHONWARNINGS cannot name a package, only one module.
+RUN_WITH_OUR_DEPRECATIONS_AS_ERRORS = """
+import runpy, warnings
+for category in (DeprecationWarning, PendingDeprecationWarning, FutureWarning):
+    warnings.filterwarnings("error", category=category, module=r"briefing(\\..*)?")
+runpy.run_module("briefing", run_name="__main__", alter_sys=True)
+"""
+
+
 def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `python -m briefing ARGS` as a user would, capturing exit code and output."""
     return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
+        [sys.executable, "-c", RUN_WITH_OUR_DEPRECATIONS_AS_ERRORS, *args],
         cwd=cwd or ROOT,
         input=stdin,
         capture_output=True,

@@ -341,11 +341,11 @@ def _join(parts: Sequence[Part], pages: dict[str, int], view: CollectionView, op
         if anchor in pages:
             writer.add_annotation(number, Link(rect=rect, target_page_index=pages[anchor] - 1))
     lang = options.languages[0]
-    writer.add_outline_item(_side(view.title, lang), 0)
+    writer.add_outline_item(title=_side(view.title, lang), page_number=0)
     for entry in view.entries:
-        writer.add_outline_item(f"{entry.number}. {_side(entry.title, lang)}", pages[entry.anchor] - 1)
+        writer.add_outline_item(title=f"{entry.number}. {_side(entry.title, lang)}", page_number=pages[entry.anchor] - 1)
     for section in view.sections:
-        writer.add_outline_item(_side(section.heading, lang), pages["annexes"] - 1)
+        writer.add_outline_item(title=_side(section.heading, lang), page_number=pages["annexes"] - 1)
         break
     writer.page_mode = "/UseOutlines"
     stamp = creation_time(view.date).strftime("D:%Y%m%d%H%M%SZ")
