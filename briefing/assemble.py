@@ -167,8 +167,8 @@ def assemble_digest(events: Iterable[Any], followup_changes: tuple[Sequence[Foll
     """Build the digest of the events dated from `start` to `end` (inclusive)."""
     chosen = [u for u in (_unwrap(e) for e in events) if u[0].event.date and start <= u[0].event.date <= end]
     chosen.sort(key=lambda u: (u[0].event.date, u[2] or 0, u[0].note_id))
-    rows = tuple(DigestEvent(n, _anchor(n, s.note_id), eid, s.note_id, s.event.date, s.event.type, s, count,
-                             paragraph(s)) for n, (s, count, eid) in enumerate(chosen, 1))
+    rows = tuple(DigestEvent(n, _anchor(n, s.note_id), eid, s.note_id, s.event.date or start, s.event.type, s, count,
+                             paragraph(s)) for n, (s, count, eid) in enumerate(chosen, 1))  # all dated (chosen above)
     types = Counter(r.type for r in rows)
     countries = Counter(c for r in rows for c in {p.country for p in r.summary.participants if p.country})
     opened, closed = followup_changes
@@ -251,14 +251,14 @@ def _paragraph(summary: Summary, lang: str) -> str | None:
     names = [p.name.get(lang) for p in people]
     if title is None or any(n is None for n in names):
         return None
-    described = [f"{p.name.get(lang)} ({p.title.get(lang)})" if p.title and p.title.get(lang) else p.name.get(lang)
+    described = [f"{p.name.get(lang)} ({p.title.get(lang)})" if p.title and p.title.get(lang) else str(p.name.get(lang))
                  for p in people]
     parts = [title.rstrip(".") + "."]
     joined = words["sep"].join(described[:-1]) + words["and"] + described[-1] if len(described) > 1 else described[0]
     parts.append(f"{words['people']}: {joined}.")
     if event.place and event.place.get(lang):
         parts.append(f"{words['place']}: {event.place.get(lang)}.")
-    topics = [a.label.get(lang) for a in summary.agenda if a.label.get(lang)]
+    topics = [label for a in summary.agenda if (label := a.label.get(lang))]
     if topics:
         shown = words["list"].join(topics[:MAX_TOPICS])
         if len(topics) > MAX_TOPICS:

@@ -115,9 +115,10 @@ def _known_keys(loc: tuple) -> list[str]:
         field = model.model_fields.get(str(key))
         annotation = getattr(field, "annotation", None)
         candidates = [a for a in getattr(annotation, "__args__", (annotation,)) if isinstance(a, type)]
-        model = next((a for a in candidates if issubclass(a, BaseModel)), None)
-        if model is None:
+        inner = next((a for a in candidates if issubclass(a, BaseModel)), None)
+        if inner is None:
             return []
+        model = inner
     return list(model.model_fields)
 
 

@@ -14,7 +14,7 @@ from . import tracking
 from .dedup import EventKey, canonical_json, event_key, same_event, source_key
 from .engine import connect, writing
 from .errors import ArchiveError
-from .records import AddResult, EventRecord, SourceRecord
+from .records import AddResult, EventRecord, Outcome, SourceRecord
 from .schema import events, sources
 
 
@@ -43,7 +43,7 @@ class Archive:
         """Store a summary: a new event, another source of a known event, or an update of a source."""
         key, skey, text = event_key(summary), source_key(summary), canonical_json(summary)
         with writing(self.engine) as conn:
-            updated, old_event, orphans = False, None, []
+            updated, old_event, orphans = False, None, list[int]()
             if skey.startswith("url:"):
                 row = conn.execute(select(sources.c.id, sources.c.event_id, sources.c.summary).where(sources.c.key == skey)
                                    .order_by(sources.c.id)).first()
@@ -55,7 +55,7 @@ class Archive:
             event_id = _match_event(conn, key)
             if event_id is None:
                 event_id = _insert_event(conn, key, summary)
-                outcome = "updated" if updated else "new"
+                outcome: Outcome = "updated" if updated else "new"
             else:
                 row = conn.execute(select(sources.c.id, sources.c.summary)
                                    .where(sources.c.event_id == event_id, sources.c.key == skey)).first()
@@ -148,7 +148,7 @@ def _key_of(row) -> EventKey:  # noqa: ANN001 - a Row of `events`
 def _insert_event(conn: Connection, key: EventKey, summary: Summary) -> int:
     values = dict(key=key.text, event_date=summary.event.date, type=summary.event.type.value,
                   countries=",".join(key.countries), place_en=key.place_en, place_ar=key.place_ar)
-    return conn.execute(insert(events).values(**values)).inserted_primary_key[0]
+    return conn.execute(insert(events).values(**values)).inserted_primary_key[0]  # type: ignore[index]
 
 
 def _widen_place(conn: Connection, event_id: int, key: EventKey) -> None:

@@ -132,10 +132,10 @@ def _short_date(date: dt.date | None, labels: Labels) -> Text:
 
 def _join_texts(parts: Sequence[Text], sep: dict[str, str]) -> Text:
     """Join Texts side by side; a side is pending when any part lacks it."""
-    sides = {}
+    sides: dict[str, str | None] = {}
     for lang in ("ar", "en"):
-        values = [p.get(lang) for p in parts]
-        sides[lang] = sep[lang].join(values) if values and all(v is not None for v in values) else None
+        values = [v for p in parts if (v := p.get(lang)) is not None]
+        sides[lang] = sep[lang].join(values) if values and len(values) == len(parts) else None
     return Text(**sides)
 
 
@@ -165,7 +165,7 @@ def _followups_section(records: Sequence[FollowUpRecord], labels: Labels, headin
     f, d = labels["fields"], labels["digest"]
     if not records:
         return Section(f"followups-{key}", heading)  # drawn with the heading and "None"
-    rows = []
+    rows: list[tuple[Text, ...]] = []
     for r in records:
         kind = labels["follow_up_kinds"][r.kind.value]
         what = Text(ar=f"{kind.ar}: {r.what.ar}" if r.what.ar else None, en=f"{kind.en}: {r.what.en}" if r.what.en else None)
@@ -180,6 +180,7 @@ def _followups_section(records: Sequence[FollowUpRecord], labels: Labels, headin
             rows.append((what, who, status, when))
         else:
             rows.append((what, who, status, _due(r, labels), _short_date(r.opened_on, labels)))
+    columns: tuple[Text, ...]
     if key == "closed":
         columns = (f["what"], f["who"], f["status"], d["closed_on"])
     else:
@@ -201,7 +202,7 @@ def _count_section(key: str, heading: Text, column: Text, counts: Sequence[tuple
 def _event_paragraph(date: dt.date, paragraph: Text, sources: int, labels: Labels) -> Text:
     """The event's date, its paragraph, and how many sources told it when more than one."""
     when = _short_date(date, labels)
-    sides = {}
+    sides: dict[str, str | None] = {}
     for lang in ("ar", "en"):
         text = paragraph.get(lang)
         if text is None:

@@ -10,9 +10,9 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from support import require_shared
 
 from briefing.extract.evaluate import extract_folder
+from support import require_shared
 
 WHY = "the Arabic development set and its scorer, not in the repository (CC BY-NC-SA texts)"
 

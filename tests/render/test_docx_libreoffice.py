@@ -7,12 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdftools import normalise_words, pdf_fonts, pdf_text, require
-from support import SEED
 
 from briefing.render.docx import render_docx
 from briefing.render.options import RenderOptions, prepare_note
 from briefing.summaries import read_summary
+from pdftools import normalise_words, pdf_fonts, pdf_text, require
+from support import SEED
 
 pytestmark = pytest.mark.slow
 SHIPPED = {"NotoNaskhArabic", "NotoSerif"}

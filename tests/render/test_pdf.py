@@ -7,12 +7,12 @@ import subprocess
 
 import pytest
 from pypdf import PdfReader
-from pdftools import SHIPPED_FAMILIES, normalise_words, pdf_fonts, pdf_text, require
-from support import SAMPLES, SEED
 
 from briefing.render.options import RenderOptions, prepare_note
 from briefing.render.pdf import make_url_fetcher, render_pdf
 from briefing.summaries import read_summary
+from pdftools import SHIPPED_FAMILIES, normalise_words, pdf_fonts, pdf_text, require
+from support import SAMPLES, SEED
 
 
 def write_pdf(tmp_path, summary, name="note.pdf", **options):
