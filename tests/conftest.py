@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from support import SAMPLES, readout_summaries, run_cli
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path_factory, monkeypatch):
+    """Keep the tester's own ~/.config/briefing/briefing.toml out of every test (and its CLI runs)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "no-user-config"))
 
 
 @pytest.fixture
@@ -29,7 +36,7 @@ def readouts() -> list:
 @pytest.fixture(scope="session")
 def readout_files(readouts, tmp_path_factory) -> list[Path]:
     """The readout summaries written as YAML files, as a user would keep them."""
-    from briefing.archive.cli_support import summary_yaml
+    from briefing.summaries import summary_yaml
 
     folder = tmp_path_factory.mktemp("readouts")
     paths = []

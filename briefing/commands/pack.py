@@ -3,41 +3,44 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from .archive import ArchiveOption, ConfigOption
+from ._options import ArchiveOption, ConfigOption, DateOption, TermsOption, parse_date, refuse_stdout
 
 SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
 
 
 def pack(
-    inputs: Annotated[Optional[list[str]], typer.Argument(help="Summaries (.yaml, .yml, .json) or releases (.txt, .html, .docx); none with --from-archive.")] = None,
+    inputs: Annotated[list[str] | None, typer.Argument(metavar="[INPUT]...", help="Summaries (.yaml, .yml, .json) or releases (.txt, .html, .docx); none with --from-archive.")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="The pack to write: its suffix (.pdf, .docx, .html) picks the format.")] = Path("pack.pdf"),
-    title: Annotated[Optional[str], typer.Option("--title", help="Title on the cover, in Arabic or English (default: Briefing pack).")] = None,
-    title_ar: Annotated[Optional[str], typer.Option("--title-ar", help="The title's Arabic side, when --title is the English one.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title on the cover, in Arabic or English (default: Briefing pack).")] = None,
+    title_ar: Annotated[str | None, typer.Option("--title-ar", help="The title's Arabic side, when --title is the English one.")] = None,
     from_archive: Annotated[bool, typer.Option("--from-archive", help="Take the events from the archive (filtered by --since, --until, --country, --participant).")] = False,
-    since: Annotated[Optional[str], typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", help="With --from-archive: events with a participant from this country (ISO code).")] = None,
-    participant: Annotated[Optional[str], typer.Option("--participant", help="With --from-archive: events with a participant whose name or id contains this.")] = None,
-    layout: Annotated[Optional[str], typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes laying out the PDF's notes (default: one per core).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="With --from-archive: events with a participant from this country (ISO code).")] = None,
+    participant: Annotated[str | None, typer.Option("--participant", help="With --from-archive: events with a participant whose name or id contains this.")] = None,
+    layout: Annotated[str | None, typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Processes laying out the PDF's notes (default: one per core).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    date: DateOption = None,
+    terms: TermsOption = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Write a briefing pack: cover, contents, one note per event in date order, participant index and open follow-ups."""
-    from ..archive.cli_support import progress
     from ..assemble import assemble_pack
-    from ..config import load_config
     from ..errors import ConfigError, InputError
     from ..io import check_writable, write_outputs
     from ..notes import make_options
+    from ._options import release_settings
+    from ._output import progress
 
+    refuse_stdout(output, "pack")
     fmt = SUFFIXES.get(output.suffix.lower())
     if fmt is None:
         raise ConfigError(f"cannot tell the format from {output.name!r}", field="--output", hint="end the name in .pdf, .docx or .html")
@@ -49,12 +52,12 @@ def pack(
     if not from_archive and (used := [k for k, v in filters.items() if v is not None]):
         raise ConfigError(f"{', '.join(used)} only filter --from-archive", field=used[0])
     check_writable([output], force=force)
-    settings = load_config(config)
+    settings, reference, term_files = release_settings(config, date, terms)
     options = make_options(settings, layout=layout, languages=lang, template=template)
     if from_archive:
         items, followups = _from_archive(archive, config, since, until, country, participant)
     else:
-        items, followups = _from_files(inputs or [], settings.terms), None
+        items, followups = _from_files(inputs or [], term_files, reference), None
     built = assemble_pack(items, title=_title(title, title_ar), followups=followups)
     if built.is_empty:
         raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
@@ -87,17 +90,17 @@ def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Te
     return Text(ar=title_ar, en=title)
 
 
-def _from_files(names: list[str], terms) -> list:  # noqa: ANN001
+def _from_files(names: list[str], terms, date) -> list:  # noqa: ANN001
     """Load every input (a bad one stops the pack: a pack is all or nothing)."""
-    from ..archive.cli_support import progress
     from ..loading import load_input
+    from ._output import progress, warn
 
     summaries = []
     with progress(len(names), "Reading") as advance:
         for name in names:
-            loaded = load_input(name, terms=terms)
+            loaded = load_input(name, terms=terms, date=date)
             for warning in loaded.warnings:
-                typer.echo(f"briefing: warning: {loaded.name}: {warning}", err=True)
+                warn(loaded.name, warning)
             summaries.append(loaded.summary)
             advance()
     return summaries
@@ -105,11 +108,10 @@ def _from_files(names: list[str], terms) -> list:  # noqa: ANN001
 
 def _from_archive(archive, config, since, until, country, participant):  # noqa: ANN001, ANN202
     """Return the matching events and the open follow-ups they reported."""
-    from ..archive.cli_support import open_from_options
-    from .archive import _date
+    from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
-        events = store.events(since=_date(since, "--since"), until=_date(until, "--until"), country=country, participant=participant)
+        events = store.events(since=parse_date(since, "--since"), until=parse_date(until, "--until"), country=country, participant=participant)
         ids = {e.id for e in events}
         followups = [f for f in store.followups(open_only=True) if f.event_id in ids]
     return events, followups

@@ -9,7 +9,7 @@ import typer
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Summary files (.yaml, .yml, .json; - for stdin).")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Summary files (.yaml, .yml, .json; - for stdin).")],
 ) -> None:
     """Check summaries; print one line per problem and exit 2 if any is invalid."""
     from ..errors import BriefingError, ExitCode

@@ -55,6 +55,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             self.close_connection = True
 
+    def do_HEAD(self) -> None:
+        """Answer as GET would, with the same status and headers and no body."""
+        self.do_GET()
+
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: the terminal is for re-render reports."""
 
@@ -158,6 +162,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self._common_headers()
         self.end_headers()
+        if self.command == "HEAD":
+            return
         self.wfile.write(b"retry: 1000\n\n")
         seen: str | None = None
         while not site.closed:
@@ -189,4 +195,5 @@ class PreviewHandler(BaseHTTPRequestHandler):
         for key, value in headers.items():
             self.send_header(key, value)
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import secrets
 import sys
 import threading
@@ -61,12 +62,14 @@ class Site:
     """Everything the server shows, re-rendered off the request path when the inputs change."""
 
     def __init__(self, target: Path, *, config: Path | None = None, template: Path | None = None,
-                 cwd: Path | None = None, log: Callable[[str], None] | None = None) -> None:
+                 cwd: Path | None = None, log: Callable[[str], None] | None = None,
+                 date: dt.date | None = None, terms: tuple[Path, ...] = ()) -> None:
         if not target.exists():
             raise InputError("no such file or folder", file=target)
         self.target = target
         self.is_folder = target.is_dir()
         self._config, self._template, self._cwd = config, template, cwd or Path.cwd()
+        self._date, self._terms = date, terms  # for releases: --date and --terms
         self._log = log or (lambda message: None)
         self._changed = threading.Condition()
         self._render = threading.RLock()
@@ -157,7 +160,7 @@ class Site:
 
         try:
             config = load_config(self._config, cwd=self._cwd)
-            return Settings(make_options(config, template=self._template), tuple(config.terms))
+            return Settings(make_options(config, template=self._template), (*config.terms, *self._terms))
         except BriefingError as error:
             return Settings(None, error=str(error))
 
@@ -176,7 +179,7 @@ class Site:
         if self._settings.error:
             return Entry(name, path, error=self._settings.error)
         try:
-            return Entry(name, path, loaded=load_input(path, terms=self._settings.terms))
+            return Entry(name, path, loaded=load_input(path, terms=self._settings.terms, date=self._date))
         except BriefingError as error:
             return Entry(name, path, error=str(error))
         except Exception as exc:  # noqa: BLE001 (a bug must not stop the server: show it, keep serving)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import SAMPLES, SEED_RELEASE
 
 from briefing.archive.location import default_archive_path, resolve_archive, to_url
+from support import SAMPLES, SEED_RELEASE
 
 TRACEBACK = b"Traceback"
 
 
 def write(path: Path, summary) -> Path:
-    from briefing.archive.cli_support import summary_yaml
+    from briefing.summaries import summary_yaml
 
     path.write_text(summary_yaml(summary), encoding="utf-8")
     return path

@@ -1,0 +1,57 @@
+"""How commands print: warnings in one format, tables, progress bars."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from ..model import Text
+
+
+def warn(where: str, message: str) -> None:
+    """Print a warning on stderr: `briefing: warning: WHERE: MESSAGE` (errors read `briefing: Kind: WHERE: ...`)."""
+    typer.echo(f"briefing: warning: {where}: {message}", err=True)
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None) -> None:
+    """Print a table: drawn by rich on a terminal, tab-separated lines otherwise."""
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*headers, title=title, show_lines=False)
+        for row in rows:
+            table.add_row(*row)
+        Console().print(table)
+        return
+    out = sys.stdout
+    out.write("\t".join(headers) + "\n")
+    for row in rows:
+        out.write("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) + "\n")
+
+
+def either(text: Text | None, default: str = "") -> str:
+    """Return the English side, else the Arabic side, else `default`."""
+    if text is None:
+        return default
+    return text.en or text.ar or default
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """Yield `advance()`: a progress bar on stderr when it is a terminal and there is more than one item."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
