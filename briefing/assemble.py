@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import ConfigError
-from .followups import FollowUpRecord
+from .fulfilment import FollowUpRecord
 from .model import EventType, FollowUpStatus, Participant, Side, Summary, Text, slugify
 
 MAX_TOPICS = 4  # topics named in a digest paragraph; the rest are counted
@@ -209,7 +209,7 @@ def paragraph(summary: Summary) -> Text:
 
 def followup_records(summary: Summary) -> list[FollowUpRecord]:
     """Return a summary's own follow-ups as records (no archive id)."""
-    from .followups import target_country, who_country
+    from .fulfilment import target_country, who_country
 
     out = []
     for item in summary.follow_ups:
@@ -226,7 +226,7 @@ def followup_records(summary: Summary) -> list[FollowUpRecord]:
 
 def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
     """Return the summaries' follow-ups, once each when several summaries report the same one."""
-    from .followups import facts_of_followup, restates
+    from .fulfilment import facts_of_followup, restates
 
     kept: list[tuple[Any, FollowUpRecord]] = []
     for summary in summaries:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .dates import parse_iso
 from .errors import InputError
 from .optional import import_optional
 from .summaries import read_bytes
@@ -193,12 +194,10 @@ def _html_date(html: str) -> dt.date | None:
 
 
 def _parse_iso(value: str | None) -> dt.date | None:
+    """Return the first YYYY-MM-DD date written in `value` (a page's metadata), or None."""
     if not value or not (m := _ISO_DATE.search(value)):
         return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    return parse_iso(m[0])
 
 
 def _read_docx(data: bytes, label: str) -> tuple[str, dt.date | None]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -14,7 +13,7 @@ from . import tracking
 from .dedup import EventKey, canonical_json, event_key, same_event, source_key
 from .engine import connect, writing
 from .errors import ArchiveError
-from .records import AddResult, EventRecord, Outcome, SourceRecord
+from .records import AddResult, EventRecord, Outcome, SourceRecord, load_stored
 from .schema import events, sources
 
 
@@ -168,20 +167,6 @@ def _record(conn: Connection, row) -> EventRecord:  # noqa: ANN001
     recs = tuple(SourceRecord(r.id, r.key, load_stored(r.summary, r.id)) for r in rows)
     countries = tuple(c for c in row.countries.split(",") if c)
     return EventRecord(row.id, row.key, row.event_date, EventType(row.type), countries, recs)
-
-
-def load_stored(text: str, source_id: int) -> Summary:
-    """Parse a stored summary; ArchiveError when the record is damaged."""
-    from pydantic import ValidationError
-
-    from ..model import parse_summary
-
-    try:
-        return parse_summary(json.loads(text))
-    except (ValueError, ValidationError) as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise ArchiveError(f"source record {source_id} is not a valid summary: {first}",
-                           hint="remove its event and add the summary again") from None
 
 
 def _names(person, needle: str) -> bool:  # noqa: ANN001 - a Participant

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from ..errors import InputError
-from ..followups import (
+from ..fulfilment import (
     OPEN,
     EventFacts,
     FollowUpFacts,
@@ -25,6 +25,7 @@ from ..followups import (
     restates,
 )
 from ..model import FollowUp, FollowUpKind, FollowUpStatus, Summary
+from .records import load_stored
 from .schema import events, followups, mentions, sources
 
 
@@ -39,8 +40,6 @@ class _Mention:
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, source_id: int) -> Summary:
-    from .store import load_stored
-
     return load_stored(text, source_id)
 
 

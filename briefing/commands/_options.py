@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..dates import parse_iso
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
@@ -32,10 +33,9 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     """Parse an ISO date option (YYYY-MM-DD)."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{value!r} is not a date", field=option, hint="write YYYY-MM-DD") from None
+    if (date := parse_iso(value)) is None:
+        raise ConfigError(f"{value!r} is not a date", field=option, hint="write YYYY-MM-DD")
+    return date
 
 
 def release_settings(config: Path | None, date: str | None, terms: list[Path] | None) -> tuple[Config, dt.date | None, list[Path]]:

@@ -70,16 +70,10 @@ def choose_range(week: str | None, since: dt.date | None, until: dt.date | None,
 
 def render_digest(built, options, fmt: str) -> bytes:  # noqa: ANN001 - a Digest, RenderOptions
     """Render an assembled digest to one format, in memory."""
-    from ..render.collection import digest_view, render_digest_html, render_digest_pdf
+    from ..render.collection import digest_view
+    from ..render.formats import render_as
 
-    view = digest_view(built, options)
-    if fmt == "html":
-        return render_digest_html(view, options).encode("utf-8")
-    if fmt == "pdf":
-        return render_digest_pdf(view, options)
-    from ..render.docx_collection import render_digest_docx
-
-    return render_digest_docx(view, options)
+    return render_as("digest", digest_view(built, options), options, fmt)
 
 
 def _render_task(task: tuple) -> bytes:

@@ -69,16 +69,10 @@ def pack(
 
 def render_pack(built, options, fmt: str, *, workers: int | None = None, advance=None) -> bytes:  # noqa: ANN001
     """Render an assembled pack to one format, in memory."""
-    from ..render.collection import pack_view, render_pack_html, render_pack_pdf
+    from ..render.collection import pack_view
+    from ..render.formats import render_as
 
-    view = pack_view(built, options)
-    if fmt == "html":
-        return render_pack_html(view, options).encode("utf-8")
-    if fmt == "pdf":
-        return render_pack_pdf(view, options, workers=workers, advance=advance)
-    from ..render.docx_collection import render_pack_docx
-
-    return render_pack_docx(view, options)
+    return render_as("pack", pack_view(built, options), options, fmt, workers=workers, advance=advance)
 
 
 def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Text or None

@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import BriefingError
 from .choices import DOWNLOADS, Choice, QueryError, choose, choose_format, parse_query
+from .entries import Shown
 from .packs import PACK_DOWNLOAD_URL, PACK_URL, pack_available
 from .pages import (
     Chrome,
@@ -19,7 +20,6 @@ from .pages import (
     download_url,
     note_url,
 )
-from .site import Shown
 
 if TYPE_CHECKING:
     from .server import PreviewServer

@@ -8,54 +8,17 @@ import secrets
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BriefingError, InputError
-from ..loading import LoadedInput
 from ..render.options import RenderOptions
 from .choices import Choice
+from .entries import Entry, Failure, Settings, Shown
+from .packs import left_out, render_pack
 from .watched import ENTRY_SUFFIXES, Watched, find_watched
 
 RECENT_VIEWS = 4  # (entry, choice) pairs kept rendered ahead of requests
 PACK = "\0pack"  # the key of the folder's pack among the recent views
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Options built from the config file and the command line, or why they cannot be."""
-
-    options: RenderOptions | None
-    terms: tuple[Path, ...] = ()
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One input the preview shows: as loaded, with its rendered pages (HTML or an error line)."""
-
-    name: str
-    path: Path
-    loaded: LoadedInput | None = None
-    error: str | None = None
-    pages: dict[Choice, str | Failure] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Failure:
-    """Why a note could not be rendered: the one-line message."""
-
-    message: str
-
-
-@dataclass(frozen=True)
-class Shown:
-    """What a page shows: its HTML or an error, what to check, and the version it belongs to."""
-
-    html: str | None
-    error: str | None
-    version: str
-    warnings: tuple[str, ...] = ()
 
 
 class Site:
@@ -213,8 +176,6 @@ class Site:
         return {**pack, **{c: self._render_pack_page(list(entries.values()), c) for c in wanted}}
 
     def _render_pack_page(self, entries: list[Entry], choice: Choice) -> str | Failure:
-        from .packs import render_pack
-
         if self._settings.options is None:
             return Failure(self._settings.error or "no settings")
         options = dataclasses.replace(self._settings.options, layout=choice.layout, languages=choice.languages)
@@ -227,8 +188,6 @@ class Site:
 
     def show_pack(self, choice: Choice) -> Shown:
         """Return the folder as one pack, for `choice` (rendered now if never asked before)."""
-        from .packs import left_out
-
         with self._render:
             with self._changed:
                 self._remember(PACK, choice)
@@ -245,8 +204,6 @@ class Site:
 
     def render_pack_download(self, choice: Choice, fmt: str) -> tuple[str, bytes]:
         """Render the folder's pack as a PDF or DOCX on demand: (file name, bytes)."""
-        from .packs import render_pack
-
         with self._changed:
             entries, options = list(self._entries.values()), self._settings.options
         if options is None:

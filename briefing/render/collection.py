@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import __version__
 from ..assemble import Digest, Pack
-from ..followups import FollowUpRecord
+from ..fulfilment import FollowUpRecord
 from ..model import Text
 from .formatting import country_name, date_text, format_gregorian
 from .options import RenderOptions, creation_time
