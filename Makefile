@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLES := $(wildcard samples/*.yaml)
 
-.PHONY: demo test test-fast eval bench clean setup setup-test setup-bench
+.PHONY: demo test test-fast lint eval bench clean setup setup-test setup-bench
 
 setup:
 	@scripts/setup.sh run
@@ -25,6 +25,11 @@ test: setup-test
 ## The tests that need no external program.
 test-fast: setup-test
 	$(BIN)/python -m pytest -q -m "not slow"
+
+## Static checks: ruff (settings in pyproject.toml) and mypy.
+lint: setup-test
+	$(BIN)/ruff check briefing tests bench scripts
+	$(BIN)/mypy
 
 ## Extraction scores on the dev corpus.
 eval: setup-test

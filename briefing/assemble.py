@@ -15,20 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import ConfigError
-from .followups import FollowUpRecord
-from .model import EventType, FollowUpStatus, Participant, Side, Summary, Text, slugify
+from .fulfilment import FollowUpRecord
+from .model import EventType, FollowUpStatus, Participant, Summary, Text, slugify
 
-MAX_TOPICS = 4  # topics named in a digest paragraph; the rest are counted
 DEFAULT_PACK_TITLE = Text(ar="ملف إحاطة", en="Briefing pack")
 CLASSIFICATION_RANK = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "RESTRICTED")
-TYPE_LABELS = {  # the same words as templates/labels.yaml
-    EventType.meeting: Text(ar="لقاء", en="Meeting"),
-    EventType.phone_call: Text(ar="اتصال هاتفي", en="Phone call"),
-    EventType.visit: Text(ar="زيارة", en="Visit"),
-    EventType.talks: Text(ar="مباحثات", en="Talks"),
-    EventType.summit: Text(ar="قمة", en="Summit"),
-    EventType.other: Text(ar="أخرى", en="Other"),
-}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
 
@@ -101,12 +92,11 @@ class Count:
 
     key: str  # event type value (`meeting`) or country code (`TJ`)
     count: int
-    label: Text | None = None  # the type's name in both languages (None for countries)
 
 
 @dataclass(frozen=True)
 class DigestEvent:
-    """One event of the week, with its short paragraph."""
+    """One event of the week (render/paragraphs.py words its short paragraph)."""
 
     number: int
     anchor: str
@@ -116,7 +106,6 @@ class DigestEvent:
     type: EventType
     summary: Summary
     sources: int
-    paragraph: Text  # title, participants, place and topics in one paragraph; a side is None when pending
 
 
 @dataclass(frozen=True)
@@ -147,9 +136,11 @@ class Digest:
 def assemble_pack(items: Iterable[Any], *, title: str | Text | None = None,
                   followups: Sequence[FollowUpRecord] | None = None) -> Pack:
     """Build a pack from summaries or archive EventRecords; follow-ups from `followups` or the summaries."""
-    entries = sorted(enumerate(_unwrap(item) for item in items), key=lambda e: (_date_key(e[1][0]), e[1][0].note_id, e[0]))
+    # Events with the same date and id are ordered by their whole content, so input order never matters.
+    entries = sorted((_unwrap(item) for item in items),
+                     key=lambda e: (_date_key(e[0]), e[0].note_id, e[0].model_dump_json(), e[2] or 0))
     events = tuple(PackEvent(n, _anchor(n, s.note_id), s.note_id, s.event.date, s, count, eid)
-                   for n, (_, (s, count, eid)) in enumerate(entries, 1))
+                   for n, (s, count, eid) in enumerate(entries, 1))
     dates = [e.date for e in events if e.date]
     if followups is None:
         followups = _distinct_followups(e.summary for e in events)
@@ -165,14 +156,14 @@ def assemble_digest(events: Iterable[Any], followup_changes: tuple[Sequence[Foll
     """Build the digest of the events dated from `start` to `end` (inclusive)."""
     chosen = [u for u in (_unwrap(e) for e in events) if u[0].event.date and start <= u[0].event.date <= end]
     chosen.sort(key=lambda u: (u[0].event.date, u[2] or 0, u[0].note_id))
-    rows = tuple(DigestEvent(n, _anchor(n, s.note_id), eid, s.note_id, s.event.date, s.event.type, s, count,
-                             paragraph(s)) for n, (s, count, eid) in enumerate(chosen, 1))
+    rows = tuple(DigestEvent(n, _anchor(n, s.note_id), eid, s.note_id, s.event.date or start, s.event.type, s, count)
+                 for n, (s, count, eid) in enumerate(chosen, 1))  # all dated (chosen above)
     types = Counter(r.type for r in rows)
     countries = Counter(c for r in rows for c in {p.country for p in r.summary.participants if p.country})
     opened, closed = followup_changes
     return Digest(
         start=start, end=end, week=week_label(start, end),
-        counts_by_type=tuple(Count(t.value, types[t], TYPE_LABELS[t]) for t in EventType if types[t]),
+        counts_by_type=tuple(Count(t.value, types[t]) for t in EventType if types[t]),
         counts_by_country=tuple(Count(c, n) for c, n in sorted(countries.items(), key=lambda cn: (-cn[1], cn[0]))),
         events=rows, opened=tuple(opened), closed=tuple(closed),
         open_followups=tuple(f for f in open_followups if f.is_open))
@@ -200,14 +191,9 @@ def week_label(start: dt.date, end: dt.date) -> str | None:
     return f"{year}-W{week:02d}" if weekday == 1 and end - start == dt.timedelta(days=6) else None
 
 
-def paragraph(summary: Summary) -> Text:
-    """Return one short paragraph per language: title, participants, place, topics (pending when a side is missing)."""
-    return Text(ar=_paragraph(summary, "ar"), en=_paragraph(summary, "en"))
-
-
 def followup_records(summary: Summary) -> list[FollowUpRecord]:
     """Return a summary's own follow-ups as records (no archive id)."""
-    from .followups import target_country, who_country
+    from .fulfilment import target_country, who_country
 
     out = []
     for item in summary.follow_ups:
@@ -224,7 +210,7 @@ def followup_records(summary: Summary) -> list[FollowUpRecord]:
 
 def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
     """Return the summaries' follow-ups, once each when several summaries report the same one."""
-    from .followups import facts_of_followup, restates
+    from .fulfilment import facts_of_followup, restates
 
     kept: list[tuple[Any, FollowUpRecord]] = []
     for summary in summaries:
@@ -233,41 +219,6 @@ def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
             if not any(restates(other, facts) and other_rec.is_open == record.is_open for other, other_rec in kept):
                 kept.append((facts, record))
     return [record for _, record in kept]
-
-
-_WORDS = {
-    "ar": {"people": "المشاركون", "place": "المكان", "topics": "المواضيع", "and": " و", "sep": "، ", "list": "؛ ", "more": "و{n} غيرها"},
-    "en": {"people": "Participants", "place": "Place", "topics": "Topics", "and": " and ", "sep": ", ", "list": "; ", "more": "and {n} more"},
-}
-
-
-def _paragraph(summary: Summary, lang: str) -> str | None:
-    words = _WORDS[lang]
-    event = summary.event
-    title = (event.title or TYPE_LABELS[event.type]).get(lang)
-    people = _principals(summary)
-    names = [p.name.get(lang) for p in people]
-    if title is None or any(n is None for n in names):
-        return None
-    described = [f"{p.name.get(lang)} ({p.title.get(lang)})" if p.title and p.title.get(lang) else p.name.get(lang)
-                 for p in people]
-    parts = [title.rstrip(".") + "."]
-    joined = words["sep"].join(described[:-1]) + words["and"] + described[-1] if len(described) > 1 else described[0]
-    parts.append(f"{words['people']}: {joined}.")
-    if event.place and event.place.get(lang):
-        parts.append(f"{words['place']}: {event.place.get(lang)}.")
-    topics = [a.label.get(lang) for a in summary.agenda if a.label.get(lang)]
-    if topics:
-        shown = words["list"].join(topics[:MAX_TOPICS])
-        if len(topics) > MAX_TOPICS:
-            shown += words["list"] + words["more"].format(n=len(topics) - MAX_TOPICS)
-        parts.append(f"{words['topics']}: {shown}.")
-    return " ".join(parts)
-
-
-def _principals(summary: Summary) -> list[Participant]:
-    people = [p for p in summary.participants if p.side in (Side.host, Side.guest)]
-    return people or list(summary.participants)
 
 
 def _unwrap(item: Any) -> tuple[Summary, int, int | None]:

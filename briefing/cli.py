@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any
 
 import typer
+import typer.main
+from typer.core import TyperArgument, TyperOption
 
 from . import __version__
 from .errors import BriefingError, ExitCode
@@ -22,7 +24,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     rich_markup_mode=None,
 )
 
@@ -36,10 +38,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something goes wrong (also after the command).")] = False,
 ) -> None:
     """Bilingual (Arabic/English) briefing notes from diplomatic press releases and summaries."""
 
@@ -57,6 +59,49 @@ def _register_commands() -> None:
 _register_commands()
 
 
+# The value shown after an option in help, where its declaration gives none (default: its name in capitals).
+METAVARS = {"output": "PATH", "formats": "FORMATS", "layout": "parallel|stacked", "lang": "LANGS", "template": "DIR",
+            "pdf_variant": "VARIANT", "title": "TEXT", "title_ar": "TEXT", "since": "DATE", "until": "DATE",
+            "today": "DATE", "on": "DATE", "by": "EVENT", "workers": "N", "wait": "SECONDS", "country": "XX",
+            "participant": "NAME"}
+
+
+class _PlainArgument(TyperArgument):
+    """An argument shown as `INPUT...` in usage and help, without Typer's `{...}` and `<list[str]>`."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self._plain_name()
+
+    def _usage_display_name(self) -> str:
+        name = self._plain_name()
+        return name if self.required else f"[{name}]"
+
+    def _plain_name(self) -> str:
+        name = (self.metavar or self.name or "").rstrip(".").strip("[]").upper()
+        return name + ("..." if self.nargs != 1 else "")
+
+
+def _plain_help(command: Any) -> None:
+    """Give every option a metavar and every argument a plain name, in all (sub-)commands."""
+    for param in command.params:
+        if isinstance(param, TyperArgument):
+            param.__class__ = _PlainArgument
+        elif isinstance(param, TyperOption) and not param.is_flag and param.metavar is None and param.name:
+            param.metavar = METAVARS.get(param.name, param.name.upper())
+    for sub in getattr(command, "commands", {}).values():
+        _plain_help(sub)
+
+
+def _split_debug(args: list[str]) -> tuple[bool, list[str]]:
+    """Take `--debug` from anywhere before `--`, so it works after the sub-command too."""
+    end = args.index("--") if "--" in args else len(args)
+    kept = [a for a in args[:end] if a != "--debug"] + args[end:]
+    return len(kept) != len(args), kept
+
+
 def report(error: BriefingError) -> None:
     """Print one line for an error on stderr."""
     print(f"briefing: {error}", file=sys.stderr)
@@ -64,9 +109,11 @@ def report(error: BriefingError) -> None:
 
 def main() -> None:
     """Run the CLI, turning our errors into one line and an exit code."""
-    debug = "--debug" in sys.argv[1:]
+    debug, args = _split_debug(sys.argv[1:])
+    command = typer.main.get_command(app)
+    _plain_help(command)
     try:
-        app()
+        command(args=args)
     except BriefingError as error:
         if debug:
             raise

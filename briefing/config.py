@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -90,13 +91,19 @@ def _resolve(config: Config, base: Path) -> Config:
     )
 
 
+def user_config_path() -> Path:
+    """Return the per-user settings file: $XDG_CONFIG_HOME/briefing/briefing.toml (~/.config/...)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "briefing" / CONFIG_NAME
+
+
 def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
-    """Load `path`, or `briefing.toml` from the working folder, or the defaults."""
+    """Load `path`, else `briefing.toml` in the working folder, else the per-user file, else the defaults."""
     if path is None:
-        candidate = (cwd or Path.cwd()) / CONFIG_NAME
-        if not candidate.is_file():
+        candidates = ((cwd or Path.cwd()) / CONFIG_NAME, user_config_path())
+        path = next((c for c in candidates if c.is_file()), None)
+        if path is None:
             return Config()
-        path = candidate
     elif not path.is_file():
         raise ConfigError("no such file", file=path)
     try:
@@ -126,9 +133,10 @@ def _known_keys(loc: tuple) -> list[str]:
         field = model.model_fields.get(str(key))
         annotation = getattr(field, "annotation", None)
         candidates = [a for a in getattr(annotation, "__args__", (annotation,)) if isinstance(a, type)]
-        model = next((a for a in candidates if issubclass(a, BaseModel)), None)
-        if model is None:
+        inner = next((a for a in candidates if issubclass(a, BaseModel)), None)
+        if inner is None:
             return []
+        model = inner
     return list(model.model_fields)
 
 

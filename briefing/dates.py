@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+from .arabic import DIGITS, LETTER_VARIANTS, TATWEEL
+
+_DIGITS = str.maketrans(DIGITS)
+_FOLD = str.maketrans(LETTER_VARIANTS)
 
 # Gregorian months as written in the Gulf/Egypt, the Levant and Iraq, Algeria/Tunisia, Morocco, Libya.
 _GREGORIAN_AR = {
@@ -68,7 +70,7 @@ def western_digits(text: str) -> str:
 
 def fold(text: str) -> str:
     """Fold Arabic letter variants (hamza, alef maqsura, ta marbuta) for matching; keeps length."""
-    return western_digits(text).replace("ـ", " ").translate(_FOLD)
+    return western_digits(text).replace(TATWEEL, " ").translate(_FOLD)
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
@@ -170,7 +172,9 @@ def find_date(text: str, *, reference: dt.date | None = None, month_first: bool 
 
 
 def parse_iso(value: str) -> dt.date | None:
-    """Parse `YYYY-MM-DD`, or return None."""
+    """Parse `YYYY-MM-DD`, or return None: the one ISO date parser (options, page metadata)."""
+    if not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+        return None
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:

@@ -94,6 +94,12 @@ class ArchiveError(BriefingError):
     kind = "Archive error"
 
 
+class MissingExtraError(BriefingError):
+    """An optional part of briefing (a pip extra) is needed but not installed."""
+
+    kind = "Not installed"
+
+
 class LockError(BriefingError):
     """Another run holds the lock on the same output."""
 

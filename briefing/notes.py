@@ -55,22 +55,10 @@ def make_options(
 
 def render_note(summary: Summary, options: RenderOptions, formats: Sequence[str]) -> dict[str, bytes]:
     """Render one summary to every requested format, in memory."""
+    from .render.formats import render_as
+
     view = prepare_note(summary, options)
-    out: dict[str, bytes] = {}
-    for fmt in formats:
-        if fmt == "html":
-            from .render.html import render_html
-
-            out[fmt] = render_html(view, options).encode("utf-8")
-        elif fmt == "pdf":
-            from .render.pdf import render_pdf
-
-            out[fmt] = render_pdf(view, options)
-        elif fmt == "docx":
-            from .render.docx import render_docx
-
-            out[fmt] = render_docx(view, options)
-    return out
+    return {fmt: render_as("note", view, options, fmt) for fmt in formats}
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

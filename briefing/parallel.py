@@ -60,8 +60,8 @@ def _in_pool(func: Callable[[T], R], items: Sequence[T], count: int, advance: Ca
                 break
         outcomes = [f.result() if f.done() and not f.cancelled() and f.exception() is None else None for f in futures]
     for future, outcome in zip(futures, outcomes):
-        if outcome is None and future.done() and not future.cancelled() and future.exception() is not None:
-            raise future.exception()
+        if outcome is None and future.done() and not future.cancelled() and (error := future.exception()) is not None:
+            raise error
         if outcome is not None and outcome[0] == "error":
             raise _rebuild(outcome[1])
     return [outcome[1] for outcome in outcomes]  # type: ignore[index]

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .dates import parse_iso
 from .errors import InputError
+from .optional import import_optional
 from .summaries import read_bytes
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -163,8 +165,7 @@ def _looks_like_html(text: str) -> bool:
 
 def _read_html(html: str, label: str) -> tuple[str, str | None, dt.date | None, str | None]:
     """Main text, title, date and address of a saved news page (trafilatura)."""
-    import trafilatura
-
+    trafilatura = import_optional("trafilatura", "reading an HTML page")
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                       with_metadata=True, favor_precision=True)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
@@ -199,12 +200,10 @@ def _html_date(html: str) -> dt.date | None:
 
 
 def _parse_iso(value: str | None) -> dt.date | None:
+    """Return the first YYYY-MM-DD date written in `value` (a page's metadata), or None."""
     if not value or not (m := _ISO_DATE.search(value)):
         return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    return parse_iso(m[0])
 
 
 def _read_docx(data: bytes, label: str) -> tuple[str, dt.date | None]:

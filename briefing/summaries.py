@@ -232,3 +232,21 @@ def is_summary_path(path: str | Path) -> bool:
 def dump_summary(summary: Summary) -> dict[str, Any]:
     """Return the summary as plain data in format 1 key order, without empty values."""
     return summary.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+
+
+def summary_yaml(summary: Summary, *, comment: str | None = None) -> str:
+    """Return a summary as format-1 YAML (keys in model order, empty values left out) that reads back equal."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    data = {k: v for k, v in dump_summary(summary).items() if v not in ([], {}, None)}
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    out = io.StringIO()
+    if comment:
+        out.write(f"# {comment}\n")
+    yaml.dump(data, out)
+    return out.getvalue()

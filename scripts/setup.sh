@@ -37,13 +37,17 @@ fi
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-stamp="$VENV/.briefing-$MODE-$(sha256sum pyproject.toml | cut -c1-16)"
+# constraints.txt pins every package to the versions the tests passed with (regenerate it with
+# scripts/constraints.sh after changing pyproject.toml); CI installs exactly these.
+stamp="$VENV/.briefing-$MODE-$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -U pip
+  pip=("$VENV/bin/python" -m pip install -q --disable-pip-version-check)
+  "${pip[@]}" -U pip
   if [ "$MODE" = test ]; then
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[test]"
+    "${pip[@]}" -c constraints.txt -e ".[test]"
   else
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e .
+    "${pip[@]}" -c constraints.txt -e ".[all]"
   fi
+  rm -f "$VENV"/.briefing-"$MODE"-*
   touch "$stamp"
 fi

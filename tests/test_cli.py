@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from support import MINIMAL_SUMMARY as GOOD
 from support import SAMPLES, SEED, run_cli
-
 
 
 def test_help_version_and_short_help():
@@ -157,3 +157,78 @@ def test_note_from_a_release_warns_what_to_check(tmp_path):
     assert "إمام علي رحمان" in page and "Emomali Rahmon" in page
     assert "[translation pending]" in page  # clauses are never machine-invented
     assert b"warning" in result.stderr and b"check" in result.stderr
+
+
+COMMANDS = [("note",), ("extract",), ("validate",), ("schema",), ("preview",), ("pack",), ("digest",), ("archive", "add"),
+            ("archive", "list"), ("archive", "show"), ("archive", "remove"), ("followups",), ("followups", "close")]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_shows_plain_value_names(command):
+    page = run_cli(*command, "-h").stdout.decode()
+    assert page.startswith(f"Usage: python -m briefing {' '.join(command)} ")
+    for raw in ("<str>", "<path>", "<list", "<int", "<float", "{", "}"):
+        assert raw not in page, (raw, page)
+
+
+@pytest.mark.parametrize("command", [("note",), ("extract",), ("preview",), ("pack",), ("archive", "add")], ids=" ".join)
+def test_every_command_reading_releases_takes_date_and_terms(command):
+    page = run_cli(*command, "-h").stdout.decode()
+    assert "--date DATE" in page and "--terms FILE" in page
+    if command != ("extract",):  # extract reads the config in briefing/extract/run.py (being rewritten)
+        assert "--config FILE" in page
+
+
+def test_shell_completion_script_is_offered():
+    result = run_cli("--show-completion", "bash", env={"SHELL": "/bin/bash"})
+    assert result.returncode == 0 and b"complete" in result.stdout and b"_COMPLETE" in result.stdout
+
+
+def test_debug_after_the_command_shows_the_traceback(tmp_path):
+    source = tmp_path / "s.yaml"
+    source.write_text("format: 1\nlanguage: [ar\n", encoding="utf-8")
+    plain = run_cli("note", str(source), "-o", str(tmp_path))
+    assert plain.returncode == 2 and b"Traceback" not in plain.stderr and len(plain.stderr.splitlines()) == 1
+    result = run_cli("note", str(source), "-o", str(tmp_path), "--debug")
+    assert result.returncode != 0 and b"Traceback" in result.stderr
+
+
+@pytest.mark.parametrize("command", [("note", str(SEED)), ("pack", str(SEED)), ("digest", "--week", "2026-W48")], ids=lambda c: c[0])
+def test_dash_output_is_refused_where_files_are_written(tmp_path, command):
+    result = run_cli(*command, "-o", "-", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode().startswith("briefing: Bad configuration: --output: ") and "`-o -` is for" in result.stderr.decode()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_warnings_have_one_format_in_every_command(tmp_path):
+    release = str(SAMPLES / "release-ar.txt")
+    runs = [run_cli("note", release, "-o", str(tmp_path / "n"), "--format", "html"),
+            run_cli("extract", release, "-o", str(tmp_path / "e")),
+            run_cli("archive", "add", release, "--archive", str(tmp_path / "a.sqlite"))]
+    for result in runs:
+        assert result.returncode == 0, result.stderr
+        warnings = [line for line in result.stderr.decode().splitlines() if "warning:" in line]
+        assert warnings and all(line.startswith(f"briefing: warning: {release}: ") for line in warnings), warnings
+
+
+def test_user_config_is_read_when_the_folder_has_none(tmp_path):
+    user = tmp_path / "xdg" / "briefing"
+    user.mkdir(parents=True)
+    (user / "briefing.toml").write_text('[organisation]\nen = "Ministry of Users"\n', encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    assert run_cli("note", str(SEED), "-o", "out", "--format", "html", cwd=work, env=env).returncode == 0
+    assert "Ministry of Users" in (work / "out" / "undated-tj-ru-moscow.html").read_text(encoding="utf-8")
+    (work / "briefing.toml").write_text('[organisation]\nen = "Ministry of This Folder"\n', encoding="utf-8")
+    assert run_cli("note", str(SEED), "-o", "out2", "--format", "html", cwd=work, env=env).returncode == 0
+    page = (work / "out2" / "undated-tj-ru-moscow.html").read_text(encoding="utf-8")
+    assert "Ministry of This Folder" in page and "Ministry of Users" not in page
+
+
+def test_archive_add_of_a_release_uses_its_date(tmp_path):
+    archive = str(tmp_path / "a.sqlite")
+    assert run_cli("archive", "add", str(SAMPLES / "release-ar.txt"), "--date", "2021-05-08", "--archive", archive).returncode == 0
+    listed = run_cli("archive", "list", "--archive", archive).stdout.decode().splitlines()
+    assert listed[1].split("\t")[1] == "2021-05-08"

@@ -9,10 +9,10 @@ import sys
 import zipfile
 
 import pytest
-from pdftools import SHIPPED_FAMILIES, pdf_fonts, pdf_text
-from support import ROOT, run_cli
 
 from briefing.model import parse_summary
+from pdftools import SHIPPED_FAMILIES, pdf_fonts, pdf_text
+from support import ROOT, run_cli
 
 WEEK = "2026-W48"  # Monday 23 to Sunday 29 November 2026
 

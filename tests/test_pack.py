@@ -6,6 +6,7 @@ import re
 import zipfile
 
 import pytest
+
 from pdftools import SHIPPED_FAMILIES, normalise_words, pdf_fonts, pdf_text, require
 from support import SAMPLES, run_cli
 

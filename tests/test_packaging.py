@@ -8,6 +8,7 @@ import sys
 import zipfile
 
 import pytest
+
 from support import ROOT, SEED
 
 

@@ -6,10 +6,8 @@ import pytest
 
 from briefing.errors import InputError, SummaryError
 from briefing.summaries import read_summary
-
 from support import MINIMAL_SUMMARY as GOOD
 from support import SEED
-
 
 
 def write(tmp_path, text, name="s.yaml", encoding="utf-8"):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..optional import import_optional
 from .errors import ArchiveError
 from .location import display_url
 
@@ -29,6 +30,7 @@ def connect(url: str, *, create: bool = True):  # -> sqlalchemy.Engine
         _prepare_sqlite(parsed.database, url, create=create)
         options["connect_args"] = {"timeout": 30}
     elif parsed.get_backend_name() == "postgresql":
+        import_optional("psycopg", "an archive on PostgreSQL")
         options["connect_args"] = {"connect_timeout": 10}
     else:
         raise ArchiveError(f"unsupported database {parsed.get_backend_name()!r}", hint="use a SQLite file or postgresql://")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import EventType, Summary
+from pydantic import ValidationError
+
+from ..model import EventType, Summary, parse_summary
+from .errors import ArchiveError
 
 
 @dataclass(frozen=True)
@@ -53,3 +57,13 @@ class AddResult:
     opened: tuple[int, ...] = field(default=())  # follow-ups created
     closed: tuple[int, ...] = field(default=())  # follow-ups closed as done by this or an earlier add
     to_confirm: tuple[int, ...] = field(default=())  # follow-ups a person should check
+
+
+def load_stored(text: str, source_id: int) -> Summary:
+    """Parse a stored summary; ArchiveError when the record is damaged."""
+    try:
+        return parse_summary(json.loads(text))
+    except (ValueError, ValidationError) as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise ArchiveError(f"source record {source_id} is not a valid summary: {first}",
+                           hint="remove its event and add the summary again") from None

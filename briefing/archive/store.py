@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -14,7 +13,7 @@ from . import tracking
 from .dedup import EventKey, canonical_json, event_key, same_event, source_key
 from .engine import connect, writing
 from .errors import ArchiveError
-from .records import AddResult, EventRecord, SourceRecord
+from .records import AddResult, EventRecord, Outcome, SourceRecord, load_stored
 from .schema import events, sources
 
 
@@ -43,7 +42,7 @@ class Archive:
         """Store a summary: a new event, another source of a known event, or an update of a source."""
         key, skey, text = event_key(summary), source_key(summary), canonical_json(summary)
         with writing(self.engine) as conn:
-            updated, old_event, orphans = False, None, []
+            updated, old_event, orphans = False, None, list[int]()
             if skey.startswith("url:"):
                 row = conn.execute(select(sources.c.id, sources.c.event_id, sources.c.summary).where(sources.c.key == skey)
                                    .order_by(sources.c.id)).first()
@@ -55,7 +54,7 @@ class Archive:
             event_id = _match_event(conn, key)
             if event_id is None:
                 event_id = _insert_event(conn, key, summary)
-                outcome = "updated" if updated else "new"
+                outcome: Outcome = "updated" if updated else "new"
             else:
                 row = conn.execute(select(sources.c.id, sources.c.summary)
                                    .where(sources.c.event_id == event_id, sources.c.key == skey)).first()
@@ -148,7 +147,7 @@ def _key_of(row) -> EventKey:  # noqa: ANN001 - a Row of `events`
 def _insert_event(conn: Connection, key: EventKey, summary: Summary) -> int:
     values = dict(key=key.text, event_date=summary.event.date, type=summary.event.type.value,
                   countries=",".join(key.countries), place_en=key.place_en, place_ar=key.place_ar)
-    return conn.execute(insert(events).values(**values)).inserted_primary_key[0]
+    return conn.execute(insert(events).values(**values)).inserted_primary_key[0]  # type: ignore[index]
 
 
 def _widen_place(conn: Connection, event_id: int, key: EventKey) -> None:
@@ -168,20 +167,6 @@ def _record(conn: Connection, row) -> EventRecord:  # noqa: ANN001
     recs = tuple(SourceRecord(r.id, r.key, load_stored(r.summary, r.id)) for r in rows)
     countries = tuple(c for c in row.countries.split(",") if c)
     return EventRecord(row.id, row.key, row.event_date, EventType(row.type), countries, recs)
-
-
-def load_stored(text: str, source_id: int) -> Summary:
-    """Parse a stored summary; ArchiveError when the record is damaged."""
-    from pydantic import ValidationError
-
-    from ..model import parse_summary
-
-    try:
-        return parse_summary(json.loads(text))
-    except (ValueError, ValidationError) as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise ArchiveError(f"source record {source_id} is not a valid summary: {first}",
-                           hint="remove its event and add the summary again") from None
 
 
 def _names(person, needle: str) -> bool:  # noqa: ANN001 - a Participant

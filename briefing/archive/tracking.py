@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from ..errors import InputError
-from ..followups import (
+from ..fulfilment import (
     OPEN,
     EventFacts,
     FollowUpFacts,
@@ -24,6 +25,7 @@ from ..followups import (
     restates,
 )
 from ..model import FollowUp, FollowUpKind, FollowUpStatus, Summary
+from .records import load_stored
 from .schema import events, followups, mentions, sources
 
 
@@ -38,8 +40,6 @@ class _Mention:
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, source_id: int) -> Summary:
-    from .store import load_stored
-
     return load_stored(text, source_id)
 
 
@@ -74,7 +74,7 @@ def event_facts(conn: Connection, event_id: int) -> EventFacts:
 
 
 def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary,
-                    reuse: list[int] = ()) -> list[int]:
+                    reuse: Sequence[int] = ()) -> list[int]:
     """Link each follow-up of a new source to a known one, or open it; return the new ids.
 
     `reuse` lists the follow-ups an earlier version of the same source reported: an edited
@@ -90,7 +90,7 @@ def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Su
         if fid is None:
             fid = conn.execute(insert(followups).values(
                 event_id=event_id, kind=item.kind.value, who=item.who, who_country=new.who_country,
-                target_country=new.target_country, status=item.status.value)).inserted_primary_key[0]
+                target_country=new.target_country, status=item.status.value)).inserted_primary_key[0]  # type: ignore[index]
             opened.append(fid)
         taken.add(fid)
         conn.execute(insert(mentions).values(followup_id=fid, source_id=source_id, item=index))
@@ -98,7 +98,7 @@ def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Su
     return opened
 
 
-def _reusable(conn: Connection, reuse: list[int], new: FollowUpFacts, taken: set[int]) -> int | None:
+def _reusable(conn: Connection, reuse: Sequence[int], new: FollowUpFacts, taken: set[int]) -> int | None:
     """Return the first follow-up of the source's earlier version with the same kind, who and target."""
     for fid in reuse:
         row = conn.execute(select(followups).where(followups.c.id == fid)).first()
@@ -138,6 +138,7 @@ def refresh(conn: Connection, fid: int) -> None:
         conn.execute(delete(followups).where(followups.c.id == fid))
         return
     first, facts = found[0], _facts(conn, fid, found)
+    assert facts is not None  # found is not empty
     values: dict = dict(event_id=first.event_id, kind=first.item.kind.value, who=first.item.who,
                         who_country=facts.who_country, target_country=facts.target_country)
     closing = next((m for m in found if m.item.status.value in ("done", "declined")), None)
@@ -185,7 +186,7 @@ def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
     for fid in fids:
         row = conn.execute(select(followups).where(followups.c.id == fid)).first()
         facts = _facts(conn, fid) if row is not None else None
-        if facts is None or row.status not in OPEN or row.manual:
+        if row is None or facts is None or row.status not in OPEN or row.manual:
             continue
         query = select(events.c.id).where(events.c.event_date.is_not(None), events.c.id != facts.event_id)
         if facts.opened_on is not None:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-ARCHIVE_HELP = ("Archive file or database URL (postgresql://user@host/db). Default: $BRIEFING_ARCHIVE, "
-                "the config's `archive`, or $XDG_DATA_HOME/briefing/archive.sqlite.")
-CONFIG_HELP = "Settings file (default: briefing.toml in the working folder, if any)."
-
-ArchiveOption = Annotated[Optional[str], typer.Option("--archive", help=ARCHIVE_HELP)]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)]
+from ._options import ArchiveOption, ConfigOption, DateOption, TermsOption, parse_date
 
 archive_app = typer.Typer(
     help="Store summaries (or releases, extracted on the way in) in the archive; list, show, remove events.",
@@ -24,25 +17,27 @@ archive_app = typer.Typer(
 
 @archive_app.command("add")
 def add(
-    inputs: Annotated[list[str], typer.Argument(help="Summaries (.yaml, .yml, .json; - for stdin) or releases (.txt, .html, .docx).")],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Summaries (.yaml, .yml, .json; - for stdin) or releases (.txt, .html, .docx).")],
+    date: DateOption = None,
+    terms: TermsOption = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Store each input as an event; the same event from another source joins it as a source."""
     from ..archive import ArchiveError
-    from ..archive.cli_support import open_from_options, progress
-    from ..config import load_config
     from ..errors import BriefingError, ExitCode
     from ..loading import load_input
+    from ._options import open_from_options, release_settings
+    from ._output import progress, warn
 
-    settings = load_config(config)
+    _, reference, term_files = release_settings(config, date, terms)
     failed = 0
     with open_from_options(archive, config, create=True) as store, progress(len(inputs), "Archiving") as advance:
         for name in inputs:
             try:
-                loaded = load_input(name, terms=settings.terms)
+                loaded = load_input(name, terms=term_files, date=reference)
                 for warning in loaded.warnings:
-                    typer.echo(f"briefing: warning: {loaded.name}: {warning}", err=True)
+                    warn(loaded.name, warning)
                 result = store.add_summary(loaded.summary)
                 typer.echo(_describe(loaded.name, result))
             except ArchiveError:
@@ -69,17 +64,18 @@ def _describe(name: str, result) -> str:  # noqa: ANN001 - an AddResult
 
 @archive_app.command("list")
 def list_(
-    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Only events on or before this date (YYYY-MM-DD).")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", metavar="XX", help="Only events with a participant from this country (ISO code, e.g. TJ).")] = None,
-    participant: Annotated[Optional[str], typer.Option("--participant", help="Only events with a participant whose name or id contains this.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Only events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE", help="Only events on or before this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option("--country", metavar="XX", help="Only events with a participant from this country (ISO code, e.g. TJ).")] = None,
+    participant: Annotated[str | None, typer.Option("--participant", help="Only events with a participant whose name or id contains this.")] = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
     """List the archive's events in date order (undated last)."""
-    from ..archive.cli_support import either, open_from_options, print_table
+    from ._options import open_from_options
+    from ._output import either, print_table
 
-    start, end = _date(since, "--since"), _date(until, "--until")
+    start, end = parse_date(since, "--since"), parse_date(until, "--until")
     with open_from_options(archive, config, create=False) as store:
         found = store.events(since=start, until=end, country=country, participant=participant)
     rows = [(str(e.id), e.date.isoformat() if e.date else "undated", e.type.value, ",".join(e.countries),
@@ -94,7 +90,8 @@ def show(
     config: ConfigOption = None,
 ) -> None:
     """Print the event's stored summaries as YAML (one document per source)."""
-    from ..archive.cli_support import open_from_options, summary_yaml
+    from ..summaries import summary_yaml
+    from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
         event = store.event(event_id)
@@ -110,19 +107,12 @@ def remove(
     config: ConfigOption = None,
 ) -> None:
     """Delete an event with its sources; follow-ups it closed are open again."""
-    from ..archive.cli_support import open_from_options
+    from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
         sources = len(store.event(event_id).sources)
         store.remove_event(event_id)
     typer.echo(f"removed event {event_id} ({sources} source{'s' if sources != 1 else ''})")
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    """Parse an ISO date option, or raise the CLI's option error."""
-    from ._options import parse_date
-
-    return parse_date(value, option)
 
 
 def register(app: typer.Typer) -> None:

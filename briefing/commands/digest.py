@@ -4,41 +4,42 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from .archive import ArchiveOption, ConfigOption
+from ._options import ArchiveOption, ConfigOption, parse_date
 
 LOCK_NAME = "briefing-digest"
 
 
 def digest(
-    week: Annotated[Optional[str], typer.Option("--week", help="ISO week (2026-W48) or `last` (the week before today's). Default: last.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="First day of a range (YYYY-MM-DD), with --until, instead of --week.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Last day of a range (YYYY-MM-DD), with --since.")] = None,
+    week: Annotated[str | None, typer.Option("--week", help="ISO week (2026-W48) or `last` (the week before today's). Default: last.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First day of a range (YYYY-MM-DD), with --until, instead of --week.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day of a range (YYYY-MM-DD), with --since.")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write digest-<week>.pdf|.docx|.html into (replaced if present).")] = Path("."),
     formats: Annotated[str, typer.Option("--format", "-f", help="Formats to write, comma-separated: pdf,docx,html.")] = "pdf,docx,html",
-    layout: Annotated[Optional[str], typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
-    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
+    layout: Annotated[str | None, typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
+    pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another digest writing into the same folder, then fail.")] = 60.0,
-    today: Annotated[Optional[str], typer.Option("--today", hidden=True, help="Take this date (YYYY-MM-DD) as today, for --week last.")] = None,
+    today: Annotated[str | None, typer.Option("--today", hidden=True, help="Take this date (YYYY-MM-DD) as today, for --week last.")] = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Write the digest of a week from the archive: counts, events in both languages, follow-ups opened, closed and open."""
-    from ..archive.cli_support import progress
     from ..config import load_config
     from ..io import write_outputs
     from ..lock import exclusive, lock_path
     from ..notes import make_options, parse_formats
     from ..parallel import map_ordered
-    from .archive import _date
+    from ._options import refuse_stdout
+    from ._output import progress
 
+    refuse_stdout(output, "digest")
     chosen = parse_formats(formats)
-    start, end = choose_range(week, _date(since, "--since"), _date(until, "--until"), _date(today, "--today"))
+    start, end = choose_range(week, parse_date(since, "--since"), parse_date(until, "--until"), parse_date(today, "--today"))
     settings = load_config(config)
     options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
     built = _assemble(archive, config, start, end)
@@ -70,16 +71,10 @@ def choose_range(week: str | None, since: dt.date | None, until: dt.date | None,
 
 def render_digest(built, options, fmt: str) -> bytes:  # noqa: ANN001 - a Digest, RenderOptions
     """Render an assembled digest to one format, in memory."""
-    from ..render.collection import digest_view, render_digest_html, render_digest_pdf
+    from ..render.collection import digest_view
+    from ..render.formats import render_as
 
-    view = digest_view(built, options)
-    if fmt == "html":
-        return render_digest_html(view, options).encode("utf-8")
-    if fmt == "pdf":
-        return render_digest_pdf(view, options)
-    from ..render.docx_collection import render_digest_docx
-
-    return render_digest_docx(view, options)
+    return render_as("digest", digest_view(built, options), options, fmt)
 
 
 def _render_task(task: tuple) -> bytes:
@@ -89,8 +84,8 @@ def _render_task(task: tuple) -> bytes:
 
 def _assemble(archive, config, start: dt.date, end: dt.date):  # noqa: ANN001, ANN202
     """Read the range's events and follow-ups from the archive (closed again before rendering)."""
-    from ..archive.cli_support import open_from_options
     from ..assemble import assemble_digest
+    from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
         events = store.events(since=start, until=end)

@@ -7,19 +7,17 @@ from typing import Annotated
 
 import typer
 
+from ._options import DateOption, TermsOption
+
 
 def extract(
-    releases: Annotated[list[Path], typer.Argument(help="Release files (.txt, .md, .html, .htm, .docx; - for stdin).")],
+    releases: Annotated[list[Path], typer.Argument(metavar="RELEASE...", help="Release files (.txt, .md, .html, .htm, .docx; - for stdin).")],
     output: Annotated[
         str, typer.Option("-o", "--output", help="Folder for <name>.yaml files, or - for stdout.")
     ] = ".",
     lang: Annotated[str, typer.Option("--lang", help="Language of the releases: auto, ar or en.")] = "auto",
-    date: Annotated[
-        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD, for words like 'today' or 'أمس'.")
-    ] = None,
-    terms: Annotated[
-        list[Path] | None, typer.Option("--terms", help="Extra term file (TSV), after briefing.toml's `terms`; may be given more than once.")
-    ] = None,
+    date: DateOption = None,
+    terms: TermsOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing summaries (they may hold corrections made by hand).")] = False,
     tm: Annotated[
         list[Path] | None, typer.Option("--tm", help="Accepted summaries (files or folders) whose translations fill close matches (90%+).")
@@ -28,6 +26,7 @@ def extract(
     """Extract a summary from each release; one bad release is reported and the others are written."""
     from ..errors import BriefingError, ExitCode
     from ..extract.run import extract_many
+    from ._output import warn
 
     reference, term_base = _parse_options(lang, date, terms or [])
     results = extract_many(releases, output=output, lang=lang, date=reference, terms=term_base, force=force)
@@ -39,7 +38,7 @@ def extract(
             typer.echo(f"briefing: {result.error}", err=True)
             continue
         for warning in result.warnings:
-            typer.echo(f"briefing: {result.label}: warning: {warning}", err=True)
+            warn(result.label, warning)
         if result.written:
             typer.echo(f"{result.label}: wrote {result.written}", err=True)
     if failed:

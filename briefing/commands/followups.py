@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from .archive import ArchiveOption, ConfigOption, _date
+from ._options import ArchiveOption, ConfigOption, parse_date
 
 followups_app = typer.Typer(
     help="List the follow-ups kept in the archive (proposed, accepted, scheduled, done), or close one by hand.",
@@ -21,8 +21,8 @@ def list_followups(
     ctx: typer.Context,
     open_only: Annotated[bool, typer.Option("--open", help="Only follow-ups still open (proposed, accepted, scheduled).")] = False,
     to_confirm: Annotated[bool, typer.Option("--to-confirm", help="Only open follow-ups that a later event may have fulfilled: a person should confirm.")] = False,
-    country: Annotated[Optional[str], typer.Option("--country", metavar="XX", help="Only follow-ups concerning this country (ISO code, e.g. TJ).")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only follow-ups opened or closed on or after this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option("--country", metavar="XX", help="Only follow-ups concerning this country (ISO code, e.g. TJ).")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Only follow-ups opened or closed on or after this date (YYYY-MM-DD).")] = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -30,9 +30,10 @@ def list_followups(
     if ctx.invoked_subcommand is not None:
         ctx.obj = {"archive": archive, "config": config}
         return
-    from ..archive.cli_support import either, open_from_options, print_table
+    from ._options import open_from_options
+    from ._output import either, print_table
 
-    start = _date(since, "--since")
+    start = parse_date(since, "--since")
     with open_from_options(archive, config, create=False) as store:
         found = store.followups(open_only=open_only, country=country, since=start)
     if to_confirm:
@@ -71,17 +72,17 @@ def _link(record) -> str:  # noqa: ANN001
 def close(
     ctx: typer.Context,
     followup_id: Annotated[int, typer.Argument(help="Follow-up id (see `briefing followups`).", metavar="ID")],
-    by: Annotated[Optional[int], typer.Option("--by", help="Event id that fulfilled it (see `briefing archive list`).", metavar="EVENT")] = None,
-    on: Annotated[Optional[str], typer.Option("--on", metavar="DATE", help="Date it was closed (default: the event's date with --by, else today).")] = None,
+    by: Annotated[int | None, typer.Option("--by", help="Event id that fulfilled it (see `briefing archive list`).", metavar="EVENT")] = None,
+    on: Annotated[str | None, typer.Option("--on", metavar="DATE", help="Date it was closed (default: the event's date with --by, else today).")] = None,
     declined: Annotated[bool, typer.Option("--declined", help="Close it as declined rather than done.")] = False,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Close a follow-up by hand as done (or declined), linked to the event that fulfilled it."""
-    from ..archive.cli_support import open_from_options
+    from ._options import open_from_options
 
     parent = ctx.obj or {}
-    when = _date(on, "--on")  # checked before the archive is opened
+    when = parse_date(on, "--on")  # checked before the archive is opened
     if when is None and by is None:
         when = dt.date.today()
     with open_from_options(archive or parent.get("archive"), config or parent.get("config"), create=False) as store:

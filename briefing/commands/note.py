@@ -3,40 +3,39 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-CONFIG_HELP = "Settings file (default: briefing.toml in the working folder, if any)."
+from ._options import ConfigOption, DateOption, TermsOption
 
 
 def note(
-    inputs: Annotated[list[str], typer.Argument(help="Summaries (.yaml, .yml, .json; - for stdin) or releases (.txt, .html, .docx).")],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Summaries (.yaml, .yml, .json; - for stdin) or releases (.txt, .html, .docx).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write <id>.pdf|.docx|.html into.")] = Path("."),
     formats: Annotated[str, typer.Option("--format", "-f", help="Formats to write, comma-separated: pdf,docx,html.")] = "pdf,docx,html",
-    layout: Annotated[Optional[str], typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
-    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="PDF variant for archives, e.g. pdf/a-3u.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="For releases: the date that 'today'/'yesterday'/weekdays refer to (YYYY-MM-DD).")] = None,
-    terms: Annotated[Optional[list[Path]], typer.Option("--terms", help="For releases: extra term-base file (TSV); may be given more than once.")] = None,
+    layout: Annotated[str | None, typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
+    pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant for archives, e.g. pdf/a-3u.")] = None,
+    date: DateOption = None,
+    terms: TermsOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
     final: Annotated[bool, typer.Option("--final", help="Refuse a summary no person has marked reviewed (instead of marking the note DRAFT).")] = False,
-    config: Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write a bilingual briefing note per input: DIR/<id>.pdf, .docx and .html."""
-    from ..config import load_config
     from ..errors import BriefingError, ExitCode, ReviewError
     from ..review import is_draft
     from ..summaries import is_summary_path
     from ..io import check_writable, write_outputs
     from ..loading import load_input
     from ..notes import make_options, parse_formats, render_note
-    from ._options import parse_date
+    from ._options import refuse_stdout, release_settings
+    from ._output import warn
 
-    settings = load_config(config)
-    reference = parse_date(date, "--date")
-    term_files = [*settings.terms, *(terms or [])]
+    refuse_stdout(output, "note")
+    settings, reference, term_files = release_settings(config, date, terms)
     chosen = parse_formats(formats)
     options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
     failed = 0
@@ -45,7 +44,7 @@ def note(
         try:
             loaded = load_input(name, terms=term_files, date=reference)
             for warning in loaded.warnings:
-                typer.echo(f"briefing: warning: {loaded.name}: {warning}", err=True)
+                warn(loaded.name, warning)
             if final and is_draft(loaded.summary):
                 hint = ("check it against its release, then: briefing review mark FILE --by NAME" if is_summary_path(name)
                         else "extract it (briefing extract), check the summary, then: briefing review mark FILE --by NAME")

@@ -3,42 +3,45 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from .archive import ArchiveOption, ConfigOption
+from ._options import ArchiveOption, ConfigOption, DateOption, TermsOption, parse_date, refuse_stdout
 
 SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
 
 
 def pack(
-    inputs: Annotated[Optional[list[str]], typer.Argument(help="Summaries (.yaml, .yml, .json) or releases (.txt, .html, .docx); none with --from-archive.")] = None,
+    inputs: Annotated[list[str] | None, typer.Argument(metavar="[INPUT]...", help="Summaries (.yaml, .yml, .json) or releases (.txt, .html, .docx); none with --from-archive.")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="The pack to write: its suffix (.pdf, .docx, .html) picks the format.")] = Path("pack.pdf"),
-    title: Annotated[Optional[str], typer.Option("--title", help="Title on the cover, in Arabic or English (default: Briefing pack).")] = None,
-    title_ar: Annotated[Optional[str], typer.Option("--title-ar", help="The title's Arabic side, when --title is the English one.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title on the cover, in Arabic or English (default: Briefing pack).")] = None,
+    title_ar: Annotated[str | None, typer.Option("--title-ar", help="The title's Arabic side, when --title is the English one.")] = None,
     from_archive: Annotated[bool, typer.Option("--from-archive", help="Take the events from the archive (filtered by --since, --until, --country, --participant).")] = False,
-    since: Annotated[Optional[str], typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", help="With --from-archive: events with a participant from this country (ISO code).")] = None,
-    participant: Annotated[Optional[str], typer.Option("--participant", help="With --from-archive: events with a participant whose name or id contains this.")] = None,
-    layout: Annotated[Optional[str], typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
-    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes reading the inputs (default: one per core).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="With --from-archive: events with a participant from this country (ISO code).")] = None,
+    participant: Annotated[str | None, typer.Option("--participant", help="With --from-archive: events with a participant whose name or id contains this.")] = None,
+    layout: Annotated[str | None, typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
+    pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Processes reading the inputs (default: one per core).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    date: DateOption = None,
+    terms: TermsOption = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Write a briefing pack: cover, contents, one note per event in date order, participant index and open follow-ups."""
-    from ..archive.cli_support import progress
     from ..assemble import assemble_pack
-    from ..config import load_config
     from ..errors import ConfigError, InputError
     from ..io import check_writable, write_outputs
     from ..notes import make_options
+    from ._options import release_settings
+    from ._output import progress
 
+    refuse_stdout(output, "pack")
     fmt = SUFFIXES.get(output.suffix.lower())
     if fmt is None:
         raise ConfigError(f"cannot tell the format from {output.name!r}", field="--output", hint="end the name in .pdf, .docx or .html")
@@ -50,12 +53,12 @@ def pack(
     if not from_archive and (used := [k for k, v in filters.items() if v is not None]):
         raise ConfigError(f"{', '.join(used)} only filter --from-archive", field=used[0])
     check_writable([output], force=force)
-    settings = load_config(config)
+    settings, reference, term_files = release_settings(config, date, terms)
     options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
     if from_archive:
         items, followups = _from_archive(archive, config, since, until, country, participant)
     else:
-        items, followups = _from_files(inputs or [], settings.terms, workers), None
+        items, followups = _from_files(inputs or [], term_files, reference, workers), None
     built = assemble_pack(items, title=_title(title, title_ar), followups=followups)
     if built.is_empty:
         raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
@@ -67,16 +70,10 @@ def pack(
 
 def render_pack(built, options, fmt: str, *, advance=None) -> bytes:  # noqa: ANN001
     """Render an assembled pack to one format, in memory (the PDF reports its pages to `advance`)."""
-    from ..render.collection import pack_view, render_pack_html, render_pack_pdf
+    from ..render.collection import pack_view
+    from ..render.formats import render_as
 
-    view = pack_view(built, options)
-    if fmt == "html":
-        return render_pack_html(view, options).encode("utf-8")
-    if fmt == "pdf":
-        return render_pack_pdf(view, options, advance=advance)
-    from ..render.docx_collection import render_pack_docx
-
-    return render_pack_docx(view, options)
+    return render_as("pack", pack_view(built, options), options, fmt, advance=advance)
 
 
 def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Text or None
@@ -88,34 +85,33 @@ def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Te
     return Text(ar=title_ar, en=title)
 
 
-def _from_files(names: list[str], terms, workers: int | None) -> list:  # noqa: ANN001
+def _from_files(names: list[str], terms, date, workers: int | None) -> list:  # noqa: ANN001
     """Load every input over the cores (a bad one stops the pack: a pack is all or nothing)."""
-    from ..archive.cli_support import progress
     from ..parallel import map_ordered
+    from ._output import progress, warn
 
     with progress(len(names), "Reading") as advance:
-        loaded = map_ordered(_load, [(name, tuple(terms)) for name in names], workers=workers, advance=advance)
+        loaded = map_ordered(_load, [(name, tuple(terms), date) for name in names], workers=workers, advance=advance)
     for item in loaded:
         for warning in item.warnings:
-            typer.echo(f"briefing: warning: {item.name}: {warning}", err=True)
+            warn(item.name, warning)
     return [item.summary for item in loaded]
 
 
-def _load(task: tuple[str, tuple]):  # noqa: ANN202 - a LoadedInput
+def _load(task: tuple):  # noqa: ANN202 - a LoadedInput
     """Load one input (run in a worker process)."""
     from ..loading import load_input
 
-    name, terms = task
-    return load_input(name, terms=terms)
+    name, terms, date = task
+    return load_input(name, terms=terms, date=date)
 
 
 def _from_archive(archive, config, since, until, country, participant):  # noqa: ANN001, ANN202
     """Return the matching events and the open follow-ups they reported."""
-    from ..archive.cli_support import open_from_options
-    from .archive import _date
+    from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
-        events = store.events(since=_date(since, "--since"), until=_date(until, "--until"), country=country, participant=participant)
+        events = store.events(since=parse_date(since, "--since"), until=parse_date(until, "--until"), country=country, participant=participant)
         ids = {e.id for e in events}
         followups = [f for f in store.followups(open_only=True) if f.event_id in ids]
     return events, followups

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-CONFIG_HELP = "Settings file (default: briefing.toml in the working folder, if any)."
+from ._options import ConfigOption, DateOption, TermsOption
 
 
 def preview(
@@ -17,22 +17,26 @@ def preview(
     host: Annotated[str, typer.Option("--host", help="Address to listen on; the default lets only this machine connect.")] = "127.0.0.1",
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the default web browser.")] = False,
     template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
+    date: DateOption = None,
+    terms: TermsOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Serve the note at http://127.0.0.1:8000/; it re-renders and reloads when its files change."""
     from ..preview import Preview, Site
+    from ._options import parse_date
+    from ._output import warn
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    site = Site(target, config=config, template=template, log=log)
+    site = Site(target, config=config, template=template, log=log, date=parse_date(date, "--date"), terms=tuple(terms or ()))
     site.start()
     running = Preview(site, host=host, port=port, log=log)
     try:
         running.watch()
         print(f"Previewing {target} at {running.url} (Ctrl-C to stop)", flush=True)
         if not running.server.loopback:
-            log(f"briefing: warning: listening on {host}: other machines can read these notes")
+            warn(f"listening on {host}", "other machines can read these notes")
         if open_browser:
             import webbrowser
 

@@ -123,7 +123,7 @@ def _memory(paths: list[Path], use_archive: bool, archive: str | None, config: P
 
 def _archive_items(archive: str | None, config: Path | None, since: str | None, until: str | None):  # noqa: ANN202
     """Return (label, summary) for every source of the archive's events in the date range."""
-    from ..archive.cli_support import open_from_options
+    from ._options import open_from_options
     from .archive import _date
 
     with open_from_options(archive, config, create=False) as store:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-CONFIG_HELP = "Settings file (default: briefing.toml in the working folder, if any); its term files add organisations."
+from ._options import ConfigOption
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Summary files (.yaml, .yml, .json; - for stdin).")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Summary files (.yaml, .yml, .json; - for stdin).")],
     strict: Annotated[bool, typer.Option("--strict", help="Fail on open review items too (unchecked values, pending translations, no `reviewed`).")] = False,
-    config: Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Check summaries; print one line per problem and per open review item; exit 2 if any is invalid (or open, with --strict)."""
     from ..config import load_config

@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import BriefingError
 from .choices import DOWNLOADS, Choice, QueryError, choose, choose_format, parse_query
+from .entries import Shown
 from .packs import PACK_DOWNLOAD_URL, PACK_URL, pack_available
 from .pages import (
     Chrome,
@@ -19,7 +20,6 @@ from .pages import (
     download_url,
     note_url,
 )
-from .site import Shown
 
 if TYPE_CHECKING:
     from .server import PreviewServer
@@ -56,6 +56,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._route()
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             self.close_connection = True
+
+    def do_HEAD(self) -> None:
+        """Answer as GET would, with the same status and headers and no body."""
+        self.do_GET()
 
     def do_POST(self) -> None:
         """Route a write request (the editor's); refused unless same-origin, with the session token, as JSON."""
@@ -228,6 +232,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self._common_headers()
         self.end_headers()
+        if self.command == "HEAD":
+            return
         self.wfile.write(b"retry: 1000\n\n")
         seen: str | None = None
         while not site.closed:
@@ -259,4 +265,5 @@ class PreviewHandler(BaseHTTPRequestHandler):
         for key, value in headers.items():
             self.send_header(key, value)
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)

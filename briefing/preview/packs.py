@@ -6,7 +6,7 @@ import importlib.util
 from collections.abc import Sequence
 
 from ..render.options import RenderOptions
-from .site import Entry
+from .entries import Entry
 
 PACK_URL = "/pack"
 PACK_DOWNLOAD_URL = "/pack/download"
@@ -26,16 +26,11 @@ def render_pack(entries: Sequence[Entry], options: RenderOptions, fmt: str) -> b
     """Render the entries that load as one pack, in one format (PDF laid out in this process)."""
     from ..assemble import assemble_pack
     from ..errors import InputError
-    from ..render.collection import pack_view, render_pack_html, render_pack_pdf
+    from ..render.collection import pack_view
+    from ..render.formats import render_as
 
     summaries = [entry.loaded.summary for entry in entries if entry.loaded is not None]
     if not summaries:
         raise InputError("no summary or release in the folder loads, so there is no pack to show")
     view = pack_view(assemble_pack(summaries), options)
-    if fmt == "html":
-        return render_pack_html(view, options).encode("utf-8")
-    if fmt == "pdf":
-        return render_pack_pdf(view, options)
-    from ..render.docx_collection import render_pack_docx
-
-    return render_pack_docx(view, options)
+    return render_as("pack", view, options, fmt)

@@ -17,7 +17,7 @@ from ..errors import BriefingError
 from ..render.fonts import default_fonts
 from ..render.options import LAYOUTS, RenderOptions
 from .choices import LANGUAGE_LABELS, Choice
-from .site import Entry
+from .entries import Entry
 
 TOOLBAR_TEMPLATE = "preview.html.j2"
 ERROR_TEMPLATE = "preview-error.html.j2"

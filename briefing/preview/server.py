@@ -46,7 +46,8 @@ class Preview:
     def url(self) -> str:
         """Return the address of the preview's home page."""
         host, port = self.server.server_address[:2]
-        shown = f"[{host}]" if ":" in str(host) else str(host)
+        host = host.decode() if isinstance(host, bytes) else str(host)
+        shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
 
     def watch(self) -> None:

@@ -3,71 +3,37 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import secrets
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BriefingError, InputError
-from ..loading import LoadedInput
 from ..model import Summary
 from ..render.options import RenderOptions
 from .choices import Choice
+from .entries import Entry, Failure, Settings, Shown
+from .packs import left_out, render_pack
 from .watched import ENTRY_SUFFIXES, Watched, find_watched
 
 RECENT_VIEWS = 4  # (entry, choice) pairs kept rendered ahead of requests
 PACK = "\0pack"  # the key of the folder's pack among the recent views
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Options built from the config file and the command line, or why they cannot be."""
-
-    options: RenderOptions | None
-    terms: tuple[Path, ...] = ()
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One input the preview shows: as loaded, with its rendered pages (HTML or an error line)."""
-
-    name: str
-    path: Path
-    loaded: LoadedInput | None = None
-    error: str | None = None
-    pages: dict[Choice, str | Failure] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Failure:
-    """Why a note could not be rendered: the one-line message."""
-
-    message: str
-
-
-@dataclass(frozen=True)
-class Shown:
-    """What a page shows: its HTML or an error, what to check, and the version it belongs to."""
-
-    html: str | None
-    error: str | None
-    version: str
-    warnings: tuple[str, ...] = ()
-
-
 class Site:
     """Everything the server shows, re-rendered off the request path when the inputs change."""
 
     def __init__(self, target: Path, *, config: Path | None = None, template: Path | None = None,
-                 cwd: Path | None = None, log: Callable[[str], None] | None = None) -> None:
+                 cwd: Path | None = None, log: Callable[[str], None] | None = None,
+                 date: dt.date | None = None, terms: tuple[Path, ...] = ()) -> None:
         if not target.exists():
             raise InputError("no such file or folder", file=target)
         self.target = target
         self.is_folder = target.is_dir()
         self._config, self._template, self._cwd = config, template, cwd or Path.cwd()
+        self._date, self._terms = date, terms  # for releases: --date and --terms
         self._log = log or (lambda message: None)
         self._changed = threading.Condition()
         self._render = threading.RLock()
@@ -159,7 +125,7 @@ class Site:
 
         try:
             config = load_config(self._config, cwd=self._cwd)
-            return Settings(make_options(config, template=self._template), tuple(config.terms))
+            return Settings(make_options(config, template=self._template), (*config.terms, *self._terms))
         except BriefingError as error:
             return Settings(None, error=str(error))
 
@@ -178,7 +144,7 @@ class Site:
         if self._settings.error:
             return Entry(name, path, error=self._settings.error)
         try:
-            return Entry(name, path, loaded=load_input(path, terms=self._settings.terms))
+            return Entry(name, path, loaded=load_input(path, terms=self._settings.terms, date=self._date))
         except BriefingError as error:
             return Entry(name, path, error=str(error))
         except Exception as exc:  # noqa: BLE001 (a bug must not stop the server: show it, keep serving)
@@ -212,8 +178,6 @@ class Site:
         return {**pack, **{c: self._render_pack_page(list(entries.values()), c) for c in wanted}}
 
     def _render_pack_page(self, entries: list[Entry], choice: Choice) -> str | Failure:
-        from .packs import render_pack
-
         if self._settings.options is None:
             return Failure(self._settings.error or "no settings")
         options = dataclasses.replace(self._settings.options, layout=choice.layout, languages=choice.languages)
@@ -226,8 +190,6 @@ class Site:
 
     def show_pack(self, choice: Choice) -> Shown:
         """Return the folder as one pack, for `choice` (rendered now if never asked before)."""
-        from .packs import left_out
-
         with self._render:
             with self._changed:
                 self._remember(PACK, choice)
@@ -244,8 +206,6 @@ class Site:
 
     def render_pack_download(self, choice: Choice, fmt: str) -> tuple[str, bytes]:
         """Render the folder's pack as a PDF or DOCX on demand: (file name, bytes)."""
-        from .packs import render_pack
-
         with self._changed:
             entries, options = list(self._entries.values()), self._settings.options
         if options is None:

@@ -23,7 +23,7 @@ def watch_site(site: Site, stop: threading.Event, *, log: Callable[[str], None] 
         watched = site.watched()
         caught_up = False
         try:
-            for changes in watch(*watched.roots(), watch_filter=lambda _change, path, w=watched: w.matters(Path(path)),
+            for changes in watch(*watched.roots(), watch_filter=_path_filter(watched.matters),
                                  debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, recursive=False,
                                  raise_interrupt=False, force_polling=force_polling, rust_timeout=IDLE_MS,
                                  yield_on_timeout=True):
@@ -46,3 +46,8 @@ def _refresh(site: Site, paths: set[Path] | None, report: Callable[[str], None])
         site.refresh(paths)
     except Exception as exc:  # noqa: BLE001 (reported; watching goes on)
         report(f"briefing: re-rendering failed ({type(exc).__name__}: {exc})")
+
+
+def _path_filter(matters: Callable[[Path], bool]) -> Callable[[object, str], bool]:
+    """Return a watchfiles filter that keeps the changes to paths that `matters`."""
+    return lambda _change, path: matters(Path(path))

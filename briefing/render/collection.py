@@ -15,10 +15,11 @@ from typing import Any
 
 from .. import __version__
 from ..assemble import Digest, Pack
-from ..followups import FollowUpRecord
+from ..fulfilment import FollowUpRecord
 from ..model import Text
 from .formatting import country_name, date_text, format_gregorian
 from .options import RenderOptions, creation_time
+from .paragraphs import digest_paragraph
 from .templates import load_labels
 from .view import DASH, Labels, NoteView, Section, Table, build_view, localise_number
 
@@ -106,10 +107,10 @@ def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = 
     sections: list[Section] = []
     if not digest.is_empty:
         f = labels["fields"]
-        sections.append(_count_section("by_type", d["by_type"], f["type"], [(c.label or Text(en=c.key), c.count) for c in digest.counts_by_type], labels))
+        sections.append(_count_section("by_type", d["by_type"], f["type"], [(labels["event_types"][c.key], c.count) for c in digest.counts_by_type], labels))
         sections.append(_count_section("by_country", d["by_country"], f["country"],
                                        [(country_name(c.key) or Text(en=c.key), c.count) for c in digest.counts_by_country], labels))
-        items = tuple(_event_paragraph(e.date, e.paragraph, e.sources, labels) for e in digest.events)
+        items = tuple(_event_paragraph(e.date, digest_paragraph(e.summary, labels), e.sources, labels) for e in digest.events)
         sections.append(Section("events", d["events"], items=items))
     sections.append(_followups_section(digest.opened, labels, d["opened"], "opened"))
     sections.append(_followups_section(digest.closed, labels, d["closed"], "closed"))

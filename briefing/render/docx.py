@@ -13,6 +13,7 @@ import io
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -79,18 +80,18 @@ def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
         else:
             kinds.append(None)
     resolved: list[bool] = []
-    for index, kind in enumerate(kinds):
-        if kind is None:
+    for index, side in enumerate(kinds):
+        if side is None:
             before = next((k for k in reversed(kinds[:index]) if k is not None), rtl)
             after = next((k for k in kinds[index + 1 :] if k is not None), rtl)
-            kind = before if before == after else rtl
-        resolved.append(kind)
+            side = before if before == after else rtl
+        resolved.append(side)
     segments: list[tuple[str, bool]] = []
-    for char, kind in zip(text, resolved):
-        if segments and segments[-1][1] == kind:
-            segments[-1] = (segments[-1][0] + char, kind)
+    for char, is_rtl in zip(text, resolved):
+        if segments and segments[-1][1] == is_rtl:
+            segments[-1] = (segments[-1][0] + char, is_rtl)
         else:
-            segments.append((char, kind))
+            segments.append((char, is_rtl))
     return segments
 
 
@@ -113,6 +114,12 @@ def _widths(total: int, shares: Sequence[int]) -> list[int]:
     return widths
 
 
+class Labelled(Protocol):
+    """What the writer asks of the view it draws: a note's, a pack's or a digest's labels."""
+
+    def label(self, group: str, key: str) -> Text: ...
+
+
 class NoteWriter:
     """Draws notes into a python-docx Document, recording the characters each face needs."""
 
@@ -121,7 +128,7 @@ class NoteWriter:
         self.options = options
         self.usage = usage or Usage()
         self._numbering = document.part.numbering_part.element
-        self.view: NoteView | None = None
+        self.view: Labelled | None = None  # the note being drawn, or a pack or digest (for its labels)
 
     # -- runs and paragraphs -------------------------------------------------
     def text(self, p: Paragraph, text: str, *, style: str | None = None, bold: bool = False) -> None:

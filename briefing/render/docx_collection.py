@@ -11,6 +11,7 @@ refers to notes and pages the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
@@ -98,7 +99,7 @@ def _cover(writer: NoteWriter, view: CollectionView) -> None:
     document, options = writer.document, writer.options
     if _parallel(options):
         frame = writer.table(document, 1, (HALF, TEXT_WIDTH - HALF), style="Briefing Columns", rtl=True, header=False)
-        targets = [(frame.rows[0].cells[i], lang) for i, lang in enumerate(("ar", "en"))]
+        targets: list[tuple[Any, str]] = [(frame.rows[0].cells[i], lang) for i, lang in enumerate(("ar", "en"))]
     else:
         targets = [(document, lang) for lang in _languages(options)]
     for container, lang in targets:
@@ -224,6 +225,7 @@ def _pack_heading(writer: NoteWriter, text: Text, name: str) -> None:
 def _sections(writer: NoteWriter, sections: Sequence[Section]) -> None:
     """Draw sections as a note's are; an empty one gets its heading and `None`."""
     options = writer.options
+    assert writer.view is not None  # set by the caller to the pack or digest
     none = writer.view.label("digest", "none")
     if _parallel(options):
         for section in sections:

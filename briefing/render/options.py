@@ -68,6 +68,6 @@ def creation_time(date: dt.date | None) -> dt.datetime:
     """Return the document timestamp: SOURCE_DATE_EPOCH, else the note's date, else 2000-01-01."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     day = date or dt.date(2000, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

@@ -25,7 +25,7 @@ def _allowed(path: Path, roots: Iterable[Path]) -> bool:
 
 def make_url_fetcher(roots: Iterable[Path]) -> object:
     """Return a WeasyPrint URL fetcher that serves data: URLs and files below `roots`, nothing else."""
-    URLFetcher = import_weasyprint().URLFetcher
+    URLFetcher: Any = import_weasyprint().URLFetcher
     from weasyprint.urls import URLFetcherResponse
 
     allowed_roots = tuple(Path(r).resolve() for r in roots)

@@ -96,7 +96,7 @@ def _title(summary: Summary, labels: Labels) -> Text:
     for lang in ("ar", "en"):
         where = place.get(lang) if place else None
         joiner = " في " if lang == "ar" else " in "
-        sides[lang] = kind.get(lang) + (joiner + where if where else "")
+        sides[lang] = (kind.get(lang) or "") + (joiner + where if where else "")
     return Text(**sides)
 
 

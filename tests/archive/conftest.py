@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 TABLES = ("mentions", "followups", "sources", "events", "alembic_version")
 
 
@@ -120,12 +119,6 @@ def archive(archive_url: str):
 
     with open_archive(archive_url) as opened:
         yield opened
-
-
-@pytest.fixture(scope="session")
-def corpus() -> Path:
-    """Return the shared dev corpus folder (gold summaries of real releases)."""
-    return SHARED / "corpus" / "dev"
 
 
 def build_summary(date: str | None = "2026-11-20", *, type: str = "meeting", place: str | None = "Moscow",

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from briefing.archive.location import default_archive_path, resolve_archive, to_url
+from support import SAMPLES, SEED_RELEASE
 
 TRACEBACK = b"Traceback"
 
 
 def write(path: Path, summary) -> Path:
-    from briefing.archive.cli_support import summary_yaml
+    from briefing.summaries import summary_yaml
 
     path.write_text(summary_yaml(summary), encoding="utf-8")
     return path
@@ -22,16 +23,16 @@ def lines(result) -> list[list[str]]:
     return [line.split("\t") for line in result.stdout.decode().splitlines()]
 
 
-def test_add_list_show_remove(cli, archive_url, corpus):
-    files = [str(p) for p in sorted(corpus.glob("*.gold.yaml"))[:3]]
+def test_add_list_show_remove(cli, archive_url, samples):
+    files = [str(p) for p in samples]  # phone call 2026-11-18, undated seed, visit 2026-11-24
     added = cli("archive", "add", *files, "--archive", archive_url)
     assert added.returncode == 0, added.stderr
     assert added.stderr == b""  # no progress bar when stderr is not a terminal
-    assert [line.split(": ", 1)[1] for line in added.stdout.decode().splitlines()] == [
+    assert [line.split(": ", 1)[1].split("; ")[0] for line in added.stdout.decode().splitlines()] == [
         "new event 1", "new event 2", "new event 3"]
     listed = lines(cli("archive", "list", "--archive", archive_url))
     assert listed[0] == ["ID", "DATE", "TYPE", "COUNTRIES", "PLACE", "SOURCES", "TITLE"]
-    assert [row[1] for row in listed[1:]] == ["2015-07-22", "2015-07-22", "undated"]
+    assert [row[1] for row in listed[1:]] == ["2026-11-18", "2026-11-24", "undated"]
     shown = cli("archive", "show", "2", "--archive", archive_url)
     assert shown.returncode == 0 and "format: 1" in shown.stdout.decode()
     assert cli("archive", "remove", "2", "--archive", archive_url).stdout == b"removed event 2 (1 source)\n"
@@ -142,13 +143,13 @@ def _extraction_ready() -> str | None:
     return None
 
 
-def test_a_release_is_extracted_on_the_way_in(cli, archive_url, corpus):
+def test_a_release_is_extracted_on_the_way_in(cli, archive_url):
     reason = _extraction_ready()
     if reason:
         pytest.skip(reason)
-    result = cli("archive", "add", str(corpus / "2015-07-22-271.txt"), "--archive", archive_url)
+    result = cli("archive", "add", str(SEED_RELEASE), "--archive", archive_url)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.decode().endswith("new event 1\n")
+    assert result.stdout.decode().startswith(f"{SEED_RELEASE}: new event 1; follow-up 1 opened")
     assert b"extracted from a release" in result.stderr
 
 
@@ -157,11 +158,11 @@ def test_dates_in_options_are_checked(cli, tmp_path):
     assert result.returncode == 2 and b"--since" in result.stderr and TRACEBACK not in result.stderr
 
 
-def test_two_adds_at_once_neither_fail_nor_duplicate(archive_url, corpus):
+def test_two_adds_at_once_neither_fail_nor_duplicate(archive_url, readout_files):
     import subprocess
     import sys
 
-    files = [str(p) for p in sorted(corpus.glob("*.gold.yaml"))]
+    files = [str(p) for p in readout_files[:20]]
     runs = [subprocess.Popen([sys.executable, "-m", "briefing", "archive", "add", *order, "--archive", archive_url],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for order in (files, files[::-1])]
     for run in runs:
@@ -174,13 +175,13 @@ def test_two_adds_at_once_neither_fail_nor_duplicate(archive_url, corpus):
     assert len(stored) == len(files) and all(len(e.sources) == 1 for e in stored)
 
 
-def test_progress_bar_only_on_a_terminal(tmp_path, corpus):
+def test_progress_bar_only_on_a_terminal(tmp_path, readout_files):
     import os
     import pty
     import subprocess
     import sys
 
-    files = [str(p) for p in sorted(corpus.glob("*.gold.yaml"))[:4]]
+    files = [str(p) for p in readout_files[:4]]
     master, slave = pty.openpty()
     run = subprocess.Popen([sys.executable, "-m", "briefing", "archive", "add", *files, "--archive", str(tmp_path / "a.sqlite")],
                            stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "TERM": "xterm", "COLUMNS": "100"})
@@ -215,10 +216,10 @@ def test_a_damaged_record_fails_the_command_with_one_line(cli, archive_url, make
     assert result.stderr.decode().startswith("briefing: Archive error: source record 1 is not a valid summary")
 
 
-def test_show_prints_a_summary_that_reads_back(cli, archive_url, corpus, tmp_path):
+def test_show_prints_a_summary_that_reads_back(cli, archive_url, tmp_path):
     from briefing.summaries import read_summary
 
-    original = corpus / "2015-08-08-233.gold.yaml"
+    original = SAMPLES / "visit-long.yaml"
     cli("archive", "add", str(original), "--archive", archive_url)
     shown = tmp_path / "shown.yaml"
     shown.write_bytes(cli("archive", "show", "1", "--archive", archive_url).stdout)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ruamel.yaml import YAML
-from support import SHARED
 
 from briefing.summaries import read_summary
-
-SEED = SHARED / "corpus" / "seed" / "release-ar.txt"
-DEV = SHARED / "corpus" / "dev"
+from support import READOUTS as DEV
+from support import SEED_RELEASE as SEED
 
 
 def test_writes_one_valid_summary_per_release(cli, tmp_path: Path) -> None:

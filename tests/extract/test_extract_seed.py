@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from support import SHARED
 
 from briefing.errors import InputError
 from briefing.extract import extract_summary
 from briefing.sources import Release, read_release
-
-SEED = SHARED / "corpus" / "seed" / "release-ar.txt"
+from support import SEED_RELEASE as SEED
 
 
 def _release(text: str, language: str = "ar", date_hint: dt.date | None = None) -> Release:

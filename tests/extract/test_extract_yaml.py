@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from ruamel.yaml import YAML
-from support import SHARED
 
 from briefing.extract import dump_yaml, extract_summary
 from briefing.model import parse_summary
 from briefing.sources import read_release
-
-SEED = SHARED / "corpus" / "seed" / "release-ar.txt"
+from support import SEED_RELEASE as SEED
 
 
 def test_yaml_round_trips_through_the_model_and_is_deterministic() -> None:

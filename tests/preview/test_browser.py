@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from support import ROOT, SAMPLES
 
 pytestmark = pytest.mark.slow

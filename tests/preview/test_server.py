@@ -11,18 +11,18 @@ import zipfile
 from urllib.parse import urlsplit
 
 import pytest
-from support import SEED
 
 from briefing.errors import BriefingError
 from briefing.preview import Preview, Site
+from support import SEED
 
 
-def get(url: str, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def get(url: str, path: str, headers: dict[str, str] | None = None, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
     """Send the path exactly as written (no client-side clean-up) and return status, headers, body."""
     parts = urlsplit(url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     try:
-        conn.putrequest("GET", path, skip_host=bool(headers and "Host" in headers))
+        conn.putrequest(method, path, skip_host=bool(headers and "Host" in headers))
         for key, value in (headers or {}).items():
             conn.putheader(key, value)
         conn.endheaders()
@@ -42,6 +42,18 @@ def test_the_note_page_carries_toolbar_script_and_a_strict_policy(served):
     nonce = policy.split("'nonce-")[1].split("'")[0]
     assert f'<script nonce="{nonce}">' in page
     assert headers["x-content-type-options"] == "nosniff" and headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", ["/", "/download/summary.yaml?format=html", "/nowhere", "/events"])
+def test_head_answers_as_get_without_a_body(served, path):
+    head_status, head_headers, head_body = get(served.url, path, method="HEAD")
+    assert head_body == b""
+    if path == "/events":  # a stream: the headers only
+        assert head_status == 200 and head_headers["content-type"].startswith("text/event-stream")
+        return
+    status, headers, body = get(served.url, path)
+    assert head_status == status and head_headers["content-type"] == headers["content-type"]
+    assert int(head_headers["content-length"]) == len(body) > 0
 
 
 @pytest.mark.parametrize("path", [

@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from support import SAMPLES, SEED
-
 from briefing.preview import Site
 from briefing.preview.choices import Choice
+from support import SAMPLES, SEED
 
 PARALLEL = Choice("parallel", ("ar", "en"))
 

@@ -10,14 +10,14 @@ import zipfile
 from functools import cache
 
 import pytest
-from golden import check_golden
 from lxml import etree
-from support import ROOT, SAMPLES, SEED
 
 from briefing.render import _ooxml as ox
 from briefing.render.docx import render_docx, render_docx_document, segment_directions
 from briefing.render.options import RenderOptions, creation_time, prepare_note
 from briefing.summaries import read_summary
+from golden import check_golden
+from support import ROOT, SAMPLES, SEED
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ARABIC = re.compile(r"[\u0600-\u06FF]")

@@ -6,14 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from golden import check_golden
 from lxml import html as lxml_html
-from support import SAMPLES, SEED
 
 from briefing.model import parse_summary
 from briefing.render.html import render_html
 from briefing.render.options import RenderOptions, prepare_note
 from briefing.summaries import read_summary
+from golden import check_golden
+from support import SAMPLES, SEED
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 

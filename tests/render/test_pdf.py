@@ -7,12 +7,12 @@ import subprocess
 
 import pytest
 from pypdf import PdfReader
-from pdftools import SHIPPED_FAMILIES, normalise_words, pdf_fonts, pdf_text, require
-from support import SAMPLES, SEED
 
 from briefing.render.options import RenderOptions, prepare_note
 from briefing.render.pdf import make_url_fetcher, render_pdf
 from briefing.summaries import read_summary
+from pdftools import SHIPPED_FAMILIES, normalise_words, pdf_fonts, pdf_text, require
+from support import SAMPLES, SEED
 
 
 def write_pdf(tmp_path, summary, name="note.pdf", **options):
@@ -90,9 +90,32 @@ def test_url_fetcher_refuses_files_outside_and_network(tmp_path):
     assert len(fetcher.refused) == 3
 
 
-def test_template_cannot_pull_in_outside_files(tmp_path):
+def _png(path):
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(path)
+    return path
+
+
+def _images(pdf) -> int:
+    listed = subprocess.run([require("pdfimages"), "-list", str(pdf)], capture_output=True, text=True, check=True)
+    return len(listed.stdout.splitlines()) - 2  # two header lines
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["outside-refused", "inside-control"])
+def test_template_cannot_pull_in_outside_files(tmp_path, monkeypatch, inside):
+    import briefing.render.pdf as pdf_module
+
+    fetchers = []
+    original = pdf_module.make_url_fetcher
+    monkeypatch.setattr(pdf_module, "make_url_fetcher", lambda roots: fetchers.append(original(roots)) or fetchers[-1])
     templates = tmp_path / "theme"
     templates.mkdir()
-    (templates / "note.css").write_text("body { background: url('file:///etc/hostname'); }\n", encoding="utf-8")
+    image = _png((templates if inside else tmp_path) / "secret.png")
+    (templates / "note.css").write_text(f"body::before {{ content: url('{image.as_uri()}'); }}\n", encoding="utf-8")
     pdf = write_pdf(tmp_path, read_summary(SEED), template_dirs=(templates,))
-    assert pdf.read_bytes().startswith(b"%PDF")
+    refused = [url for fetcher in fetchers for url in fetcher.refused]
+    if inside:  # the negative control: the same picture in the template folder is drawn
+        assert refused == [] and _images(pdf) > 0
+    else:
+        assert refused == [image.as_uri()] and _images(pdf) == 0

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from babel import Locale
 
-from briefing.terms import DATA_FILES, TermBase, load_terms
+from briefing.terms import DATA_DIR, DATA_FILES, TermBase, load_terms
 from briefing.terms._cldr import country_codes, render_countries
-from briefing.terms import DATA_DIR
 
 G20 = "AR AU BR CA CN FR DE IN ID IT JP KR MX RU SA ZA TR GB US".split()
 ARAB_LEAGUE = "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.followups import facts_of_event, facts_of_followup, first_verdict, judge, restates, target_country
+from briefing.fulfilment import facts_of_event, facts_of_followup, first_verdict, judge, restates, target_country
 from briefing.model import parse_summary
 
 

@@ -196,7 +196,7 @@ def _meeting(f: FollowUpFacts, e: EventFacts) -> Verdict | None:
         return None
     if f.due_date == e.date:
         return Verdict("done", f"met on the due date {e.date}")
-    if f.due_date is None or abs((f.due_date - e.date).days) <= 3:
+    if f.due_date is None or e.date is None or abs((f.due_date - e.date).days) <= 3:
         return Verdict("confirm", f"{' and '.join(sorted(f.parties))} met on {e.date}")
     return None
 

@@ -1,31 +1,21 @@
-"""What the `archive` and `followups` commands share: opening the archive, tables, YAML, progress."""
+"""How commands print: warnings in one format, tables, progress bars."""
 
 from __future__ import annotations
 
-import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
+
 if TYPE_CHECKING:
-    from ..model import Summary, Text
-    from .store import Archive
-
-ARCHIVE_HELP = ("Archive file or database URL (postgresql://user@host/db). Default: $BRIEFING_ARCHIVE, "
-                "the config's `archive`, or $XDG_DATA_HOME/briefing/archive.sqlite.")
-CONFIG_HELP = "Settings file (default: briefing.toml in the working folder, if any)."
+    from ..model import Text
 
 
-def open_from_options(archive: str | None, config: Path | None, *, create: bool) -> Archive:
-    """Open the archive named by --archive, BRIEFING_ARCHIVE, the config, or the per-user default."""
-    from ..config import load_config
-    from .location import resolve_archive
-    from .store import open_archive
-
-    settings = load_config(config)
-    return open_archive(resolve_archive(archive, settings.archive), create=create)
+def warn(where: str, message: str) -> None:
+    """Print a warning on stderr: `briefing: warning: WHERE: MESSAGE` (errors read `briefing: Kind: WHERE: ...`)."""
+    typer.echo(f"briefing: warning: {where}: {message}", err=True)
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None) -> None:
@@ -52,26 +42,8 @@ def either(text: Text | None, default: str = "") -> str:
     return text.en or text.ar or default
 
 
-def summary_yaml(summary: Summary, *, comment: str | None = None) -> str:
-    """Return a summary as format-1 YAML (keys in model order, empty values left out)."""
-    from ruamel.yaml import YAML
-
-    from ..summaries import dump_summary
-
-    data = {k: v for k, v in dump_summary(summary).items() if v not in ([], {}, None)}
-    yaml = YAML()
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    out = io.StringIO()
-    if comment:
-        out.write(f"# {comment}\n")
-    yaml.dump(data, out)
-    return out.getvalue()
-
-
 @contextmanager
-def progress(total: int, label: str) -> Iterator:
+def progress(total: int, label: str) -> Iterator[Callable[..., None]]:
     """Yield `advance()`: a progress bar on stderr when it is a terminal and there is more than one item.
 
     `advance()` moves the bar one step; `advance(total=N, completed=M)` changes its total or position

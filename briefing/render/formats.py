@@ -1,0 +1,30 @@
+"""Render a note, a pack or a digest in one format: the one place that picks the renderer for a format."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Literal
+
+from ..errors import ConfigError
+from .options import FORMATS, RenderOptions
+
+Kind = Literal["note", "pack", "digest"]
+
+# kind -> format -> (module, function); modules are imported only when used (WeasyPrint is slow to load).
+RENDERERS: dict[str, dict[str, tuple[str, str]]] = {
+    "note": {"html": ("html", "render_html"), "pdf": ("pdf", "render_pdf"), "docx": ("docx", "render_docx")},
+    "pack": {"html": ("collection", "render_pack_html"), "pdf": ("collection", "render_pack_pdf"),
+             "docx": ("docx_collection", "render_pack_docx")},
+    "digest": {"html": ("collection", "render_digest_html"), "pdf": ("collection", "render_digest_pdf"),
+               "docx": ("docx_collection", "render_digest_docx")},
+}
+
+
+def render_as(kind: Kind, view: Any, options: RenderOptions, fmt: str, **pdf_options: Any) -> bytes:
+    """Render a prepared view (NoteView or CollectionView) in `fmt`; `pdf_options` go to the PDF renderer only."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}", field="--format", hint=f"allowed: {', '.join(FORMATS)}")
+    module, name = RENDERERS[kind][fmt]
+    render = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+    out = render(view, options, **(pdf_options if fmt == "pdf" else {}))
+    return out.encode("utf-8") if isinstance(out, str) else out
