@@ -58,7 +58,9 @@ _register_commands()
 
 def report(error: BriefingError) -> None:
     """Print one line for an error on stderr."""
-    print(f"briefing: {error}", file=sys.stderr)
+    from .terminal import printable
+
+    print(f"briefing: {printable(str(error))}", file=sys.stderr)
 
 
 def main() -> None:

@@ -72,9 +72,11 @@ def _bytecode_cache() -> Any:
 
 @cache
 def _environment(path: tuple[Path, ...]) -> Any:
+    """Themes are trusted to lay out, not to run code: templates run in Jinja2's sandbox."""
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
-    return jinja2.Environment(
+    return SandboxedEnvironment(
         bytecode_cache=_bytecode_cache(),
         loader=jinja2.FileSystemLoader([str(p) for p in path]),
         autoescape=True,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import FollowUp, Participant, Summary, Text
 from .formatting import arabic_digits, country_name, date_text
+from .links import linkable
 
 Labels = dict[str, dict[str, Text]]
 DASH = Text(ar="—", en="—")
@@ -193,7 +194,11 @@ def _source_section(summary: Summary, labels: Labels) -> Section | None:
         facts.append((f["published"], date_text(source.published)))
     if source.file:
         facts.append((f["file"], Text(ar=source.file, en=source.file)))
-    links = (source.url,) if source.url else ()
+    links: tuple[str, ...] = ()
+    if source.url and linkable(source.url):
+        links = (source.url,)
+    elif source.url:  # javascript:, data:, file: and the like: shown, never linked
+        facts.append((f["link"], Text(ar=source.url, en=source.url)))
     if not facts and not links:
         return None
     return Section("source", labels["sections"]["source"], facts=tuple(facts), links=links)
