@@ -29,8 +29,15 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     from .sources import read_release
     from .terms import load_terms
 
+    from .errors import BriefingError, InputError
+
     release = read_release(name)
-    extraction = extract_summary(release, date=date, terms=load_terms(tuple(terms)))
+    try:
+        extraction = extract_summary(release, date=date, terms=load_terms(tuple(terms)))
+    except BriefingError:
+        raise
+    except (ValueError, LookupError, RecursionError) as error:  # an extractor bug on odd text: one line, as `extract` says
+        raise InputError(f"extraction failed ({error.__class__.__name__}: {error})", file=label) from None
     warnings = list(extraction.warnings)
     review = extraction.summary.review
     if review:
