@@ -37,7 +37,8 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     except BriefingError:
         raise
     except (ValueError, LookupError, RecursionError) as error:  # an extractor bug on odd text: one line, as `extract` says
-        raise InputError(f"extraction failed ({error.__class__.__name__}: {error})", file=label) from None
+        first = (str(error).splitlines() or [""])[0]
+        raise InputError(f"extraction failed ({error.__class__.__name__}: {first})", file=label) from None
     warnings = list(extraction.warnings)
     review = extraction.summary.review
     if review:
