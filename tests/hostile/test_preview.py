@@ -86,3 +86,27 @@ def test_idle_connections_are_bounded_and_closed(tmp_path: Path, monkeypatch: py
             sock.close()
     finally:
         preview.stop()
+
+
+def test_a_yaml_alias_bomb_shows_its_error_and_the_preview_keeps_serving(tmp_path: Path) -> None:
+    from bounded import summary
+
+    target = tmp_path / "bomb.yaml"
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 9)]
+    target.write_text(summary() + "\n".join(lines) + "\n")
+    started = time.monotonic()
+    site = Site(target, cwd=tmp_path)
+    site.start()
+    preview = Preview(site, host="127.0.0.1", port=0)
+    preview.serve_in_thread()
+    try:
+        port = preview.server.server_address[1]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", "/", headers={"Host": f"127.0.0.1:{port}"})
+        body = conn.getresponse().read().decode("utf-8")
+        conn.close()
+        assert "aliases" in body
+        assert time.monotonic() - started < 30
+    finally:
+        preview.stop()
