@@ -3,13 +3,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLES := $(wildcard samples/*.yaml)
 
-.PHONY: demo test test-fast eval bench clean setup setup-test
+.PHONY: demo test test-fast eval bench clean setup setup-test setup-bench
 
 setup:
 	@scripts/setup.sh run
 
 setup-test:
 	@scripts/setup.sh test
+
+setup-bench:
+	@scripts/setup.sh bench
 
 ## Write the sample notes to out/ (PDF, DOCX, HTML).
 demo: setup
@@ -28,7 +31,7 @@ eval: setup-test
 	$(BIN)/python scripts/evaluate.py
 
 ## Benchmarks (figures go into the README).
-bench: setup-test
+bench: setup-bench
 	$(BIN)/python bench/bench_note.py
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/robustness_extract.py

@@ -1,11 +1,9 @@
 """Benchmark packs and digests as a user runs them: whole `briefing` runs, medians, peak memory.
 
 - a digest of one ISO week holding 200 events (PDF, DOCX and HTML), from a SQLite archive;
-- a pack of 50 notes to PDF, laid out serially (`--workers 1`) and over every core
-  (default), the two runs alternating; the speed-up is the ratio of the two medians
-  (the load column is the 1-minute load average when each case started: other work on
-  the machine takes cores from the parallel run first);
-- the same pack to DOCX and HTML.
+- a pack of 50 notes to PDF (one WeasyPrint document), DOCX and HTML (the load column is
+  the 1-minute load average when each case started).
+The pack against the pandoc + LibreOffice route is `bench_pack.py`.
 
 The events are made from the samples (samples/*.yaml) with other ids, dates and places, so
 that each is an event of its own. Run: `.venv/bin/python bench/bench_collections.py [--runs 3]`.
@@ -104,18 +102,12 @@ def main() -> None:
         out = folder / "out"
         rows = [measure(f"digest, {options.events} events (pdf+docx+html)", options.runs,
                         "digest", "--archive", archive, "--week", WEEK, "-o", str(out))]
-        rows += measure_alternately([
-            (f"pack, {options.notes} notes, PDF, 1 worker",
-             ("pack", *map(str, notes), "-o", str(out / "pack1.pdf"), "--force", "--workers", "1")),
-            (f"pack, {options.notes} notes, PDF, every core",
-             ("pack", *map(str, notes), "-o", str(out / "packn.pdf"), "--force")),
-        ], options.runs)
         rows += [
+            measure(f"pack, {options.notes} notes, PDF", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.pdf"), "--force"),
             measure(f"pack, {options.notes} notes, DOCX", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.docx"), "--force"),
             measure(f"pack, {options.notes} notes, HTML", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.html"), "--force"),
         ]
-        same = (out / "pack1.pdf").read_bytes() == (out / "packn.pdf").read_bytes()
-        pages = subprocess.run(["pdfinfo", str(out / "packn.pdf")], capture_output=True, text=True).stdout
+        pages = subprocess.run(["pdfinfo", str(out / "pack.pdf")], capture_output=True, text=True).stdout
         page_count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
     from briefing.parallel import default_workers
 
@@ -125,13 +117,7 @@ def main() -> None:
     for row in rows:
         print(f"{row['label']:<44} {row['median']:>9.2f} {row['min']:>7.2f} {row['max']:>7.2f} {row['cpu']:>7.2f} "
               f"{row['peak_mib']:>9.0f} {row['load']:>5.2f}")
-    speedup = rows[1]["median"] / rows[2]["median"]
-    pairs = sorted(a / b for a, b in zip(rows[1]["times"], rows[2]["times"]))
-    print(f"parallel speed-up of the PDF pack: {speedup:.2f}x (goal >= 1.6x); pack pages: {page_count}; "
-          f"serial and parallel PDFs identical: {same}")
-    print(f"speed-up run by run (serial and parallel runs alternate): {', '.join(f'{p:.2f}x' for p in pairs)}")
-    print(f"CPU cost of running in parallel: {rows[2]['cpu'] / rows[1]['cpu']:.2f}x the serial run's CPU seconds")
-
+    print(f"pack pages: {page_count}")
 
 if __name__ == "__main__":
     main()

@@ -1,6 +1,7 @@
-"""Run every SaudiNewsNet candidate through extraction: crashes (must be 0), meetings, a sample per type.
+"""Run every SaudiNewsNet candidate and every English readout through extraction: crashes (must be 0),
+meetings, a sample per type, per corpus.
 
-Usage: python bench/robustness_extract.py [CANDIDATES.jsonl]
+Usage: python bench/robustness_extract.py [FILE.jsonl ...]   (default: the four corpora in ../shared)
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from briefing.errors import BriefingError
 from briefing.extract import dump_yaml, extract_summary
 from briefing.sources import release_from_bytes
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "saudinewsnet" / "candidates.jsonl"
+_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+DEFAULT = [_CORPUS / "saudinewsnet" / "candidates.jsonl", *sorted((_CORPUS / "readouts-en").glob("*.jsonl"))]
 
 
 def load(path: Path) -> list[dict]:
@@ -24,8 +26,16 @@ def load(path: Path) -> list[dict]:
 
 
 def main(argv: list[str]) -> int:
-    """Extract every candidate and print the counts and samples."""
-    path = Path(argv[0]) if argv else DEFAULT
+    """Extract every item of each corpus and print the counts and samples."""
+    status = 0
+    for path in [Path(a) for a in argv] or DEFAULT:
+        print(f"== {path.name}")
+        status |= run(path)
+    return status
+
+
+def run(path: Path) -> int:
+    """Extract every item of one corpus and print the counts and samples."""
     items = load(path)
     crashes, refused = [], []
     types: Counter[str] = Counter()
@@ -49,7 +59,7 @@ def main(argv: list[str]) -> int:
         if kind != "other" and len(summary.participants) >= 2:
             two_or_more += 1
         if kind not in samples:
-            people = [f"{p.name.ar} ({p.side.value}, {p.country or '?'})" for p in summary.participants[:3]]
+            people = [f"{p.name.ar or p.name.en} ({p.side.value}, {p.country or '?'})" for p in summary.participants[:3]]
             samples[kind] = (item["id"], item.get("title", ""), people)
     print(f"candidates {len(items)}  crashes {len(crashes)}  refused (InputError) {len(refused)}")
     print(f"event types {dict(sorted(types.items()))}")

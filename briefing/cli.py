@@ -13,7 +13,8 @@ from . import __version__
 from .errors import BriefingError, ExitCode
 
 # Commands appear in --help in this order; modules not listed come after, by name.
-COMMAND_ORDER = ("note", "extract", "validate", "schema", "preview", "pack", "digest", "archive", "followups")
+COMMAND_ORDER = ("note", "extract", "validate", "review", "schema", "preview", "pack", "digest", "archive", "followups",
+                 "translate")
 
 app = typer.Typer(
     name="briefing",

@@ -146,9 +146,9 @@ def find_dates(text: str, *, reference: dt.date | None = None, month_first: bool
         add(m.start(), m.end(), _make(m[3], _english_month(m[2]), m[1], reference))
     for m in _ISO.finditer(folded):
         add(m.start(), m.end(), _make(m[1], int(m[2]), m[3], None))
+    weekdays = [_weekday(w[1]) for w in _WEEKDAY_RE.finditer(folded)]
     for m in _NUMERIC.finditer(folded):
-        day, month = (m[2], m[1]) if month_first else (m[1], m[2])
-        add(m.start(), m.end(), _make(m[3], int(month), day, None))
+        add(m.start(), m.end(), _numeric(m[1], m[2], m[3], month_first, weekdays, reference))
     for m in _RELATIVE_RE.finditer(folded):
         offset = _RELATIVE[m[1].lower()]
         date = reference + dt.timedelta(days=offset) if reference else None
@@ -196,6 +196,25 @@ def _make(year: str | None, month: int, day: str, reference: dt.date | None) -> 
         return dt.date(int(year), month, int(day))
     except ValueError:
         return None
+
+
+def _numeric(a: str, b: str, year: str, month_first: bool, weekdays: list[int], reference: dt.date | None) -> dt.date | None:
+    """A numeric date: day/month or month/day, decided by a weekday the text names, then by closeness
+    to the publication date, then by the writing convention (day first, except US-style English)."""
+    first = _make(year, int(b), a, None) if int(b) <= 12 else None  # a/b as day/month
+    second = _make(year, int(a), b, None) if int(a) <= 12 else None  # a/b as month/day
+    options = [d for d in ((second, first) if month_first else (first, second)) if d is not None]
+    if len(options) < 2 or options[0] == options[1]:
+        return options[0] if options else None
+    if weekdays:
+        named = [d for d in options if d.weekday() in weekdays]
+        if len(named) == 1:
+            return named[0]
+    if reference is not None:
+        near = [d for d in options if -60 <= (d - reference).days <= 14]
+        if near:
+            return min(near, key=lambda d: abs((d - reference).days))
+    return options[0]
 
 
 def _weekday(word: str) -> int:

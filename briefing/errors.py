@@ -104,3 +104,16 @@ class LockError(BriefingError):
     """Another run holds the lock on the same output."""
 
     kind = "Busy"
+
+
+class ReviewError(BriefingError):
+    """A summary is not reviewed, or has open review items, where a checked one is required."""
+
+    exit_code = ExitCode.BAD_INPUT
+    kind = "Not reviewed"
+
+
+class ConflictError(InputError):
+    """A file changed on disk since it was opened for editing."""
+
+    kind = "Conflict"

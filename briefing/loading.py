@@ -10,6 +10,8 @@ from pathlib import Path
 from .model import Summary
 from .summaries import STDIN, is_summary_path, read_summary
 
+SHOWN_ITEMS = 5  # review items named in the warning; `briefing review list` on the extracted summary lists all
+
 
 @dataclass(frozen=True)
 class LoadedInput:
@@ -24,25 +26,29 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     """Read a summary, or read and extract a release (warning about what a person should check)."""
     label = "<stdin>" if str(name) == STDIN else str(name)
     if is_summary_path(name):
-        return LoadedInput(label, read_summary(name))
+        return LoadedInput(label, read_summary(name, terms=terms))
+    from .errors import BriefingError, InputError
     from .extract import extract_summary
+    from .review import open_items
     from .sources import read_release
     from .terms import load_terms
-
-    from .errors import BriefingError, InputError
+    from .translate import fill_translations
 
     release = read_release(name)
+    term_base = load_terms(tuple(terms))
     try:
-        extraction = extract_summary(release, date=date, terms=load_terms(tuple(terms)))
+        extraction = extract_summary(release, date=date, terms=term_base)
     except BriefingError:
         raise
     except (ValueError, LookupError, RecursionError) as error:  # an extractor bug on odd text: one line, as `extract` says
         first = (str(error).splitlines() or [""])[0]
         raise InputError(f"extraction failed ({error.__class__.__name__}: {first})", file=label) from None
+    summary = fill_translations(extraction.summary, terms=term_base)
     warnings = list(extraction.warnings)
-    review = extraction.summary.review
+    review = [str(item) for item in open_items(summary)]
     if review:
-        warnings.append("extracted from a release; check before it goes out: " + "; ".join(review))
+        more = f"; and {len(review) - SHOWN_ITEMS} more" if len(review) > SHOWN_ITEMS else ""
+        warnings.append("extracted from a release; check before it goes out: " + "; ".join(review[:SHOWN_ITEMS]) + more)
     else:
         warnings.append("extracted from a release; check the facts before it goes out")
-    return LoadedInput(label, extraction.summary, tuple(warnings))
+    return LoadedInput(label, summary, tuple(warnings))

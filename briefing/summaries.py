@@ -6,7 +6,7 @@ import difflib
 import os
 import stat
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +75,13 @@ def decode_utf8(data: bytes, name: str) -> str:
         ) from None
 
 
-def load_yaml(text: str, name: str) -> Any:
-    """Parse YAML 1.2 (JSON included), keeping line numbers on mappings and lists."""
+def load_yaml(text: str, name: str, *, keep_quotes: bool = False) -> Any:
+    """Parse YAML 1.2 (JSON included), keeping line numbers on mappings and lists (and quoting, to write back)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
     yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = keep_quotes
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
@@ -228,26 +229,44 @@ def _first_error(exc: ValidationError, tree: Any) -> tuple[tuple[str | int, ...]
     return loc, message, hint
 
 
-def summary_from_tree(tree: Any, name: str) -> Summary:
+def summary_from_tree(tree: Any, name: str, *, terms: Sequence[Path] = ()) -> Summary:
     """Validate a parsed YAML tree, mapping the first error to its line."""
     if not isinstance(tree, Mapping):
         raise SummaryError("a summary must be a mapping of keys (format, language, event, participants, ...)", file=name)
     plain = to_plain(tree, name)
     try:
-        return parse_summary(plain)
+        summary = parse_summary(plain)
     except ValidationError as exc:
         loc, message, hint = _first_error(exc, plain)
         line, column = locate(tree, loc)
         raise SummaryError(message, file=name, line=line, column=column, field=field_path(loc), hint=hint) from None
+    check_codes(summary, tree, name, terms=terms)
+    return summary
 
 
-def read_summary(path: str | Path) -> Summary:
-    """Read and validate one summary file (`-` for stdin)."""
+def check_codes(summary: Summary, tree: Any, name: str, *, terms: Sequence[Path] = ()) -> None:
+    """Refuse a participant country that is neither ISO 3166-1 nor an organisation of the term base."""
+    from .codes import is_known, suggest
+
+    for index, participant in enumerate(summary.participants):
+        code = participant.country
+        if code is None or is_known(code, terms):
+            continue
+        loc = ("participants", index, "country")
+        line, column = locate(tree, loc)
+        close = suggest(code, terms)
+        hint = f"did you mean {close!r}?" if close else "use an ISO 3166-1 alpha-2 code, or an organisation's acronym from the term base"
+        raise SummaryError(f"{code!r} is not a country code (ISO 3166-1 alpha-2) nor a known organisation",
+                           file=name, line=line, column=column, field=field_path(loc), hint=hint)
+
+
+def read_summary(path: str | Path, *, terms: Sequence[Path] = ()) -> Summary:
+    """Read and validate one summary file (`-` for stdin); `terms` adds organisations to the known codes."""
     name = "<stdin>" if str(path) == STDIN else str(path)
     text = decode_utf8(read_bytes(path), name)
     if not text.strip():
         raise SummaryError("file is empty", file=name)
-    return summary_from_tree(load_yaml(text, name), name)
+    return summary_from_tree(load_yaml(text, name), name, terms=terms)
 
 
 def is_summary_path(path: str | Path) -> bool:

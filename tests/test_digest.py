@@ -94,7 +94,7 @@ def test_digest_pdf_and_docx_say_the_same(archive, tmp_path):
     assert _digest(archive, out, "--week", WEEK).returncode == 0
     pdf = out / f"digest-{WEEK}.pdf"
     assert {f.family for f in pdf_fonts(pdf)} <= SHIPPED_FAMILIES
-    text = " ".join(pdf_text(pdf).split())
+    text = " ".join(re.findall(r"[A-Za-z0-9-]+", pdf_text(pdf)))  # the Latin words in order (the columns' lines interleave)
     for words in ("Weekly digest of diplomatic activity", WEEK, "Events by type", "Follow-ups closed", "Visit to Dushanbe"):
         assert words in text
     with zipfile.ZipFile(out / f"digest-{WEEK}.docx") as docx:
@@ -194,3 +194,22 @@ def test_bad_ranges_and_formats_are_option_errors(archive, tmp_path, args, field
     result = _digest(archive, tmp_path / "out", *args)
     assert result.returncode == 2 and field.encode() in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_digest_counts_are_tables_in_every_format(archive, tmp_path):
+    import subprocess
+
+    out = tmp_path / "out"
+    assert _digest(archive, out, "--week", WEEK).returncode == 0
+    html = (out / f"digest-{WEEK}.html").read_text(encoding="utf-8")
+    table = html[html.index('<table class="grid counts section-by_type">'):]
+    table = table[:table.index("</table>")]
+    assert re.search(r"<td[^>]*>Visit</td><td class=\"count\">1</td><td[^>]*>زيارة</td>", table), table
+    layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(out / f"digest-{WEEK}.pdf"), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    visit = [line for line in layout.splitlines() if "Visit" in line and "زيارة" in line]
+    assert visit and re.search(r"Visit\s+1\s", visit[0]), visit  # one row: label, count, label
+    with zipfile.ZipFile(out / f"digest-{WEEK}.docx") as docx:
+        document = docx.read("word/document.xml").decode()
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<w:tc>.*?</w:tc>", document, re.DOTALL)]
+    assert "Visit" in cells or any(c.strip() == "Visit" for c in cells), cells[:20]

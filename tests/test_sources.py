@@ -115,10 +115,12 @@ def test_a_broken_docx_is_an_input_error(tmp_path: Path) -> None:
         read_release(path)
 
 
-def test_date_in_the_file_name_is_the_date_hint(tmp_path):
+def test_a_date_in_the_file_name_is_metadata_not_the_date(tmp_path):
     path = tmp_path / "2015-07-22-271.txt"
     path.write_text("استقبل خادم الحرمين الشريفين اليوم وزير الدفاع الأمريكي في قصر السلام بجدة.", encoding="utf-8")
-    assert read_release(path).date_hint == dt.date(2015, 7, 22)
+    release = read_release(path)
+    assert release.date_hint is None
+    assert (release.metadata_date, release.metadata_from) == (dt.date(2015, 7, 22), "the file name")
     undated = tmp_path / "release.txt"
     undated.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    assert read_release(undated).date_hint is None
+    assert read_release(undated).metadata_date is None

@@ -76,9 +76,13 @@ def summary_yaml(summary: Summary, *, comment: str | None = None) -> str:
 
 @contextmanager
 def progress(total: int, label: str) -> Iterator:
-    """Yield `advance()`: a progress bar on stderr when it is a terminal and there is more than one item."""
+    """Yield `advance()`: a progress bar on stderr when it is a terminal and there is more than one item.
+
+    `advance()` moves the bar one step; `advance(total=N, completed=M)` changes its total or position
+    (for work whose size is known only as it goes, such as the pages of a PDF).
+    """
     if total < 2 or not sys.stderr.isatty():
-        yield lambda: None
+        yield lambda **_: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -86,4 +90,11 @@ def progress(total: int, label: str) -> Iterator:
     with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda: bar.advance(task)
+
+        def advance(*, total: int | None = None, completed: int | None = None) -> None:
+            if total is None and completed is None:
+                bar.advance(task)
+            else:
+                bar.update(task, total=total, completed=completed)
+
+        yield advance

@@ -22,6 +22,7 @@ def digest(
     layout: Annotated[Optional[str], typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
+    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another digest writing into the same folder, then fail.")] = 60.0,
     today: Annotated[Optional[str], typer.Option("--today", hidden=True, help="Take this date (YYYY-MM-DD) as today, for --week last.")] = None,
     archive: ArchiveOption = None,
@@ -39,7 +40,7 @@ def digest(
     chosen = parse_formats(formats)
     start, end = choose_range(week, _date(since, "--since"), _date(until, "--until"), _date(today, "--today"))
     settings = load_config(config)
-    options = make_options(settings, layout=layout, languages=lang, template=template)
+    options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
     built = _assemble(archive, config, start, end)
     name = f"digest-{built.week}" if built.week else f"digest-{start.isoformat()}--{end.isoformat()}"
     with progress(len(chosen), "Rendering the digest") as advance:

@@ -21,13 +21,17 @@ def extract(
         list[Path] | None, typer.Option("--terms", help="Extra term file (TSV), after briefing.toml's `terms`; may be given more than once.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing summaries (they may hold corrections made by hand).")] = False,
+    tm: Annotated[
+        list[Path] | None, typer.Option("--tm", help="Accepted summaries (files or folders) whose translations fill close matches (90%+).")
+    ] = None,
 ) -> None:
     """Extract a summary from each release; one bad release is reported and the others are written."""
     from ..errors import BriefingError, ExitCode
-    from ..extract.run import extract_many, parse_options
+    from ..extract.run import extract_many
 
-    reference, term_base = parse_options(lang, date, terms or [])
+    reference, term_base = _parse_options(lang, date, terms or [])
     results = extract_many(releases, output=output, lang=lang, date=reference, terms=term_base, force=force)
+    _fill([r for r in results if r.written], term_base, tm or [])
     failed = 0
     for result in results:
         if isinstance(result.error, BriefingError):
@@ -42,6 +46,45 @@ def extract(
         raise typer.Exit(int(ExitCode.BAD_INPUT))
 
 
+def _fill(results: list, terms: object, tm: list[Path]) -> None:
+    """Fill pending sides of the written summaries by diplomatic formula or TM (marked in `origin` and `review`)."""
+    from ..errors import BriefingError
+    from ..translate import build_memory
+    from ..translate.files import collect, fill_files, read_files
+
+    terms = terms if terms is not None else _shipped_terms()
+    memory = build_memory([(f.path.name, f.summary) for f in read_files(collect(tm))], terms) if tm else None
+    for result in results:
+        try:
+            fill_files([result.written], terms=terms, memory=memory)
+        except BriefingError as error:  # the summary stays as extracted
+            result.warnings.append(f"translations not filled: {error}")
+
+
+def _shipped_terms() -> object:
+    from ..terms import load_terms
+
+    return load_terms()
+
+
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
     app.command()(extract)
+
+
+def _parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[object, object]:
+    """Check --lang and --date, and load the term base with the user's files (briefing.toml's, then --terms)."""
+    from ..config import load_config
+    from ..errors import ConfigError
+    from ._options import parse_date
+
+    if lang not in ("auto", "ar", "en"):
+        raise ConfigError(f"--lang must be auto, ar or en, not {lang!r}", field="--lang")
+    reference = parse_date(date, "--date")
+    files = [*load_config().terms, *terms]
+    term_base = None
+    if files:
+        from ..terms import load_terms
+
+        term_base = load_terms(files)
+    return reference, term_base

@@ -21,11 +21,14 @@ def note(
     date: Annotated[Optional[str], typer.Option("--date", help="For releases: the date that 'today'/'yesterday'/weekdays refer to (YYYY-MM-DD).")] = None,
     terms: Annotated[Optional[list[Path]], typer.Option("--terms", help="For releases: extra term-base file (TSV); may be given more than once.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+    final: Annotated[bool, typer.Option("--final", help="Refuse a summary no person has marked reviewed (instead of marking the note DRAFT).")] = False,
     config: Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)] = None,
 ) -> None:
     """Write a bilingual briefing note per input: DIR/<id>.pdf, .docx and .html."""
     from ..config import load_config
-    from ..errors import BriefingError, ExitCode
+    from ..errors import BriefingError, ExitCode, ReviewError
+    from ..review import is_draft
+    from ..summaries import is_summary_path
     from ..io import check_writable, write_outputs
     from ..loading import load_input
     from ..notes import make_options, parse_formats, render_note
@@ -43,6 +46,10 @@ def note(
             loaded = load_input(name, terms=term_files, date=reference)
             for warning in loaded.warnings:
                 typer.echo(f"briefing: warning: {loaded.name}: {warning}", err=True)
+            if final and is_draft(loaded.summary):
+                hint = ("check it against its release, then: briefing review mark FILE --by NAME" if is_summary_path(name)
+                        else "extract it (briefing extract), check the summary, then: briefing review mark FILE --by NAME")
+                raise ReviewError("no person has marked this summary reviewed; a final note needs it", file=loaded.name, hint=hint)
             note_id = loaded.summary.note_id
             if note_id in produced:
                 raise BriefingError(f"gives the same id {note_id!r} as {produced[note_id]}", file=loaded.name, hint="set a distinct `id` in one of the summaries")

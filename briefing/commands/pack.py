@@ -25,7 +25,8 @@ def pack(
     layout: Annotated[Optional[str], typer.Option("--layout", help="parallel (Arabic right, English left) or stacked (one language after the other).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes laying out the PDF's notes (default: one per core).")] = None,
+    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes reading the inputs (default: one per core).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
@@ -50,29 +51,29 @@ def pack(
         raise ConfigError(f"{', '.join(used)} only filter --from-archive", field=used[0])
     check_writable([output], force=force)
     settings = load_config(config)
-    options = make_options(settings, layout=layout, languages=lang, template=template)
+    options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
     if from_archive:
         items, followups = _from_archive(archive, config, since, until, country, participant)
     else:
-        items, followups = _from_files(inputs or [], settings.terms), None
+        items, followups = _from_files(inputs or [], settings.terms, workers), None
     built = assemble_pack(items, title=_title(title, title_ar), followups=followups)
     if built.is_empty:
         raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
-    with progress(len(built.events) + 2 if fmt == "pdf" else 0, "Laying out the pack") as advance:
-        data = render_pack(built, options, fmt, workers=workers, advance=advance)
+    with progress(len(built.events) + 2 if fmt == "pdf" else 0, "Laying out the pack (pages)") as advance:
+        data = render_pack(built, options, fmt, advance=advance)
     write_outputs({output: data}, force=force)
     typer.echo(str(output))
 
 
-def render_pack(built, options, fmt: str, *, workers: int | None = None, advance=None) -> bytes:  # noqa: ANN001
-    """Render an assembled pack to one format, in memory."""
+def render_pack(built, options, fmt: str, *, advance=None) -> bytes:  # noqa: ANN001
+    """Render an assembled pack to one format, in memory (the PDF reports its pages to `advance`)."""
     from ..render.collection import pack_view, render_pack_html, render_pack_pdf
 
     view = pack_view(built, options)
     if fmt == "html":
         return render_pack_html(view, options).encode("utf-8")
     if fmt == "pdf":
-        return render_pack_pdf(view, options, workers=workers, advance=advance)
+        return render_pack_pdf(view, options, advance=advance)
     from ..render.docx_collection import render_pack_docx
 
     return render_pack_docx(view, options)
@@ -87,20 +88,25 @@ def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Te
     return Text(ar=title_ar, en=title)
 
 
-def _from_files(names: list[str], terms) -> list:  # noqa: ANN001
-    """Load every input (a bad one stops the pack: a pack is all or nothing)."""
+def _from_files(names: list[str], terms, workers: int | None) -> list:  # noqa: ANN001
+    """Load every input over the cores (a bad one stops the pack: a pack is all or nothing)."""
     from ..archive.cli_support import progress
+    from ..parallel import map_ordered
+
+    with progress(len(names), "Reading") as advance:
+        loaded = map_ordered(_load, [(name, tuple(terms)) for name in names], workers=workers, advance=advance)
+    for item in loaded:
+        for warning in item.warnings:
+            typer.echo(f"briefing: warning: {item.name}: {warning}", err=True)
+    return [item.summary for item in loaded]
+
+
+def _load(task: tuple[str, tuple]):  # noqa: ANN202 - a LoadedInput
+    """Load one input (run in a worker process)."""
     from ..loading import load_input
 
-    summaries = []
-    with progress(len(names), "Reading") as advance:
-        for name in names:
-            loaded = load_input(name, terms=terms)
-            for warning in loaded.warnings:
-                typer.echo(f"briefing: warning: {loaded.name}: {warning}", err=True)
-            summaries.append(loaded.summary)
-            advance()
-    return summaries
+    name, terms = task
+    return load_input(name, terms=terms)
 
 
 def _from_archive(archive, config, since, until, country, participant):  # noqa: ANN001, ANN202

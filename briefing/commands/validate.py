@@ -1,29 +1,46 @@
-"""`briefing validate`: check summaries against format 1."""
+"""`briefing validate`: check summaries against format 1 and list what a person must still check."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
+
+CONFIG_HELP = "Settings file (default: briefing.toml in the working folder, if any); its term files add organisations."
 
 
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Summary files (.yaml, .yml, .json; - for stdin).")],
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on open review items too (unchecked values, pending translations, no `reviewed`).")] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)] = None,
 ) -> None:
-    """Check summaries; print one line per problem and exit 2 if any is invalid."""
-    from ..errors import BriefingError, ExitCode
+    """Check summaries; print one line per problem and per open review item; exit 2 if any is invalid (or open, with --strict)."""
+    from ..config import load_config
+    from ..errors import BriefingError, ExitCode, ReviewError
+    from ..review import is_draft, open_items
     from ..summaries import read_summary
 
+    terms = load_config(config).terms
     failed = 0
     for path in files:
         try:
-            summary = read_summary(path)
+            summary = read_summary(path, terms=terms)
         except BriefingError as error:
             failed += 1
             typer.echo(f"briefing: {error}", err=True)
             continue
-        typer.echo(f"{path}: ok ({summary.note_id}, {len(summary.participants)} participants)")
+        items = open_items(summary)
+        state = "draft" if is_draft(summary) else f"reviewed by {summary.reviewed.by} on {summary.reviewed.on}"
+        opened = f", {len(items)} to review" if items else ""
+        typer.echo(f"{path}: ok ({summary.note_id}, {len(summary.participants)} participants; {state}{opened})")
+        for item in items:
+            typer.echo(f"  review: {item}")
+        if strict and (items or is_draft(summary)):
+            failed += 1
+            what = f"{len(items)} open review item{'s' if len(items) != 1 else ''}" if items else "no `reviewed` mark"
+            hint = "check it against its release, then: briefing review mark FILE --by NAME" if is_draft(summary) else "fill the pending translations"
+            typer.echo(f"briefing: {ReviewError(what, file=path, hint=hint)}", err=True)
     if failed:
         raise typer.Exit(int(ExitCode.BAD_INPUT))
 

@@ -52,7 +52,17 @@ INSTITUTIONS_AR = _words("""
 برلمان البرلمان حزب حركه تيار جبهه ائتلاف كتله مؤسسه صندوق بنك مصرف اتحاد رابطه لجنه محكمه سفاره قنصليه بعثه وفد مركز معهد شركه
 """)
 
-FUNCTION_EN = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "from", "with", "by", "for", "and", "or", "but", "as", "during", "after", "before", "about", "between", "his", "her", "their", "its", "he", "she", "they", "who", "which", "that", "this", "these", "today", "yesterday", "tomorrow", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "delegation", "accompanying"])
+# English headlines are set in Title Case: these capitalised words are never part of a name.
+HEADLINE_WORDS_EN = ["readout", "visit", "visits", "call", "calls", "meeting", "meetings", "talks", "conversation",
+                     "telephone", "phone", "statement", "trip", "travel", "travels", "virtual", "bilateral", "trilateral",
+                     "joint", "remarks", "press", "briefing", "summit", "discussion", "discussions", "engagement",
+                     "participation", "attendance", "delegation", "leaders", "counterparts", "counterpart",
+                     # words of offices and institutions written with capitals inside titles
+                     "national", "security", "affairs", "council", "department", "office", "ministry", "agency",
+                     "administration", "government", "committee", "commission", "staff", "policy", "homeland",
+                     "intelligence", "defense", "defence", "foreign", "state", "deputy", "assistant", "acting",
+                     "senior", "special", "general", "principal", "chief", "executive", "house", "white"]
+FUNCTION_EN = frozenset(HEADLINE_WORDS_EN + ["a", "an", "the", "of", "in", "on", "at", "to", "from", "with", "by", "for", "and", "or", "but", "as", "during", "after", "before", "about", "between", "his", "her", "their", "its", "he", "she", "they", "who", "which", "that", "this", "these", "today", "yesterday", "tomorrow", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "delegation", "accompanying"])
 
 # Lead verbs and nouns that tell the kind of event (normalised Arabic, lower-case English).
 EVENT_CUES: tuple[tuple[str, str, str], ...] = (
@@ -61,7 +71,8 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?:اجري|يجري|اجرت|تجري)\s+(?:\S+\s+){0,20}?(?:اتصالا|اتصال)\s+هاتفي", "phone_call", "guest"),
     (r"(?:اتصالا|اتصال|مكالمه|محادثه)\s+هاتفي|هاتفيا", "phone_call", "other"),
     (r"\b(?:received|receives)\s+(?:a\s+)?(?:phone\s+|telephone\s+|video\s+)?call\b", "phone_call", "host"),
-    (r"\b(?:placed|made|places|makes)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\b", "phone_call", "guest"),
+    (r"\b(?:placed|made|places|makes)\s+(?:a\s+)?(?:phone\s+|telephone\s+)?call\b"
+     r"|\b(?:called|calls|phoned)\s+(?!for\b|on\b|upon\b|off\b|in\b|it\b|the\b|a\b|an\b)", "phone_call", "guest"),
     (r"\b(?:phone|telephone|video)\s*(?:call|calls|conversation|conference)|\bvideoconference\b|\bphoned\b"
      r"|\bspoke\s+(?:\w+\s+){0,3}?by\s+(?:phone|telephone)|^(?:readout of\s+)?.{0,80}?\bcalls?\s+with\b"
      r"|\b(?:spoke|speaks|talked)\s+(?:today\s+|yesterday\s+|earlier today\s+|this\s+\w+\s+|again\s+|separately\s+)*with\b",
@@ -72,8 +83,19 @@ EVENT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?:^|\s)(?:استقبل|يستقبل|استقبلت|تستقبل|واستقبل)(?:\s|$)|\b(?:received|receives|hosted|hosts)\b", "meeting", "host"),
     (r"(?:^|\s)(?:التقي|يلتقي|التقت|تلتقي|والتقي|اجتمع|يجتمع|لقاء|اللقاء)(?:\s|$)|\b(?:met|meets|meeting)\b", "meeting", "meet"),
     (r"(?:^|\s)(?:بحث|يبحث|ناقش|يناقش|وبحث)\s+(?:\S+\s+){0,30}?مع(?:\s|$)", "meeting", "meet"),
-    (r"(?:^|\s)(?:زياره|بزياره|يزور|زار|تزور)(?:\s|$)|\b(?:visit|visits|visited|visiting)\b", "visit", "guest"),
+    (r"(?:^|\s)(?:زياره|بزياره|يزور|زار|تزور)(?:\s|$)|\b(?:visit|visits|visited|visiting)\b"
+     r"|\b(?:trip|travel|travels|traveled|travelled)\s+to\b", "visit", "guest"),
 )
+
+# A lead that announces the contact instead of reporting it ("سيغادر غدا", "will travel to").
+FUTURE_AR = _ar(r"(?:^|\s)(?:و|ف)?(?:سوف\s+)?س(?:ي|ت)(?:غادر|زور|لتقي|جري|عقد|صل|توجه|بدا|بدأ|ستقبل|قوم|شارك|ترأس|راس)\S*"
+                r"|(?:^|\s)(?:يوم\s+)?غد(?:ا)?(?:\s|$)|الاسبوع المقبل|الشهر المقبل")
+# A past verb of contact in the lead: the release reports the contact, whatever it also announces.
+PAST_CONTACT_AR = _ar(r"(?:^|\s)و?(?:استقبل|استقبلت|التقي|التقت|بحث|بحثت|اجري|اجرت|تلقي|تلقت|وصل|وصلت|عقد|عقدت|زار|زارت|ناقش|استعرض)(?:\s|$)")
+PAST_CONTACT_EN = re.compile(r"\b(?:met|spoke|held|discussed|received|hosted|talked|visited|arrived|welcomed|convened)\b", re.IGNORECASE)
+FUTURE_EN = re.compile(r"\b(?:will|is\s+(?:scheduled|expected|due|set)\s+to|are\s+(?:scheduled|expected|due|set)\s+to)\s+"
+                       r"(?:visit|travel|meet|hold|host|attend|receive|pay|arrive|begin|start|lead|make)\b|\btomorrow\b"
+                       r"|\bnext\s+(?:week|month)\b", re.IGNORECASE)
 
 # Who asked for a call or meeting: that side is the guest ("at the initiative of the Syrian side").
 INITIATIVE_EN = re.compile(
@@ -88,18 +110,19 @@ INITIATIVE_AR = _ar(r"(?:بمبادره|مبادره|بطلب|بناء علي ط
 ATTEND_AR = _ar(
     r"(?:^|\s)(?:و?(?:حضر|حضره|حضرها|يحضر|بحضور)|و?يضم الوفد|الوفد (?:الرسمي|المرافق)|ويتكون الوفد|في (?:وداع|استقبال)|من الجانب)(?:\s|$)"
 )
-ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present)\b", re.IGNORECASE)
+ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present|also joined|joined the (?:meeting|call|talks))\b", re.IGNORECASE)
 
 # Words for "both sides" as speaker.
 BOTH_AR = _ar(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين|نظيره|ونظيره)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
 BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|the parties|both leaders|the two leaders|the leaders|the two ministers|both ministers"
-                     r"|the ministers|the presidents|the two presidents|the two|they|both|the officials|the counterparts)\b", re.IGNORECASE)
+                     r"|the ministers|the presidents|the two presidents|the two|they|both|the officials|the participants"
+                     r"|(?:his|her|their|the) counterparts?)\b", re.IGNORECASE)
 # "for his part", "whereas": the other side speaks.
 SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")
 SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.IGNORECASE)
 # Passive reports of discussion: both sides.
-PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق)(?:\s|$)")
-PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused))\b", re.IGNORECASE)
+PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق|و?دار)(?:\s|$)")
+PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused)|it was|it has been|there was)\b", re.IGNORECASE)
 # Background sentences.
 CONTEXT_AR = _ar(r"(?:تجدر الاشاره|يذكر ان|الجدير بالذكر|يشار الي|وكان\s+\S+(?:\s+\S+){0,8}\s+قد)")
 CONTEXT_EN = re.compile(r"\b(?:it is worth noting|it should be noted|notably,|previously|earlier this year)\b", re.IGNORECASE)

@@ -107,10 +107,19 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
     other = _other(language)
     participants = []
     for i, p in enumerate(roster.people):
+        origin: dict[str, Any] = {}
         name_other = _term_side(p.person, language) if p.person is not None else None
+        if name_other is not None:
+            origin[f"name.{other}"] = {"by": "term_base"}
+        if p.person is not None and p.person.key in roster.spelled:
+            met = roster.spelled[p.person.key]
+            origin[f"name.{other}"] = {"by": "inferred", "detail": f"«{met}» read as the term base's «{p.person.surfaces(language)[0]}»"}
+            review.append(f"participants[{i}].name: «{met}» taken for {p.person.surfaces(language)[0]} of the term base "
+                          "(the spelling differs): check it is the same person")
         if name_other is None and p.name:
             if language == "ar":
                 name_other = transliterate_ar(p.name)
+                origin[f"name.{other}"] = {"by": "transliterated"}
                 review.append(f"participants[{i}].name.{other}: transliterated, not in the term base ({p.name})")
             else:
                 review.append(f"participants[{i}].name.{other}: not in the term base ({p.name})")
@@ -127,6 +136,8 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
             entry["title"] = _text(language, p.title, title_other)
         if p.country:
             entry["country"] = p.country
+        if origin:
+            entry["origin"] = origin
         participants.append(entry)
     if not participants:
         participants.append({"id": "unknown", "name": {language: "?"}, "side": "other"})
@@ -141,7 +152,7 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         if origin["date"]["by"] == "metadata" and found_date.date:
             review.append(f"event.date: «{found_date.text}» counted from {anchor.detail} ({anchor.date.isoformat()})")
     if (found_date is None or found_date.date is None) and getattr(release, "metadata_date", None):
-        review.append(f"event.date: not in the text; {release.metadata_from} gives "
+        review.append(f"event: no date in the text; {release.metadata_from} gives "
                       f"{release.metadata_date.isoformat()} (not used: give --date if it is the event's)")
     if place is not None:
         event["place"] = {"ar": place.ar or None, "en": place.en or None}

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
 from ..model import Summary
-from ._grammar import ATTEND_AR, ATTEND_EN
+from ._grammar import ATTEND_AR, ATTEND_EN, FUTURE_AR, FUTURE_EN, PAST_CONTACT_AR, PAST_CONTACT_EN
+from .clauses import clause
+from .followups import ToDo
 from .build import build_summary
 from .event import (
     detect_type,
@@ -53,9 +56,15 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     attend = {i for i, s in enumerate(sentences) if i >= first_body and attend_re.search(fold(s, language))}
     lead = _lead_index(sentences, first_body, language, attend)
     event_type, role = detect_type(sentences[lead], seg.title, language)
+    if language == "en" and role in ("other", "meet"):
+        lead_type, lead_role = detect_type(sentences[lead], None, language)
+        if lead_type == event_type and lead_role in ("host", "guest"):
+            role = lead_role  # "Call with ..." in the headline, "received a call from" in the lead
 
     roster = Roster(lex, language)
     _add_mains(roster, sentences, mentions, lead, attend, bool(seg.title))
+    if event_type == "visit":
+        _add_visited(roster, sentences, mentions, lead, language)
     for sentence_mentions in mentions:
         for m in sentence_mentions:
             roster.enrich(m)
@@ -64,9 +73,10 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     reference = anchor.date
     found_date, date_sentence = find_event_date(sentences, lead, seg.dateline, reference, language)
     skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
-    place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type)
+    place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type,
+                                      tuple(sentences[lead + 1:lead + 3]))
     place_cc = place_country(place, lex)
-    assign_sides(roster, role, place_cc, event_type)
+    assign_sides(roster, role, place_cc, event_type, language)
     apply_initiative(roster, sentences, language)
     _home_country(roster, place_cc)
     for i in sorted(attend):
@@ -74,6 +84,18 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
 
     skip = {0} if seg.title else set()
     found = find_statements(tagged, mentions, roster, skip, lead, language, reference)
+    if event_type != "other" and _announced(sentences[lead], found_date, reference, language):
+        # The release announces the contact: it is still to happen, a follow-up, not the event.
+        kind = "visit" if event_type == "visit" else "meeting"
+        due = found_date.date if found_date is not None else None
+        mains = roster.mains()
+        found.follow_ups.insert(0, ToDo(kind, "scheduled" if due else "proposed", mains[0].pid if mains else None,
+                                        clause(sentences[lead]), lead, due_text=found_date.text if due else None,
+                                        due_date=due))
+        event_type, found_date, date_sentence = "other", None, None
+        place, place_surface = None, None  # where it will be is the follow-up's, not a place of this release
+        for p in roster.people:
+            p.side = "other"
 
     if event_type == "other":
         warnings.append("not a report of a bilateral meeting, call or visit: event type is `other`")
@@ -88,6 +110,16 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     )
     warnings.extend(f"review: {r}" for r in review if r.startswith("participants") and "name" in r)
     return Extraction(summary=summary, warnings=warnings, sentences=sentences)
+
+
+def _announced(lead: str, found_date: Any, reference: dt.date | None, lang: str) -> bool:
+    """The lead speaks of the contact in the future tense, or dates it after the release."""
+    text = fold(lead, lang) if lang == "ar" else lead
+    if (PAST_CONTACT_AR if lang == "ar" else PAST_CONTACT_EN).search(text):
+        return False  # "وصل أمس ... وسيلتقي اليوم": a report that also looks ahead
+    if found_date is not None and found_date.date is not None and reference is not None and found_date.date > reference:
+        return True
+    return bool((FUTURE_AR if lang == "ar" else FUTURE_EN).search(text))
 
 
 def _lead_index(sentences: list[str], first_body: int, lang: str, attend: set[int]) -> int:
@@ -107,10 +139,16 @@ def _home_country(roster: Roster, place_cc: str | None) -> None:
             p.country = place_cc
 
 
+_TOPIC_START_EN = re.compile(r"\b(?:to discuss|to review|discussed|about|regarding|concerning|on the (?:situation|margins|sidelines)|on his|on her|on their)\b")
+
+
 def _add_mains(roster: Roster, sentences: list[str], mentions: list[list[Any]], lead: int, attend: set[int],
                titled: bool) -> None:
     """The principals: people named in the lead (then the next sentence, then the title)."""
+    topic = _TOPIC_START_EN.search(sentences[lead]) if roster.lang == "en" else None
     for m in mentions[lead]:
+        if topic is not None and m.char_start >= topic.start() and len(roster.mains()) >= 2:
+            continue  # "... spoke with Kuleba to discuss his meeting with Lavrov": Lavrov is a topic
         if not is_greeted(sentences[lead], m):
             roster.add(m, main=True)
     extra = [lead + 1] if lead + 1 < len(sentences) and lead + 1 not in attend else []
@@ -122,6 +160,27 @@ def _add_mains(roster: Roster, sentences: list[str], mentions: list[list[Any]], 
     for m in mentions[lead]:
         if len(roster.mains()) < 2 and not m.name and m.person is None and not is_greeted(sentences[lead], m):
             roster.add_unnamed(m)
+
+
+def _add_visited(roster: Roster, sentences: list[str], mentions: list[list[Any]], lead: int, lang: str) -> None:
+    """A visit's hosts: the people the visitor "met with" in the sentences after the lead."""
+    for i in range(lead + 1, min(len(sentences), lead + 4)):
+        kind, role = detect_type(sentences[i], None, lang)
+        if kind not in ("meeting", "talks") or not mentions[i]:
+            continue
+        cue = _MET_WITH.search(fold(sentences[i], lang) if lang == "ar" else sentences[i])
+        start = cue.end() if cue else 0
+        for m in mentions[i]:
+            if lang == "en" and m.char_start < start:
+                continue
+            named = m.person is not None or len((m.name or "").split()) > 1
+            if named and not is_greeted(sentences[i], m) and roster.resolve(m, titles=False) is None:
+                person = roster.add(m, main=True)
+                if person is not None:
+                    person.side = "host"
+
+
+_MET_WITH = re.compile(r"\b(?:met|meets|meeting)\s+(?:\w+\s+){0,2}?with\b|\b(?:met|received|hosted)\b|(?:^|\s)(?:التقي|التقت|استقبل|استقبلت)(?:\s|$)")
 
 
 def _add_attendees(roster: Roster, tagged: Any, mentions: list[Any], place_cc: str | None) -> None:

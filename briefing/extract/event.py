@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..dates import FoundDate, find_dates
@@ -29,8 +30,9 @@ class EventFacts:
     place_surface: str | None
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str, lang: str) -> str:
-    """Normalise text for cue matching in its language."""
+    """Normalise text for cue matching in its language (cached: each rule folds the same sentences)."""
     return normalise_ar(text) if lang == "ar" else normalise_en(text)
 
 
@@ -113,14 +115,17 @@ _WEEKDAY_WORD = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturd
 
 
 def find_place(lead: str, dateline: str | None, title: str | None, lang: str, lex: Lexicon,
-               skip: list[tuple[int, int]], event_type: str = "meeting") -> tuple[Any, str | None]:
-    """The venue: a city or venue the lead places the event in, else the dateline's city, else the title's.
+               skip: list[tuple[int, int]], event_type: str = "meeting",
+               after: tuple[str, ...] = ()) -> tuple[Any, str | None]:
+    """The venue: a city or venue the lead places the event in, else the dateline's city, else the
+    title's, else one the next sentences name for the meeting ("خلال استقباله ... في قصر السلام").
 
     A call has no place; a city named as a topic ("the situation in Gaza") is not the venue.
     """
     if event_type == "phone_call":
         return None, None
-    for text, spans in ((lead, skip), (dateline or "", []), (title or "", [])):
+    later = [(text, []) for text in after if _DURING.search(normalise_ar(text) if lang == "ar" else text)]
+    for text, spans in ((lead, skip), (dateline or "", []), (title or "", []), *later):
         for match in lex.match(text, lang, ("city",)):
             if any(s <= match.start < e for s, e in spans):
                 continue
@@ -130,6 +135,10 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
         if text is not dateline and (venue := (VENUE_AR if lang == "ar" else VENUE_EN).search(text)):
             return None, venue.group(1)
     return None, None
+
+
+_DURING = re.compile(r"(?:^|\s)(?:خلال|اثناء|لدي)\s+(?:استقبال|لقاء|اللقاء|الاستقبال|الاجتماع|المباحثات|زياره|استقباله)"
+                     r"|\b(?:during|at) the (?:meeting|talks|reception)\b", re.IGNORECASE)
 
 
 def _locative(text: str, start: int, lang: str, *, headline: bool = False) -> bool:
@@ -148,7 +157,7 @@ def _locative(text: str, start: int, lang: str, *, headline: bool = False) -> bo
 
 _LOCATIVE_EN = re.compile(r"\b(?:in|at|arrived in|visit to|trip to|travel(?:led|ed)? to|left|departed)\s+(?:the\s+)?"
                           r"(?:(?:capital|city)(?:\s+of)?\s+)?$", re.IGNORECASE)
-_LOCATIVE_AR = re.compile(normalise_ar(r"(?:^|\s)(?:في|ب|الى|إلى|وصل|يصل|غادر|يغادر|مغادرا|زياره|بزياره)\s*(?:ال)?(?:العاصمه|عاصمه|مدينه)?\s*(?:\S+ه\s+)?$")
+_LOCATIVE_AR = re.compile(normalise_ar(r"(?:^|\s)(?:في|ب|الى|إلى|وصل|يصل|غادر|يغادر|مغادرا|زياره|بزياره)\s*(?:ال)?(?:العاصمه|عاصمه|مدينه)?(?:\s+\S+ه)?\s*$")
                           + "|(?:^|\\s)(?:ب|في)$")
 
 

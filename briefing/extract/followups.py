@@ -22,6 +22,8 @@ from .event import fold
 from .mentions import Mention, Tagged
 from .participants import Roster
 
+_SIGNED = re.compile(r"(?:^|\s)(?:تم|وتم|جري|وجري|وقع|ووقع|وقعا|وقعت|شهد|وشهد|signed|have signed|were signed)\s*(?:\S+\s*)?$", re.IGNORECASE)
+_SOON = re.compile(r"\bnext (?:week|month)\b|\blater this (?:week|month)\b|(?:^|\s)(?:الاسبوع|الشهر) (?:المقبل|القادم)", re.IGNORECASE)
 _VISIT = re.compile(r"زياره|visit", re.IGNORECASE)
 _STATUSES = frozenset({"proposed", "accepted", "scheduled", "declined"})
 
@@ -59,6 +61,8 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         what = clause(text[cue.start:end])
         spans.append((cue.start, end))
         previous = todos[-1] if todos else None
+        if status == "proposed" and kind == "agreement" and _SIGNED.search(fold(text[max(0, cue.start - 25):cue.start], lang)):
+            continue  # "تم التوقيع على مذكرة تفاهم", "signed a memorandum": done at the event, not to come
         if status == "done":
             continue
         if status not in _STATUSES:  # "date to be set": a due note on the follow-up before
@@ -92,6 +96,10 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         if dates:
             todo.due_text, todo.due_date = dates[0].text, dates[0].date
             if todo.due_date and todo.status == "proposed":
+                todo.status = "scheduled"
+        elif (soon := _SOON.search(fold(what, lang) if lang == "ar" else what)) is not None:
+            todo.due_text = soon.group(0).strip()  # "next week": fixed, though not to the day
+            if todo.status == "proposed":
                 todo.status = "scheduled"
         todos.append(todo)
     if lang == "ar" and tagged.tokens:

@@ -135,7 +135,7 @@ def find_mentions(tagged: Tagged) -> list[Mention]:
                 _span(tagged, mention)
                 out.append(mention)
             i = max(mention.end, i + 1)
-        elif tagged.lang == "en" and _is_name_token(tagged, i) and _name_before_title(tagged, i):
+        elif tagged.lang == "en" and _is_name_token(tagged, i) and (_name_before_title(tagged, i) or _name_after_with(tagged, i)):
             mention = _parse(tagged, i, out[-1].end if out else 0)
             _span(tagged, mention)
             out.append(mention)
@@ -202,8 +202,43 @@ def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
         _set_name(tagged, back, i, mention, strip_conj=True)
     if mention.name and j < n and not tagged.hard[j - 1]:
         j = _titles(tagged, j, mention, after_name=True)
+    elif mention.name and tagged.lang == "en" and (k := _apposed_title(tagged, j)) is not None:
+        j = _titles(tagged, k, mention, after_name=True)  # "Leo Varadkar, the Taoiseach of Ireland"
+    if mention.name and tagged.lang == "en":
+        j = _of_country(tagged, j, mention)  # "Kim Sung-han of the Republic of Korea"
     mention.end = max(j, mention.end)
+    if (tagged.lang == "ar" and mention.person is None and mention.name_norm and len(mention.name_norm) == 1
+            and mention.name_norm[0].endswith("يه")):
+        mention.name, mention.name_norm = None, ()  # "لدولة خليجية": an adjective of place, never a one-word name
     return mention
+
+
+def _apposed_title(tagged: Tagged, j: int) -> int | None:
+    """English: a comma, maybe "the", then a title right after a name: where the title starts."""
+    n = len(tagged.tokens)
+    if j >= n or tagged.text[tagged.tokens[j - 1].end:tagged.tokens[j].start].strip() != ",":
+        return None
+    k = j + 1 if tagged.tokens[j].norm == "the" and j + 1 < n else j
+    while (k < n and tagged.tags[k] in "FS" and tagged.text[tagged.tokens[k].start].isupper()
+           and tagged.tokens[k].norm not in ("and", "the", "of", "to", "with") and k - j < 3):
+        k += 1  # "National Security Advisor": capitalised words of the office
+    return k if k < n and tagged.tags[k] in "TC" else None
+
+
+def _of_country(tagged: Tagged, j: int, mention: Mention) -> int:
+    """English: "of (the) <country>" right after a name or its title gives the person's country."""
+    n = len(tagged.tokens)
+    k = j
+    if k < n and tagged.tokens[k].norm == "of" and not tagged.hard[k - 1]:
+        k += 1
+        if k < n and tagged.tokens[k].norm == "the":
+            k += 1
+        if k < n and tagged.tags[k] == "C" and not tagged.hard[k - 1]:
+            code = _country(tagged, k)
+            if code not in mention.countries:
+                mention.countries.append(code)
+            return _match_end(tagged, k) if tagged.term_at[k] is not None else k + 1
+    return j
 
 
 def _soft_comma(tagged: Tagged, j: int) -> bool:
@@ -348,7 +383,8 @@ def _name_word(tagged: Tagged, k: int) -> bool:
     """Token k may continue a name already begun."""
     tok, tag = tagged.tokens[k], tagged.tags[k]
     if tagged.lang == "en":
-        return tag == "X" and tagged.text[tok.start].isupper()
+        hyphen = tagged.text[tagged.tokens[k - 1].end:tok.start] == "-"  # "Sung-han", "Jean-Yves"
+        return tag == "X" and (tagged.text[tok.start].isupper() or hyphen)
     if tok.norm == "علي" and tag == "F":  # "علي" is the name Ali when a name word follows
         return k + 1 < len(tagged.tokens) and tagged.tags[k + 1] == "X" and not tagged.hard[k]
     if tag == "P" and (tagged.tokens[k - 1].norm in ("بن", "ابن", "بنت") or (
@@ -382,8 +418,9 @@ def _longer_name(tagged: Tagged, j: int, person: Any) -> bool:
     n = len(tagged.tokens)
     if j >= n or tagged.hard[j - 1] or tagged.tags[j] != "X" or not _has_article(tagged, j):
         return False
-    if j + 1 < n and not tagged.hard[j] and tagged.tags[j + 1] == "X" and not _has_article(tagged, j + 1):
-        return False
+    if (j + 1 < n and not tagged.hard[j] and tagged.tags[j + 1] == "X" and not _has_article(tagged, j + 1)
+            and not tagged.tokens[j + 1].norm.startswith(("ب", "ل", "و"))):
+        return False  # "... الربيعة بمقر المركز": a preposition after the family name does not count
     words = {t.norm for surface in person.surfaces(tagged.lang) for t in tokenise(surface)}
     return tagged.tokens[j].norm not in words
 
@@ -417,6 +454,8 @@ def _name_before(tagged: Tagged, i: int, floor: int) -> int | None:
     start = tagged.tokens[k].start + (1 if _conjoined(tagged, k) else 0)
     if tagged.text[start:start + 2] == "ال":
         return None
+    if any(_institution(tagged, x) for x in range(k, i)) or tagged.tokens[i - 1].norm.endswith("يه"):
+        return None  # "لدولة خليجية وزير ...", "مفوضية الاتحاد": a noun and its adjective, not a name
     return k
 
 
@@ -431,6 +470,14 @@ def _set_name(tagged: Tagged, j: int, k: int, mention: Mention, *, strip_conj: b
         start, first = start + 1, first[1:]
     mention.name = tagged.text[start:tagged.tokens[k - 1].end]
     mention.name_norm = (first,) + tuple(t.norm for t in tagged.tokens[j + 1:k])
+
+
+def _name_after_with(tagged: Tagged, i: int) -> bool:
+    """English: two or more capitalised words right after "with" ("met today with Kim Sung-han, ...")."""
+    if i == 0 or tagged.tokens[i - 1].norm != "with" or tagged.hard[i - 1]:
+        return False
+    k = i + 1
+    return k < len(tagged.tokens) and not tagged.hard[i] and _name_word(tagged, k)
 
 
 def _name_before_title(tagged: Tagged, i: int) -> bool:

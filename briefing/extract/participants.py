@@ -14,6 +14,7 @@ from .vocab import Lexicon, country_code
 
 _JOIN = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "bin", "ibn", "al", "el", "abu"})
 _COMMON = frozenset({"محمد", "احمد", "علي", "عبد", "الله", "mohammed", "muhammad", "ahmed", "ali", "abdullah"})
+_REPORTERS = frozenset({"spokesman"})
 _GREETING = re.compile(r"(?:تحيات|تهاني|تحياته|تمنيات|رساله|رسالة|تعازي|greetings|message|condolences)\s*$")
 
 
@@ -79,6 +80,7 @@ class Roster:
         self.lex = lex
         self.lang = lang
         self.people: list[Person] = []
+        self.spelled: dict[str, str] = {}  # term key -> the spelling met in the release
 
     def enrich(self, mention: Mention) -> None:
         """Let a later mention of a known participant (by name) complete its title and country."""
@@ -103,7 +105,12 @@ class Roster:
         """Add a named mention as a participant, merging with one already known."""
         if not mention.name and mention.person is None:
             return None
+        if self.lang == "en" and any(t.key in _REPORTERS for t in mention.title_terms):
+            return None  # the spokesperson who issues a readout is not at the table
         person_term = mention.person or self.lex.find_person(mention.name_norm)
+        if person_term is None and (similar := self.lex.find_similar_person(mention.name_norm)) is not None:
+            person_term = similar
+            self.spelled[similar.key] = mention.name or ""  # matched by spelling: a person checks it
         existing = self.resolve(mention, titles=False)
         if existing is not None:
             self._merge(existing, mention, person_term)
@@ -227,8 +234,13 @@ def is_greeted(sentence: str, mention: Mention) -> bool:
     return bool(_GREETING.search(sentence[max(0, mention.char_start - 40):mention.char_start].strip()))
 
 
-def assign_sides(roster: Roster, role: str, place_country: str | None, event_type: str) -> None:
-    """Host/guest for the lead's subject and object, by the verb and the place."""
+def assign_sides(roster: Roster, role: str, place_country: str | None, event_type: str, lang: str = "ar") -> None:
+    """Host/guest for the lead's subject and object, by the verb and the place.
+
+    "Met with" says nothing of whose ground it was: the place decides. Arabic releases put
+    the host first ("التقى ولي العهد ..."); an English readout met at no stated place, or at a
+    third country's, has no host.
+    """
     mains = roster.mains()
     if event_type == "other" or len(mains) < 2:
         return
@@ -236,6 +248,8 @@ def assign_sides(roster: Roster, role: str, place_country: str | None, event_typ
     if role == "meet":
         if place_country and obj.country == place_country and subject.country != place_country:
             role = "guest"
+        elif lang == "en" and place_country != subject.country:
+            role = "other"
         else:
             role = "host"
     if role == "host":

@@ -22,24 +22,6 @@ class Result:
     error: BriefingError | None = None
 
 
-def parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[dt.date | None, Any]:
-    """Check --lang and --date, and load the term base with the user's files."""
-    if lang not in ("auto", "ar", "en"):
-        raise ConfigError(f"--lang must be auto, ar or en, not {lang!r}", field="--lang")
-    from ..config import load_config
-    from ..commands._options import parse_date
-
-    reference = parse_date(date, "--date")
-
-    files = [*load_config().terms, *terms]  # briefing.toml's `terms`, then --terms
-    term_base = None
-    if files:
-        from ..terms import load_terms
-
-        term_base = load_terms(files)
-    return reference, term_base
-
-
 def extract_many(
     releases: list[Path], *, output: str, lang: str, date: dt.date | None, terms: Any, force: bool = False
 ) -> list[Result]:

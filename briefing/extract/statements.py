@@ -27,7 +27,8 @@ from .clauses import (
     joined_words,
     token_at,
 )
-from .event import fold
+from ._grammar import EVENT_CUES
+from .event import detect_type, fold
 from .followups import ToDo, find_follow_ups
 from .mentions import Mention, Tagged
 from .participants import Roster
@@ -94,13 +95,21 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
     for cue in raw:
         prev = out[-1] if out else None
         if (prev is not None and prev.term.attrs.get("cue") == "express" and cue.term.attrs.get("cue") != "express"
-                and gap_tokens(tagged, prev.end, cue.start) <= 4):
+                and (gap_tokens(tagged, prev.end, cue.start) <= 4 or _expressed_about(tagged, prev, cue))):
             out[-1] = Cue(cue.term, prev.start, cue.end, tagged.text[prev.start:cue.end])
             continue
         out.append(cue)
     return out
 
 
+def _expressed_about(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
+    """ "أعرب رئيس الحزب خلال استقبال الملك له ... عن شكره": the object of "أعرب" comes after "عن", however far."""
+    gap = tagged.text[prev.end:cue.start]
+    return (tagged.lang == "ar" and gap_tokens(tagged, prev.end, cue.start) <= 25 and not re.search(r"[.؛;:!?]", gap)
+            and bool(re.search(r"(?:^|\s)عن\s*$", gap)))
+
+
+_EVENT_PATTERNS = [re.compile(fold(p, "ar")) for p, _, _ in EVENT_CUES]
 _SILENT = frozenset({"say", "prayer"})  # cues that introduce speech or a prayer, not a position
 
 
@@ -116,6 +125,9 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
         if s in skip:
             continue
         text = tagged.text
+        if s > lead and _another_event(tagged, mentions[s], roster, lang):
+            found.context.append(s)  # "وعقد الأمير ... اجتماعا مع ...": another meeting, told alongside
+            continue
         follow_spans = find_follow_ups(found.follow_ups, tagged, cues_of(tagged, "followup"), mentions[s], roster, s, last,
                                    reference, lang)
         said_here = 0
@@ -160,8 +172,13 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             said_here += 1
             if stance == "exchange_views":
                 discussed.add(s)
+        if lang == "en" and said_here and not background:
+            discussed.add(s)  # English readouts state each topic in a sentence of its own
         if s in discussed:
-            for term, surface in _topics(tagged, roster.lex, lang):
+            topics = _topics(tagged, roster.lex, lang)
+            if lang == "en":
+                topics += _situations(tagged, roster)
+            for term, surface in topics:
                 topic = term.attrs.get("topic")
                 if topic and all(t.attrs.get("topic") != topic for t, _ in found.agenda):
                     found.agenda.append((term, surface))
@@ -179,6 +196,53 @@ def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
         if len(rest) == 2:
             out.extend((m.term, m.surface) for m in lex.match(rest[1], lang, ("topic",)) if m.term is not match.term)
     return out
+
+
+def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang: str) -> bool:
+    """A sentence reporting a contact of its own (an event cue) whose subject is not one of the two principals."""
+    if not any(m.name or m.person is not None for m in mentions):
+        return False
+    kind, _ = detect_type(tagged.text, None, lang)
+    if kind == "other":
+        return False
+    principals = {p.pid for p in roster.mains()[:2]}
+    cue_at = _event_cue_start(tagged.text, lang) if lang == "en" else 0
+    for mention in sorted(mentions, key=lambda m: m.char_start):
+        if lang == "ar" and (_object(tagged, mention) or re.search(r"(?:^|\s)مع\s*$", tagged.text[:mention.char_start])):
+            continue  # "مع كارتر", "للرئيس": objects; the first other name is the subject
+        if lang == "en" and (mention.char_end > cue_at or re.search(r"\b(?:with|of|on|by)\s+(?:the\s+)?$", tagged.text[:mention.char_start])):
+            return False  # English puts it before; a name after the verb is its object
+        if not mention.name and mention.person is None:
+            continue
+        person = roster.resolve(mention)
+        return person is None or person.pid not in principals
+    return False
+
+
+def _event_cue_start(text: str, lang: str) -> int:
+    """Where the first event verb of a sentence stands (0 when none is found)."""
+    folded = fold(text, lang)
+    starts = [m.start() for pattern in _EVENT_PATTERNS for m in [pattern.search(folded)] if m]
+    return min(starts) if starts else 0
+
+
+def _situations(tagged: Tagged, roster: Roster) -> list[tuple[Any, str]]:
+    """A third country discussed ("Russia's war against Ukraine", "the situation in Afghanistan"): the regional situation."""
+    own = {p.country for p in roster.mains() if p.country}
+    term = roster.lex.get("topic", "regional_situation")
+    if term is None:
+        return []
+    for i, tag in enumerate(tagged.tags):
+        found = tagged.term_at[i]
+        if tag == "C" and found is not None and not isinstance(found, str) and found.term.kind == "country":
+            if country_code(found.term) not in own and not _adjective_before_title(tagged, i):
+                return [(term, found.surface)]
+    return []
+
+
+def _adjective_before_title(tagged: Tagged, i: int) -> bool:
+    """ "Ukrainian Foreign Minister": a nationality naming a person's office, not a topic."""
+    return i + 1 < len(tagged.tags) and tagged.tags[i + 1] in "TH"
 
 
 def _reporting_frame(tagged: Tagged, cue: Cue, nxt: Cue, lang: str, mentions: list[Mention],
@@ -236,14 +300,20 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     before = fold(before_text, lang)
     if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20]) or both_re.search(before[-25:]):
         return "both"
-    if passive_re.search(fold(cue.surface, lang)[:12]):
-        return "both"  # "جرى بحث", "تم استعراض": the sides together
+    if passive_re.search(fold(cue.surface, lang)[:12]) or (lang == "en" and passive_re.search(before[-14:])):
+        return "both"  # "جرى بحث", "تم استعراض", "it was noted": the sides together
     if stance == "exchange_views" and re.match(r"\s*(?:معه|معها|معهم|with (?:him|her|them))\b", after):
         return "both"  # "وبحث معه": discussed together
+    if lang == "ar" and stance in ("exchange_views", "agreement") and _with_counterpart(tagged, cue, mentions, roster):
+        return "both"  # "بحث خادم الحرمين الشريفين مع رئيس الوزراء ...": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
     if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
         return "both"  # "Secretary Blinken and Foreign Minister Wong welcomed ..."
+    if lang == "en" and (subject := _english_subject(tagged, cue, mentions, roster, before_text)) is not None:
+        return subject  # English puts the subject before its verb: "The President of Russia thanked ..."
+    if lang == "en" and both_re.match(before.lstrip()):
+        return "both"  # "The leaders also marked ... and reaffirmed ...": the clause's subject is both
     for mention in sorted(mentions, key=lambda m: m.start):
         if k < mention.start <= k_end + 2 and not _object(tagged, mention):
             person = roster.resolve(mention)
@@ -278,18 +348,57 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     return last or (mains[0].pid if mains else None)
 
 
+_OBJECT_BEFORE_EN = re.compile(r"\b(?:to|with|from|by|of|for|about|on|than|against|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _english_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> str | None:
+    """The participant named last before the cue in its clause, when not the object of a preposition."""
+    clause_start = tagged.text.rfind(before_text, 0, cue.start + 1) if before_text else cue.start
+    clause_start = max(clause_start, tagged.text.rfind(",", 0, cue.start) + 1 if _comma_clause(tagged, cue) else 0)
+    for mention in sorted(mentions, key=lambda m: m.char_start, reverse=True):
+        if clause_start <= mention.char_start and mention.char_end <= cue.start:
+            if _OBJECT_BEFORE_EN.search(tagged.text[max(0, mention.char_start - 12):mention.char_start]):
+                continue
+            person = roster.resolve(mention)
+            if person is not None:
+                return person.pid
+    return None
+
+
+def _comma_clause(tagged: Tagged, cue: Any) -> bool:
+    """ "..., and he stressed": a comma then a conjunction right before the cue opens a new clause."""
+    head = tagged.text[:cue.start]
+    return bool(re.search(r",\s*(?:and|while|but|as)\s+[^,]*$", head))
+
+
+def _with_counterpart(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster) -> bool:
+    """Arabic: "مع" then another principal within the clause that follows the cue."""
+    rest = tagged.text[cue.end:cue.end + 160]
+    cut = re.search(r"[.؛;:]", rest)
+    rest = rest[:cut.start()] if cut else rest
+    match = re.search(r"(?:^|\s)مع(?:\s|$)", rest)
+    if match is None:
+        return False
+    at = cue.end + match.end()
+    people = {p.pid for m in mentions if cue.end <= m.char_start and (p := roster.resolve(m)) is not None and p.main}
+    after = {p.pid for m in mentions if m.char_start >= at and (p := roster.resolve(m)) is not None and p.main}
+    return bool(after) and len(people) >= 2
+
+
 def _joint_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> bool:
     """English: two principals named as the subject of the clause before the cue, joined by "and"."""
     clause_start = tagged.text.rfind(before_text, 0, cue.start + 1) if before_text else cue.start
-    people = []
-    for mention in mentions:
+    named: list[tuple[Any, int]] = []  # (principal, where named), the last naming of each
+    for mention in sorted(mentions, key=lambda m: m.char_start):
         if clause_start <= mention.char_start and mention.char_end <= cue.start:
             person = roster.resolve(mention)
-            if person is not None and person.main and person not in people:
-                people.append(person)
-    if len(people) < 2:
+            if person is not None and person.main:
+                named = [(p, at) for p, at in named if p is not person] + [(person, mention.char_start)]
+    if len(named) < 2:
         return False
-    between = tagged.text[clause_start:cue.start]
+    between = tagged.text[named[-2][1]:cue.start]  # from the earlier of the last two principals named
+    if cue.term.attrs.get("stance") in ("exchange_views", "agreement") and re.search(r"\bwith\b", between):
+        return True  # "Secretary Blinken spoke today with Foreign Minister Kuleba to discuss ...": together
     return " and " in between and not re.search(r"\b(?:with|to|from|for|by)\b", between)
 
 

@@ -20,6 +20,7 @@ class Lexicon:
         self._people: dict[str, list[tuple[Any, frozenset[str]]]] = {}
         self._match_cache: dict[tuple[str, str, tuple[str, ...]], list[Any]] = {}
         self._all: dict[str, set[str]] = {}  # every name word a person is written with
+        self._deletes: dict[str, set[str]] = {}  # a name word less one letter -> the words (spelling variants)
         if terms is not None:
             for term in terms.entries("person"):
                 for surface in term.surfaces("ar") + term.surfaces("en"):
@@ -27,6 +28,8 @@ class Lexicon:
                     self._all.setdefault(term.key, set()).update(words)
                     for word in words - _COMMON:
                         self._people.setdefault(word, []).append((term, words))
+                        for variant in _one_less(word):
+                            self._deletes.setdefault(variant, set()).add(word)
 
     def match(self, text: str, lang: str, kinds: tuple[str, ...]) -> list[Any]:
         """Longest non-overlapping term matches of the given kinds."""
@@ -58,6 +61,38 @@ class Lexicon:
                     best, best_size = term, len(needed)
         return best
 
+    def find_similar_person(self, name_norm: tuple[str, ...]) -> Any:
+        """A person of the term base whose name differs from `name_norm` by one letter in one word
+        ("أنتوني بلينكين" for «أنتوني بلينكن», "Tokaev" for "Tokayev"); None when not exactly one."""
+        words = [w for w in dict.fromkeys(name_norm) if w not in _JOINERS]
+        if len(words) < 2:
+            return None
+        found: dict[str, Any] = {}
+        for word in words:
+            for near in self._near(word) - {word}:
+                for term, _ in self._people.get(near, ()):
+                    known = self._all[term.key]
+                    exact = [w for w in words if w in known]
+                    if exact and all(w in known or self._near(w) & known for w in words):
+                        found[term.key] = term
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _near(self, word: str) -> set[str]:
+        """Name words of the term base within one letter of `word` (deleted, added or changed)."""
+        if len(word) < 4:
+            return set()
+        out = set(self._deletes.get(word, ()))
+        for variant in _one_less(word):
+            out |= self._deletes.get(variant, set())
+            if variant in self._all_words():
+                out.add(variant)
+        return out
+
+    def _all_words(self) -> set[str]:
+        if not hasattr(self, "_words"):
+            self._words = {w for words in self._all.values() for w in words}
+        return self._words
+
     def adjective_country(self, norm: str) -> str | None:
         """ISO code for a nationality adjective ("الإيطالي" → IT) read off country names."""
         if norm in self._adjective:
@@ -75,6 +110,11 @@ class Lexicon:
                     break
         self._adjective[norm] = code
         return code
+
+
+def _one_less(word: str) -> set[str]:
+    """The word with one letter left out, each way (for matching spellings one letter apart)."""
+    return {word[:i] + word[i + 1:] for i in range(len(word))} if len(word) >= 4 else set()
 
 
 def country_code(term: Any) -> str:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .server import PreviewServer
 
 KEEPALIVE_SECONDS = 15.0
+MAX_POST_BYTES = 1024 * 1024
+TOKEN_HEADER = "X-Briefing-Token"
 _NOTE_QUERY = ("layout", "lang")
 _DOWNLOAD_QUERY = ("layout", "lang", "format")
 
@@ -56,6 +58,13 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             self.close_connection = True
 
+    def do_POST(self) -> None:
+        """Route a write request (the editor's); refused unless same-origin, with the session token, as JSON."""
+        try:
+            self._post()
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            self.close_connection = True
+
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: the terminal is for re-render reports."""
 
@@ -72,7 +81,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 return self._home(query)
             if path in (PACK_URL, PACK_DOWNLOAD_URL) and self.server.site.is_folder and pack_available():
                 return self._pack(query) if path == PACK_URL else self._download(None, query)
-            for prefix, handler in (("/notes/", self._note), ("/download/", self._download)):
+            for prefix, handler in (("/notes/", self._note), ("/download/", self._download), ("/edit/", self._editor)):
                 if path.startswith(prefix):
                     name = unquote(path[len(prefix):], errors="strict")
                     if name and "/" not in name and name in self._names():
@@ -82,6 +91,63 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except UnicodeDecodeError:
             pass
         return self._text(HTTPStatus.NOT_FOUND, "not found")
+
+    def _post(self) -> None:
+        from .editing_routes import handle_edit
+
+        refusal = self._write_refusal()
+        if refusal is not None:
+            self.close_connection = True
+            return self._json(refusal[0], {"error": refusal[1]})
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        path = urlsplit(self.path).path
+        parts = path.split("/")
+        if len(parts) != 5 or parts[:3] != ["", "api", "edit"]:
+            return self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+        try:
+            name = unquote(parts[3], errors="strict")
+        except UnicodeDecodeError:
+            return self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+        status, answer = handle_edit(self.server.site, name, parts[4], body)
+        self._json(status, answer)
+
+    def _write_refusal(self) -> tuple[HTTPStatus, str] | None:
+        """Say why a write request is refused: wrong host, another origin, no token, not JSON, too large."""
+        if not self.server.loopback:  # other machines may read the preview; none may write through it
+            return HTTPStatus.FORBIDDEN, "refused: the editor saves only when the preview listens on loopback (--host 127.0.0.1)"
+        if not self._host_allowed():
+            return HTTPStatus.BAD_REQUEST, "unexpected Host header"
+        host = self.headers.get("Host") or ""
+        if self.headers.get("Origin") != f"http://{host}" or self.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
+            return HTTPStatus.FORBIDDEN, "refused: the request does not come from this preview's own pages"
+        token = self.headers.get(TOKEN_HEADER) or ""
+        if not secrets.compare_digest(token.encode(), self.server.site.token.encode()):
+            return HTTPStatus.FORBIDDEN, "refused: missing or wrong session token"
+        if (self.headers.get("Content-Type") or "").split(";")[0].strip().lower() != "application/json":
+            return HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "refused: the body must be JSON"
+        try:
+            length = int(self.headers.get("Content-Length") or "")
+        except ValueError:
+            return HTTPStatus.LENGTH_REQUIRED, "refused: no Content-Length"
+        if not 0 <= length <= MAX_POST_BYTES:
+            return HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "refused: the request is too large"
+        return None
+
+    def _editor(self, name: str, query: str) -> None:
+        from .editing_routes import editor_page
+
+        parse_query(query, ())
+        nonce = secrets.token_urlsafe(16)
+        status, page = editor_page(self.server.site, name, nonce)
+        if status != HTTPStatus.OK:
+            return self._text(status, page)
+        self._html(page, nonce)
+
+    def _json(self, status: HTTPStatus, data: object) -> None:
+        import json
+
+        self._send(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8", {})
 
     def _host_allowed(self) -> bool:
         return host_allowed(self.headers.get("Host"), self.server.allowed_hosts)
@@ -118,9 +184,13 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _page(self, shown: Shown, title: str, choice: Choice, path: str, downloads: str) -> None:
         site = self.server.site
         nonce = secrets.token_urlsafe(16)
+        from .editing_routes import edit_url, editable
+
+        entry = site.entry(title)
         chrome = Chrome(
             title=title, version=shown.version, nonce=nonce, path=path, choice=choice, download_base=downloads,
             index_url="/" if site.is_folder else None, warnings=shown.warnings,
+            edit_url=edit_url(title) if downloads != PACK_DOWNLOAD_URL and editable(entry) else None,
         )
         options = site.settings.options
         if shown.html is not None:

@@ -35,7 +35,7 @@ def render_pack(entries: Sequence[Entry], options: RenderOptions, fmt: str) -> b
     if fmt == "html":
         return render_pack_html(view, options).encode("utf-8")
     if fmt == "pdf":
-        return render_pack_pdf(view, options, workers=1)  # no forking from a threaded server
+        return render_pack_pdf(view, options)
     from ..render.docx_collection import render_pack_docx
 
     return render_pack_docx(view, options)

@@ -21,6 +21,7 @@ from .site import Entry
 
 TOOLBAR_TEMPLATE = "preview.html.j2"
 ERROR_TEMPLATE = "preview-error.html.j2"
+EDITOR_TEMPLATE = "preview-editor.html.j2"
 EVENTS_URL = "/events"
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
@@ -38,6 +39,7 @@ class Chrome:
     index_url: str | None = None
     warnings: Sequence[str] = field(default=())
     downloads: bool = True
+    edit_url: str | None = None
 
 
 def note_url(name: str) -> str:
@@ -80,6 +82,7 @@ def _context(chrome: Chrome, part: str, options: RenderOptions | None, **extra: 
         "language_orders": LANGUAGE_LABELS,
         "downloads": _downloads(chrome),
         "index_url": chrome.index_url,
+        "edit_url": chrome.edit_url,
         "warnings": list(chrome.warnings),
         "fonts": (options.fonts if options else default_fonts()),
         "font_css": "",
@@ -128,6 +131,16 @@ def assemble_error(message: str, chrome: Chrome, options: RenderOptions | None) 
         return _full_page(ERROR_TEMPLATE, _context(chrome, "error", options, message=message), options)
     except BriefingError as error:
         return fallback_page(f"{message}\n{error}", chrome)
+
+
+def editor_page_html(context: dict[str, Any], nonce: str, options: RenderOptions) -> str:
+    """Return the editor page, its own text set in the note's fonts (inlined, subset)."""
+    from ..render.html import font_face_css, inline_font_sources
+
+    base = {**context, "nonce": nonce, "fonts": options.fonts, "font_css": ""}
+    draft = _render(EDITOR_TEMPLATE, {**base, "note_html": ""}, options)
+    css = font_face_css(options.fonts, inline_font_sources(options.fonts, draft))
+    return _render(EDITOR_TEMPLATE, {**base, "font_css": css}, options)
 
 
 def assemble_index(entries: Sequence[Entry], chrome: Chrome, options: RenderOptions | None, *, pack_url: str | None = None) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import BriefingError, InputError
 from ..loading import LoadedInput
+from ..model import Summary
 from ..render.options import RenderOptions
 from .choices import Choice
 from .watched import ENTRY_SUFFIXES, Watched, find_watched
@@ -75,6 +76,7 @@ class Site:
         self._recent: list[tuple[str, Choice]] = []
         self._pack: dict[Choice, str | Failure] = {}
         self._instance, self._count = secrets.token_hex(4), 0
+        self.token = secrets.token_urlsafe(32)  # the editor's writes carry it: a page of another site cannot know it
         self.closed = False
 
     @property
@@ -252,6 +254,11 @@ class Site:
         with self._render:
             return f"pack.{fmt}", render_pack(entries, options, fmt)
 
+    def entry(self, name: str) -> Entry | None:
+        """Return the entry called `name`, if the preview shows one."""
+        with self._changed:
+            return self._entries.get(name)
+
     def entries(self) -> tuple[list[Entry], str]:
         """Return the entries in name order and the version they belong to."""
         with self._changed:
@@ -314,12 +321,22 @@ class Site:
 
 def _shown(entry: Entry, choice: Choice, version: str) -> Shown:
     page = entry.pages.get(choice)
-    warnings = entry.loaded.warnings if entry.loaded else ()
+    warnings = (*entry.loaded.warnings, *_review_state(entry.loaded.summary)) if entry.loaded else ()
     if entry.loaded is None or page is None:
         return Shown(None, entry.error or "the note is not rendered yet", version)
     if isinstance(page, Failure):
         return Shown(None, page.message, version, warnings)
     return Shown(page, None, version, warnings)
+
+
+def _review_state(summary: Summary) -> tuple[str, ...]:
+    """Say that a note is a draft, and how much is left to check, above it."""
+    from ..review import is_draft, open_items
+
+    if not is_draft(summary):
+        return ()
+    count = len(open_items(summary))
+    return (f"draft: no person has marked this summary reviewed; {count} item{'s' if count != 1 else ''} to check",)
 
 
 def _forget_caches() -> None:

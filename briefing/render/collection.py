@@ -1,19 +1,16 @@
 """Packs and digests: their language-neutral views, and their HTML and PDF renderings.
 
-A pack's PDF is laid out in parts that do not depend on each other (the front matter,
-each note, the annexes), in parallel over the machine's cores (`briefing.parallel`); the
-parts are then joined with pypdf, page furniture (classification, "Page X of Y") is laid
-over every page from one more WeasyPrint sheet, and the outline and the contents' links are
-added. The contents' page numbers come from the parts' page counts, so the front matter is
-laid out last. The same input gives the same bytes, whatever the number of workers.
+A pack's PDF is one WeasyPrint document, as its HTML is: tagged (and PDF/A or PDF/UA when
+asked), with one font subset per face, an outline of every part labelled in the pack's
+languages, and page numbers in the contents and the participant index from CSS
+`target-counter()`, so they are the pages the parts land on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
@@ -27,8 +24,6 @@ from .view import DASH, Labels, NoteView, Section, Table, build_view, localise_n
 
 PACK_TEMPLATE = "pack.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
-FURNITURE_TEMPLATE = "pack-furniture.html.j2"
-_PX = 0.75  # PDF points per CSS pixel
 
 
 @dataclass(frozen=True)
@@ -39,6 +34,15 @@ class Entry:
     anchor: str
     title: Text
     date: Text
+
+
+@dataclass(frozen=True)
+class IndexLine:
+    """One person in a pack's participant index: name, country, and the notes they appear in."""
+
+    name: Text
+    country: Text | None
+    notes: tuple[tuple[int, str], ...]  # (note number, anchor), in pack order
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ class CollectionView:
     date: dt.date | None  # the document's date (its last event), for metadata
     entries: tuple[Entry, ...] = ()  # pack contents
     notes: tuple[tuple[str, NoteView], ...] = ()  # (anchor, note) of a pack
-    sections: tuple[Section, ...] = ()  # the pack's annexes, or the digest's body
+    sections: tuple[Section, ...] = ()  # the pack's annexes after the index, or the digest's body
+    index: tuple[IndexLine, ...] = ()  # the pack's participant index (Annex A)
     message: Text | None = None  # what an empty digest says
     labels: Labels = field(default_factory=dict, repr=False, compare=False)
 
@@ -75,11 +80,16 @@ def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None) 
     facts = [(p["period"], period_text(pack.start, pack.end, labels)), (p["events"], _number(len(pack.events)))]
     if pack.undated:
         facts.append((p["undated"], _number(pack.undated)))
-    sections = (_index_section(pack, labels), _followups_section(pack.open_followups, labels, p["open_followups"], "open"))
+    sections = (_followups_section(pack.open_followups, labels, p["open_followups"], "open"),)
     return CollectionView(
-        kind=p["kind"], title=pack.title, period=period_text(pack.start, pack.end, labels),
+        kind=p["kind"], title=_both_sides(pack.title), period=period_text(pack.start, pack.end, labels),
         classification=pack.classification or options.classification, organisation=options.organisation,
-        facts=tuple(facts), date=pack.end, entries=entries, notes=notes, sections=sections, labels=labels)
+        facts=tuple(facts), date=pack.end, entries=entries, notes=notes, sections=sections, index=index_lines(pack), labels=labels)
+
+
+def _both_sides(title: Text) -> Text:
+    """A title given in one language is the pack's name: shown as given on both sides, not as a pending translation."""
+    return Text(ar=title.ar or title.en, en=title.en or title.ar)
 
 
 def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = None) -> CollectionView:
@@ -130,34 +140,13 @@ def _short_date(date: dt.date | None, labels: Labels) -> Text:
     return Text(ar=format_gregorian(date, "ar"), en=format_gregorian(date, "en"))
 
 
-def _join_texts(parts: Sequence[Text], sep: dict[str, str]) -> Text:
-    """Join Texts side by side; a side is pending when any part lacks it."""
-    sides = {}
-    for lang in ("ar", "en"):
-        values = [p.get(lang) for p in parts]
-        sides[lang] = sep[lang].join(values) if values and all(v is not None for v in values) else None
-    return Text(**sides)
-
-
-_SEP = {"ar": "، ", "en": ", "}
-_LIST = {"ar": "؛ ", "en": "; "}
-
-
-def _index_section(pack: Pack, labels: Labels) -> Section:
-    """Annex A: each participant, who they met and when."""
-    f, p = labels["fields"], labels["pack"]
-    rows = []
+def index_lines(pack: Pack) -> tuple[IndexLine, ...]:
+    """Annex A: one line per participant, with the notes (and, in the PDF, the pages) they appear in."""
+    lines = []
     for person in pack.participants:
-        meetings = []
-        for m in person.meetings:
-            others = _join_texts([c.name for c in m.counterparts], _SEP) if m.counterparts else p["nobody"]
-            when = _short_date(m.date, labels)
-            number = Text(ar=f"{p['note'].ar} {localise_number(m.number, 'ar')}", en=f"{p['note'].en} {m.number}")
-            meetings.append(Text(**{lang: (f"{when.get(lang)} ({number.get(lang)}): {others.get(lang)}"
-                                           if others.get(lang) is not None else None) for lang in ("ar", "en")}))
-        rows.append((person.name, person.title or DASH, country_name(person.country) or DASH, _join_texts(meetings, _LIST)))
-    table = Table(columns=(f["name"], f["title"], f["country"], p["meetings"]), rows=tuple(rows))
-    return Section("index", p["index"], table=table)
+        notes = tuple(dict.fromkeys((m.number, m.anchor) for m in person.meetings))
+        lines.append(IndexLine(person.name, country_name(person.country), notes))
+    return tuple(lines)
 
 
 def _followups_section(records: Sequence[FollowUpRecord], labels: Labels, heading: Text, key: str) -> Section:
@@ -214,29 +203,35 @@ def _event_paragraph(date: dt.date, paragraph: Text, sources: int, labels: Label
 
 # -- HTML --------------------------------------------------------------------------
 
-def _context(view: CollectionView, options: RenderOptions, **extra: Any) -> dict[str, Any]:
+def _context(view: CollectionView, options: RenderOptions, medium: str) -> dict[str, Any]:
     from .html import logo_data_url
 
     return {
         "doc": view, "labels": view.labels, "languages": options.languages, "layout": options.layout,
         "fonts": options.fonts, "logo": logo_data_url(options.logo), "version": __version__,
         "created": creation_time(view.date).strftime("%Y-%m-%dT%H:%M:%SZ"), "localise_number": localise_number,
-        "part": "all", "chunk": False, "pages": {}, "note_index": None, **extra,
+        "medium": medium, "outline": lambda text: outline_label(text, options.languages),
     }
 
 
-def render_pack_html(view: CollectionView, options: RenderOptions, *, medium: str = "html", **extra: Any) -> str:
-    """Render a pack (or one part of it, for the PDF) to an HTML page."""
+def outline_label(text: Text, languages: Sequence[str]) -> str:
+    """Return a PDF outline label in the document's languages: `English / العربية` (a missing side left out)."""
+    sides = [text.get(lang) for lang in dict.fromkeys(languages)]
+    return " / ".join(dict.fromkeys(side for side in sides if side)) or text.en or text.ar or ""
+
+
+def render_pack_html(view: CollectionView, options: RenderOptions, *, medium: str = "html") -> str:
+    """Render a pack to an HTML page (`medium="pdf"` for WeasyPrint: fonts linked, page references)."""
     from .html import render_template
 
-    return render_template(PACK_TEMPLATE, _context(view, options, **extra), options, medium=medium)
+    return render_template(PACK_TEMPLATE, _context(view, options, medium), options, medium=medium)
 
 
 def render_digest_html(view: CollectionView, options: RenderOptions, *, medium: str = "html") -> str:
     """Render a digest to a standalone HTML page."""
     from .html import render_template
 
-    return render_template(DIGEST_TEMPLATE, _context(view, options), options, medium=medium)
+    return render_template(DIGEST_TEMPLATE, _context(view, options, medium), options, medium=medium)
 
 
 def render_digest_pdf(view: CollectionView, options: RenderOptions) -> bytes:
@@ -248,152 +243,44 @@ def render_digest_pdf(view: CollectionView, options: RenderOptions) -> bytes:
 
 # -- PDF of a pack -----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Part:
-    """One independently laid-out part of a pack's PDF."""
+def render_pack_pdf(view: CollectionView, options: RenderOptions, *, advance: Callable[..., None] | None = None) -> bytes:
+    """Render a pack to PDF as one WeasyPrint document: tagged, one font subset per face, outline and page references.
 
-    pdf: bytes
-    pages: int
-    links: tuple[tuple[int, str, tuple[float, float, float, float]], ...] = ()  # (page, anchor, rect in points)
-
-
-def _layout(html: str, options: RenderOptions) -> Part:
-    """Lay out an HTML part with WeasyPrint; return its PDF, page count and internal links."""
-    from ..errors import RenderError
-    from .pdf import import_weasyprint, make_url_fetcher
-
-    HTML = import_weasyprint().HTML
-
-    path = options.template_path()
-    try:
-        document = HTML(string=html, base_url=path[0].as_uri() + "/",
-                        url_fetcher=make_url_fetcher([*path, *options.fonts.folders()])).render()
-        links = []
-        for number, page in enumerate(document.pages):
-            height = page.height * _PX
-            for kind, target, (x, y, w, h), _box in page.links:
-                if kind == "internal":
-                    links.append((number, target, (x * _PX, height - (y + h) * _PX, (x + w) * _PX, height - y * _PX)))
-        return Part(document.write_pdf(pdf_identifier=False), len(document.pages), tuple(links))
-    except Exception as exc:  # WeasyPrint raises many types; report one line
-        raise RenderError(f"PDF layout failed: {exc}") from exc
-
-
-def render_part(task: tuple[CollectionView, RenderOptions, dict[str, Any]]) -> Part:
-    """Render one part of a pack to PDF (run in a worker process)."""
-    import logging
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    view, options, extra = task
-    return _layout(render_pack_html(view, options, medium="pdf", chunk=True, **extra), options)
-
-
-def render_pack_pdf(view: CollectionView, options: RenderOptions, *, workers: int | None = None,
-                    advance: Callable[[], None] | None = None) -> bytes:
-    """Render a pack to PDF: the notes and annexes in parallel, then the front matter, joined and furnished."""
-    from ..parallel import map_ordered
-
-    front_view = replace(view, notes=(), sections=())  # each task carries only what its part shows
-    # A first layout of the front matter here, before the workers fork, leaves fonts and caches warm for them.
-    front = render_part((front_view, options, {"part": "front", "pages": {}}))
-    if advance:
-        advance()
-    tasks = [(replace(view, entries=(), notes=(note,), sections=()), options, {"part": "note", "note_index": 0}) for note in view.notes]
-    tasks.append((replace(view, entries=(), notes=()), options, {"part": "annexes"}))
-    parts = map_ordered(render_part, tasks, workers=workers, advance=advance)
-    notes, annexes = parts[:-1], parts[-1]
-    for _ in range(3):  # the front matter's length may change with the page numbers (rarely)
-        pages, start = {}, front.pages + 1
-        for (anchor, _), part in zip(view.notes, notes):
-            pages[anchor] = start
-            start += part.pages
-        pages["annexes"] = start
-        total = start - 1 + annexes.pages
-        final, furniture = map_ordered(_finish, [("front", front_view, options, pages), ("furniture", replace(front_view, entries=()), options, total)],
-                                       workers=workers)
-        if final.pages == front.pages:
-            break
-        front = final
-    return _join([final, *notes, annexes], pages, view, options, furniture)
-
-
-def _finish(task: tuple[str, CollectionView, RenderOptions, Any]) -> Any:
-    """Lay out the front matter with its page numbers, or the furniture sheet (side by side)."""
-    kind, view, options, value = task
-    if kind == "front":
-        return render_part((view, options, {"part": "front", "pages": value}))
-    return _furniture(view, options, value)
-
-
-def _join(parts: Sequence[Part], pages: dict[str, int], view: CollectionView, options: RenderOptions, sheet: bytes) -> bytes:
-    """Join the parts, lay the page furniture over each page, add the outline, links and metadata."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.annotations import Link
-    from pypdf.generic import NameObject, TextStringObject
-
-    furniture = PdfReader(io.BytesIO(sheet))
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
-    _overlay(writer, furniture)
-    for number, anchor, rect in parts[0].links:
-        if anchor in pages:
-            writer.add_annotation(number, Link(rect=rect, target_page_index=pages[anchor] - 1))
-    lang = options.languages[0]
-    writer.add_outline_item(_side(view.title, lang), 0)
-    for entry in view.entries:
-        writer.add_outline_item(f"{entry.number}. {_side(entry.title, lang)}", pages[entry.anchor] - 1)
-    for section in view.sections:
-        writer.add_outline_item(_side(section.heading, lang), pages["annexes"] - 1)
-        break
-    writer.page_mode = "/UseOutlines"
-    stamp = creation_time(view.date).strftime("D:%Y%m%d%H%M%SZ")
-    org = view.organisation
-    writer.add_metadata({"/Title": _side(view.title, lang), "/Author": (org.en or org.ar or "") if org else "",
-                         "/Creator": f"briefing {__version__}", "/Producer": f"briefing {__version__} (WeasyPrint, pypdf)",
-                         "/CreationDate": stamp, "/ModDate": stamp})
-    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _overlay(writer: Any, furniture: Any) -> None:
-    """Draw each furniture page over the same page of `writer` as a form XObject (no content parsing)."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
-
-    def stream(data: bytes) -> Any:
-        obj = DecodedStreamObject()
-        obj.set_data(data)
-        return writer._add_object(obj)
-
-    before, after = None, None
-    for page, sheet in zip(writer.pages, furniture.pages):
-        form = DecodedStreamObject()
-        form.set_data(sheet.get_contents().get_data())
-        form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
-                     NameObject("/BBox"): sheet.mediabox, NameObject("/Resources"): sheet["/Resources"].clone(writer)})
-        resources = DictionaryObject(page["/Resources"].get_object())  # pages may share one: copy it
-        xobjects = DictionaryObject(resources.get("/XObject", DictionaryObject()).get_object())
-        xobjects[NameObject("/BriefingFurniture")] = writer._add_object(form)
-        resources[NameObject("/XObject")] = xobjects
-        page[NameObject("/Resources")] = resources
-        contents = page.get("/Contents")
-        old = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
-        before = before or stream(b"q\n")
-        after = after or stream(b"\nQ q /BriefingFurniture Do Q\n")
-        page[NameObject("/Contents")] = ArrayObject([before, *old, after])
-
-
-def _side(text: Text, lang: str) -> str:
-    return text.get(lang) or text.en or text.ar or ""
-
-
-def _furniture(view: CollectionView, options: RenderOptions, total: int) -> bytes:
-    """Lay out `total` empty pages carrying only the running classification and page numbers."""
-    from .html import render_template
+    `advance(total=N)` is told the number of steps (pages laid out, then pages drawn) as it
+    becomes known, and `advance()` is called once per step.
+    """
     from .pdf import pdf_from_html
 
-    html = render_template(FURNITURE_TEMPLATE, _context(view, options, total=total), replace(options, pdf_variant=None), medium="pdf")
-    return pdf_from_html(html, replace(options, pdf_variant=None))
+    html = render_pack_html(view, options, medium="pdf")
+    if advance is None:
+        return pdf_from_html(html, options)
+    return pdf_from_html(html, options, on_page=_page_progress(advance, estimate_pages(view)))
+
+
+def estimate_pages(view: CollectionView) -> int:
+    """Guess a pack's pages before layout (the progress bar's first total): cover, contents, notes, annexes."""
+    notes = sum(1 + len(note.sections) // 3 for _, note in view.notes)
+    return 2 + len(view.entries) // 30 + notes + 1 + len(view.index) // 40 + sum(len(s.table.rows) // 12 for s in view.sections if s.table)
+
+
+def _page_progress(advance: Callable[..., None], estimate: int) -> Callable[[str, int, int | None], None]:
+    """Turn WeasyPrint's page events into steps: first the pages laid out (against an estimate), then the pages drawn."""
+    state = {"laid": 0, "total": 2 * estimate}
+    advance(total=state["total"])
+
+    def on_page(stage: str, number: int, pages: int | None) -> None:
+        if stage == "layout":
+            if number <= state["laid"]:
+                return  # a page laid out again (page references settling)
+            state["laid"] = number
+            if number >= state["total"] // 2:
+                state["total"] = 2 * (number + 1)
+                advance(total=state["total"])
+            advance()
+        elif stage == "laid-out" and pages is not None:
+            state["total"] = 2 * pages
+            advance(total=state["total"], completed=pages)
+        elif stage == "draw":
+            advance()
+
+    return on_page

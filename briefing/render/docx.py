@@ -122,6 +122,8 @@ class NoteWriter:
         own = value.get(lang)
         if own is not None:
             self.text(p, own, style=style)
+            if lang in getattr(value, "suggested", ()):  # a formula's or the TM's text, not yet checked
+                self.text(p, "*", style="Briefing Pending")
             return
         pending = self.view.label("phrases", "pending").get(lang) if self.view else "pending"
         self.text(p, f"[{pending}]", style="Briefing Pending")
@@ -462,6 +464,10 @@ def render_docx_document(views: Sequence[NoteView], options: RenderOptions, *, e
         append_note(writer, view)
     writer.view = views[0]
     add_page_furniture(writer, next((v.classification for v in views if v.classification), None))
+    if any(v.draft for v in views):
+        from .docx_draft import add_draft_mark
+
+        add_draft_mark(writer, views[0])
     _core_properties(document, views[0], options)
     return package_document(document, writer.usage, options.fonts, embed=embed_fonts)
 

@@ -1,10 +1,11 @@
 """Render packs and digests as DOCX, drawing their notes and sections with the note writer of `docx.py`.
 
-A pack's contents is a real Word field, `TOC \\h \\z \\t "Briefing Pack Heading,1"`: it lists
-the pack's own headings (one per note, and the annexes) rather than every section of every
-note. Its cached result holds the entries, linked to bookmarks, without page numbers;
-`w:updateFields` asks Word to fill them when the file is opened. LibreOffice shows the
-cached entries.
+A pack's contents is a table: number, the English title, the page, the Arabic title (the
+pack's languages only), each title linked to a bookmark on its note's heading. The page is
+a `PAGEREF` field to that bookmark, which LibreOffice computes as it lays the document out
+and Word fills when it updates fields on opening (`w:updateFields`); a TOC field would
+show no page numbers in LibreOffice and lose one language in Word. The participant index
+refers to notes and pages the same way.
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from .collection import CollectionView
 from .docx import HALF, TEXT_WIDTH, NoteWriter, add_page_furniture, append_note, new_document
 from .docx_zip import package_document
 from .options import RenderOptions, creation_time
-from .view import Section
+from .view import Section, localise_number
 
 PACK_HEADING = "Briefing Pack Heading"
 CONTENTS_ENTRY = "Briefing Contents Entry"
-TOC_FIELD = f'TOC \\h \\z \\t "{PACK_HEADING},1"'
 _LANG = {"ar": "ar-SA", "en": "en-GB"}
 
 
@@ -37,16 +37,19 @@ def render_pack_docx(view: CollectionView, options: RenderOptions, *, embed_font
     writer = _writer(view, options)
     document = writer.document
     _cover(writer, view)
+    _page_break(writer)
     _contents(writer, view)
     for entry, (_anchor, note) in zip(view.entries, view.notes):
         _page_break(writer)
         writer.view = note
-        _pack_heading(writer, Text(**{lang: f"{entry.number}. {entry.title.get(lang) or ''}".strip() for lang in ("ar", "en")}),
-                      _bookmark(entry.number))
+        note_label = view.label("pack", "note")  # a short heading: the note's title follows in both languages
+        _pack_heading(writer, Text(ar=f"{note_label.ar} {localise_number(entry.number, 'ar')}",
+                                   en=f"{(note_label.en or '').capitalize()} {entry.number}"), _bookmark(entry.number))
         append_note(writer, note)
     writer.view = view
     _page_break(writer)
     _pack_heading(writer, view.label("pack", "annexes"), _bookmark(0))
+    _index(writer, view)
     _sections(writer, view.sections)
     ox.set_child(document.settings.element, "w:updateFields", ox.SETTINGS_ORDER, val="true")
     add_page_furniture(writer, view.classification)
@@ -117,25 +120,80 @@ def _cover(writer: NoteWriter, view: CollectionView) -> None:
 
 
 def _contents(writer: NoteWriter, view: CollectionView) -> None:
-    """The contents: a heading, then the TOC field whose cached result lists the entries."""
-    lang = _languages(writer.options)[0]
-    writer.side(writer.paragraph(writer.document, lang, "Heading 1"), _both(view.label("pack", "contents"), writer.options), lang)
-    rows = [(_bookmark(e.number), Text(**{s: f"{e.number}. {e.title.get(s) or ''} — {e.date.get(s) or ''}" for s in ("ar", "en")}))
-            for e in view.entries]
-    rows.append((_bookmark(0), view.label("pack", "annexes")))
-    paragraphs = []
-    for name, text in rows:
-        p = writer.paragraph(writer.document, lang, CONTENTS_ENTRY)
-        link = ox.OxmlElement("w:hyperlink")
-        link.set(ox.qn("w:anchor"), name)
-        link.set(ox.qn("w:history"), "1")
-        before = len(p._p)
-        writer.side(p, _both(text, writer.options), lang)
-        for run in list(p._p)[before:]:
-            link.append(run)
-        p._p.append(link)
-        paragraphs.append(p)
-    _wrap_field(paragraphs, TOC_FIELD)
+    """The contents: a heading, then one table row per note (and the annexes) with its page as a PAGEREF field."""
+    langs = _languages(writer.options)
+    writer.side(writer.paragraph(writer.document, langs[0], "Heading 1"), _both(view.label("pack", "contents"), writer.options), langs[0])
+    columns = ["en", "ar"] if len(langs) == 2 else list(langs)
+    rows = [(str(e.number), _bookmark(e.number), e.title, e.date) for e in view.entries]
+    rows.append(("", _bookmark(0), view.label("pack", "annexes"), None))
+    number, page = 600, 800
+    title = (TEXT_WIDTH - number - page) // len(columns)
+    widths = [number, title, page] + ([TEXT_WIDTH - number - page - title] if len(columns) == 2 else [])
+    table = writer.table(writer.document, len(rows), widths, style="Briefing Table", rtl=False, header=False)
+    for row, (n, name, text, date) in zip(table.rows, rows):
+        cells = row.cells
+        writer.text(_first_paragraph(writer, cells[0], "en"), n)
+        for cell, lang in zip((cells[1], *cells[3:]), columns):
+            p = _first_paragraph(writer, cell, lang)
+            _linked(writer, p, text, lang, name)
+            if date is not None:
+                writer.side(writer.paragraph(cell, lang), date, lang, style="Briefing Label")
+        _pageref(writer, _first_paragraph(writer, cells[2], "en"), name)
+
+
+def _index(writer: NoteWriter, view: CollectionView) -> None:
+    """Annex A: one row per person, name and country in each language, and the notes with their pages."""
+    langs = _languages(writer.options)
+    writer.side(writer.paragraph(writer.document, langs[0], "Heading 1"), _both(view.label("pack", "index"), writer.options), langs[0])
+    columns = ["en", "ar"] if len(langs) == 2 else list(langs)
+    refs = 2200
+    name = (TEXT_WIDTH - refs) // len(columns)
+    widths = [name, refs] + ([TEXT_WIDTH - refs - name] if len(columns) == 2 else [])
+    table = writer.table(writer.document, len(view.index) + 1, widths, style="Briefing Table", rtl=False, header=True)
+    head = table.rows[0].cells
+    for cell, lang in zip((head[0], *head[2:]), columns):
+        writer.side(_first_paragraph(writer, cell, lang), view.label("fields", "name"), lang)
+    writer.side(_first_paragraph(writer, head[1], langs[0]), _both(view.label("pack", "index_pages"), writer.options), langs[0])
+    for row, line in zip(table.rows[1:], view.index):
+        cells = row.cells
+        for cell, lang in zip((cells[0], *cells[2:]), columns):
+            p = _first_paragraph(writer, cell, lang)
+            writer.side(p, line.name, lang)
+            if line.country is not None:
+                writer.text(p, " ")
+                writer.side(p, line.country, lang, style="Briefing Label")
+        p = _first_paragraph(writer, cells[1], "en")
+        for k, (number, _anchor) in enumerate(line.notes):
+            writer.text(p, f"{', ' if k else ''}{number} (")
+            _pageref(writer, p, _bookmark(number))
+            writer.text(p, ")")
+
+
+def _first_paragraph(writer: NoteWriter, cell, lang: str) -> Paragraph:  # noqa: ANN001 - a docx table cell
+    """Return a cell's first paragraph, set out in `lang`'s direction."""
+    p = cell.paragraphs[0]
+    ox.set_paragraph_direction(p._p, lang == "ar", "right" if lang == "ar" else "left")
+    return p
+
+
+def _linked(writer: NoteWriter, p: Paragraph, text: Text, lang: str, name: str) -> None:
+    """Write a side of `text` as an internal link to bookmark `name`."""
+    link = ox.OxmlElement("w:hyperlink")
+    link.set(ox.qn("w:anchor"), name)
+    link.set(ox.qn("w:history"), "1")
+    before = len(p._p)
+    writer.side(p, text, lang)
+    for run in list(p._p)[before:]:
+        link.append(run)
+    p._p.append(link)
+
+
+def _pageref(writer: NoteWriter, p: Paragraph, name: str) -> None:
+    """Append the page of bookmark `name` as a PAGEREF field (computed by LibreOffice, updated by Word on opening)."""
+    rpr = ox.OxmlElement("w:rPr")
+    ox.set_script(rpr, False)
+    ox.add_field(p._p, f"PAGEREF {name} \\h", "", rpr)
+    writer.usage.add("0123456789", False, False)
 
 
 def _both(text: Text, options: RenderOptions) -> Text:
@@ -143,29 +201,6 @@ def _both(text: Text, options: RenderOptions) -> Text:
     langs = _languages(options)
     joined = " / ".join(t for t in (text.get(lang) for lang in langs) if t)
     return Text(ar=joined or None, en=joined or None)
-
-
-def _wrap_field(paragraphs: Sequence[Paragraph], instruction: str) -> None:
-    """Make paragraphs the cached result of a complex field: begin+instruction+separate first, end last."""
-    first, last = paragraphs[0]._p, paragraphs[-1]._p
-    start = first.find(ox.qn("w:pPr"))
-    index = 0 if start is None else list(first).index(start) + 1
-    for offset, (kind, text) in enumerate((("begin", None), (None, f" {instruction} "), ("separate", None))):
-        r = ox.OxmlElement("w:r")
-        if kind:
-            child = ox.OxmlElement("w:fldChar")
-            child.set(ox.qn("w:fldCharType"), kind)
-        else:
-            child = ox.OxmlElement("w:instrText")
-            child.text = text
-            child.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        r.append(child)
-        first.insert(index + offset, r)
-    r = ox.OxmlElement("w:r")
-    end = ox.OxmlElement("w:fldChar")
-    end.set(ox.qn("w:fldCharType"), "end")
-    r.append(end)
-    last.append(r)
 
 
 def _bookmark(number: int) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -80,8 +81,13 @@ def import_weasyprint() -> Any:
     return weasyprint
 
 
-def pdf_from_html(html: str, options: RenderOptions) -> bytes:
-    """Lay out an HTML page (from our templates) and return PDF bytes."""
+def pdf_from_html(html: str, options: RenderOptions, *, on_page: PageEvents | None = None) -> bytes:
+    """Lay out an HTML page (from our templates) and return PDF bytes.
+
+    `on_page(stage, number, pages)` hears of each page laid out (`"layout"`, 1-based number,
+    again when a page is laid out anew), of the page count (`"laid-out"`) and of each page
+    drawn into the PDF (`"draw"`): a long document's progress bar follows the work.
+    """
     HTML = import_weasyprint().HTML
 
     if options.pdf_variant is not None and options.pdf_variant not in PDF_VARIANTS:
@@ -90,11 +96,55 @@ def pdf_from_html(html: str, options: RenderOptions) -> bytes:
     fetcher = make_url_fetcher([*path, *options.fonts.folders()])
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    settings = {"pdf_variant": options.pdf_variant, "pdf_tags": True, "pdf_identifier": False}
     try:
         document = HTML(string=html, base_url=path[0].as_uri() + "/", url_fetcher=fetcher)
-        return document.write_pdf(pdf_variant=options.pdf_variant, pdf_tags=True, pdf_identifier=False)
+        if on_page is None:
+            return document.write_pdf(**settings)
+        with _layout_events(on_page):
+            rendered = document.render(**settings)
+        on_page("laid-out", len(rendered.pages), len(rendered.pages))
+        for number, page in enumerate(rendered.pages, 1):
+            page.paint = _reporting(page.paint, on_page, number)
+        return rendered.write_pdf(**settings)
     except Exception as exc:  # WeasyPrint raises many types; report one line
         raise RenderError(f"PDF layout failed: {exc}") from exc
+
+
+PageEvents = Callable[[str, int, "int | None"], None]
+_PAGE_LAID_OUT = "Step 5 - Creating layout - Page %d"
+
+
+@contextmanager
+def _layout_events(on_page: PageEvents) -> Iterator[None]:
+    """Pass WeasyPrint's progress log lines for pages laid out to `on_page` while the block runs."""
+    logger = logging.getLogger("weasyprint.progress")
+
+    class Pages(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.msg == _PAGE_LAID_OUT and record.args:
+                on_page("layout", int(record.args[0]), None)
+
+    handler, level, propagate = Pages(), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _reporting(paint: Callable[..., Any], on_page: PageEvents, number: int) -> Callable[..., Any]:
+    """Wrap a page's paint method so that drawing it is reported."""
+    def paint_and_report(*args: Any, **kwargs: Any) -> Any:
+        result = paint(*args, **kwargs)
+        on_page("draw", number, None)
+        return result
+
+    return paint_and_report
 
 
 def render_pdf(view: NoteView, options: RenderOptions) -> bytes:

@@ -6,11 +6,28 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model import FollowUp, Participant, Summary, Text
+from ..review import is_draft
 from .formatting import arabic_digits, country_name, date_text
 from .links import linkable
 
 Labels = dict[str, dict[str, Text]]
 DASH = Text(ar="—", en="—")
+
+
+class Suggested(Text):
+    """A text with sides a formula or the translation memory suggested, not yet checked by a person."""
+
+    suggested: tuple[str, ...] = ()
+
+
+def _suggested(summary: Summary, text: Text | None, origin: dict, prefix: str) -> Text | None:
+    """Mark the sides of `text` whose origin under `prefix` is a formula or the TM (until the summary is reviewed)."""
+    if text is None or summary.reviewed is not None:
+        return text
+    langs = tuple(lang for lang in ("ar", "en")
+                  if (o := origin.get(f"{prefix}.{lang}")) is not None and o.by.value in ("formula", "tm")
+                  and text.get(lang) is not None)
+    return Suggested(ar=text.ar, en=text.en, suggested=langs) if langs else text
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,7 @@ class NoteView:
     sections: tuple[Section, ...]
     language: str
     date: dt.date | None = None
+    draft: bool = False
     labels: Labels = field(default_factory=dict, repr=False, compare=False)
 
     def label(self, group: str, key: str) -> Text:
@@ -112,19 +130,20 @@ def _event_section(summary: Summary, labels: Labels) -> Section:
         (f["date"], _event_date(summary, labels)),
     ]
     if summary.event.place is not None:
-        facts.append((f["place"], summary.event.place))
+        facts.append((f["place"], _suggested(summary, summary.event.place, summary.event.origin, "place")))
     return Section("event", labels["sections"]["event"], facts=tuple(facts))
 
 
-def _participant_row(p: Participant, labels: Labels) -> tuple[Text | None, ...]:
-    return (p.name, _or_dash(p.title), _or_dash(country_name(p.country)), labels["sides"][p.side.value])
+def _participant_row(summary: Summary, p: Participant, labels: Labels) -> tuple[Text | None, ...]:
+    title = _suggested(summary, p.title, p.origin, "title")
+    return (p.name, _or_dash(title), _or_dash(country_name(p.country)), labels["sides"][p.side.value])
 
 
 def _participants_section(summary: Summary, labels: Labels) -> Section:
     f = labels["fields"]
     table = Table(
         columns=(f["name"], f["title"], f["country"], f["side"]),
-        rows=tuple(_participant_row(p, labels) for p in summary.participants),
+        rows=tuple(_participant_row(summary, p, labels) for p in summary.participants),
     )
     return Section("participants", labels["sections"]["participants"], table=table)
 
@@ -146,7 +165,8 @@ def _positions_section(summary: Summary, labels: Labels) -> Section | None:
     groups = []
     for speaker in order:
         items = tuple(
-            (labels["stances"][p.stance.value], p.text) for p in summary.positions if p.speaker == speaker
+            (labels["stances"][p.stance.value], _suggested(summary, p.text, p.origin, "text"))
+            for p in summary.positions if p.speaker == speaker
         )
         groups.append(Group(_speaker_name(summary, speaker, labels), items))
     return Section("positions", labels["sections"]["positions"], groups=tuple(groups)) if groups else None
@@ -171,10 +191,10 @@ def _follow_ups_section(summary: Summary, labels: Labels) -> Section | None:
     rows = []
     for item in summary.follow_ups:
         kind = labels["follow_up_kinds"][item.kind.value]
-        what = Text(
+        what = _suggested(summary, Text(
             ar=f"{kind.ar}: {item.what.ar}" if item.what.ar else None,
             en=f"{kind.en}: {item.what.en}" if item.what.en else None,
-        )
+        ), item.origin, "what")
         rows.append((what, _speaker_name(summary, item.who, labels), labels["statuses"][item.status.value], _or_dash(_due(item))))
     table = Table(columns=(f["what"], f["who"], f["status"], f["due"]), rows=tuple(rows))
     return Section("follow_ups", labels["sections"]["follow_ups"], table=table)
@@ -209,7 +229,7 @@ def build_view(summary: Summary, labels: Labels, *, organisation: Text | None = 
     sections: list[Section | None] = [
         _event_section(summary, labels),
         _participants_section(summary, labels),
-        Section("agenda", labels["sections"]["agenda"], items=tuple(a.label for a in summary.agenda)) if summary.agenda else None,
+        Section("agenda", labels["sections"]["agenda"], items=tuple(_suggested(summary, a.label, a.origin, "label") for a in summary.agenda)) if summary.agenda else None,
         _positions_section(summary, labels),
         _follow_ups_section(summary, labels),
         Section("context", labels["sections"]["context"], items=tuple(summary.context)) if summary.context else None,
@@ -227,6 +247,7 @@ def build_view(summary: Summary, labels: Labels, *, organisation: Text | None = 
         sections=tuple(s for s in sections if s is not None),
         language=summary.language,
         date=note_date,
+        draft=is_draft(summary),
         labels=labels,
     )
 

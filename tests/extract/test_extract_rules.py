@@ -1,0 +1,162 @@
+"""Extraction rules a user relies on, on releases of other outlets: dates, places, sides, who took part."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+from support import ROOT
+
+from briefing.extract import extract_summary
+from briefing.model import Summary
+from briefing.sources import read_release, release_from_bytes
+
+CORPUS = ROOT / "tests" / "extract" / "corpus" / "en" / "dev"
+
+
+def _extract(text: str, *, date: dt.date | None = None, name: str = "release") -> Summary:
+    release = release_from_bytes(text.encode("utf-8"), name=name, file=f"{name}.txt", suffix=".txt")
+    return extract_summary(release, date=date).summary
+
+
+def _sides(summary: Summary) -> dict[str, str]:
+    return {p.id: p.side.value for p in summary.participants}
+
+
+def test_a_readout_of_a_call_is_a_call_with_no_place_and_no_host() -> None:
+    summary = _extract((CORPUS / "wh-8b9b6984ebca.txt").read_text(encoding="utf-8"), date=dt.date(2022, 2, 20))
+    assert summary.event.type.value == "phone_call"
+    assert summary.event.place is None
+    assert _sides(summary) == {"joe_biden": "other", "emmanuel_macron": "other"}
+    assert summary.event.date == dt.date(2022, 2, 20)  # "spoke today", counted from --date
+    assert summary.event.origin["date"].by.value == "option"
+    assert summary.source is not None and summary.source.published == dt.date(2022, 2, 20)
+
+
+def test_the_side_that_asked_for_the_call_is_the_guest() -> None:
+    summary = _extract((CORPUS / "kremlin-926c3325e3c2.txt").read_text(encoding="utf-8"))
+    assert _sides(summary) == {"vladimir_putin": "host", "bashar_al_assad": "guest"}
+
+
+def test_a_city_discussed_is_not_the_place_but_the_venue_is() -> None:
+    text = ("Foreign Minister meets Egyptian counterpart\n\n"
+            "Secretary of State Antony J. Blinken met with Egyptian Foreign Minister Sameh Shoukry to discuss "
+            "the situation in Gaza. The two discussed humanitarian access.\n")
+    assert _extract(text).event.place is None
+    there = text.replace("met with", "met in Cairo with")
+    place = _extract(there).event.place
+    assert place is not None and place.en == "Cairo"
+
+
+def test_arabic_place_comes_from_the_venue_not_from_a_topic() -> None:
+    text = ("وزير الخارجية يستقبل السفير الفلسطيني\n\n"
+            "استقبل وزير الخارجية عادل الجبير في مكتبه بالرياض اليوم سفير دولة فلسطين باسم الآغا، "
+            "وبحث معه تطورات الأوضاع في غزة.\n")
+    place = _extract(text, date=dt.date(2015, 8, 1)).event.place
+    assert place is not None and place.en == "Riyadh"
+
+
+def test_a_date_in_the_file_name_is_shown_for_review_never_used(tmp_path: Path) -> None:
+    path = tmp_path / "2026-12-01-x.txt"
+    path.write_text("الجبير يستقبل سفير مصر\n\nاستقبل وزير الخارجية عادل الجبير اليوم سفير مصر.\n", encoding="utf-8")
+    extraction = extract_summary(read_release(path))
+    assert extraction.summary.event.date is None
+    assert any("file name gives 2026-12-01" in line for line in extraction.summary.review)
+
+
+def test_a_documents_creation_date_is_not_the_events_date(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("President Putin meets President Rahmon")
+    document.add_paragraph("Vladimir Putin held talks with President of Tajikistan Emomali Rahmon today.")
+    document.core_properties.created = dt.datetime(2013, 5, 4, 10, 0)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "release.docx"
+    path.write_bytes(buffer.getvalue())
+    summary = extract_summary(read_release(path)).summary
+    assert summary.event.date is None
+    assert any("creation date gives 2013-05-04" in line for line in summary.review)
+    assert summary.source is None or summary.source.published is None
+
+
+def test_an_html_pages_published_time_anchors_today_and_is_marked(tmp_path: Path) -> None:
+    page = ("<html><head><meta property='article:published_time' content='2021-04-29T10:00:00Z'></head><body>"
+            "<article><h1>Putin meets Rahmon</h1><p>Russian President Vladimir Putin received President of "
+            "Tajikistan Emomali Rahmon at the Kremlin today. The two leaders discussed trade.</p></article>"
+            "<footer>© 2015 Agency. All rights reserved.</footer></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    summary = extract_summary(read_release(path)).summary
+    assert summary.event.date == dt.date(2021, 4, 29)
+    assert summary.event.origin["date"].by.value == "metadata"
+    assert any(line.startswith("event.date:") for line in summary.review)
+
+
+def test_a_dateline_with_an_agency_tag_dates_and_places_the_event() -> None:
+    text = ("Leaders of Tajikistan and Uzbekistan meet\n\n"
+            "Dushanbe, 12 October 2021 (Khovar). President Emomali Rahmon met with President of Uzbekistan "
+            "Shavkat Mirziyoyev. The sides discussed water and energy.\n")
+    summary = _extract(text)
+    assert summary.event.date == dt.date(2021, 10, 12)
+    assert summary.event.place is not None and summary.event.place.en == "Dushanbe"
+
+
+def test_a_numeric_date_is_read_by_the_weekday_it_names() -> None:
+    text = ("Ministers meet\n\nOn Friday 11/10/2023 Foreign Minister Sameh Shoukry received Foreign Minister "
+            "Ayman Safadi in Cairo.\n")
+    assert _extract(text).event.date == dt.date(2023, 11, 10)
+
+
+def test_an_announced_visit_is_a_follow_up_not_the_event() -> None:
+    text = ("ولي ولي العهد يزور مصر غدا\n\n"
+            "سيغادر صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد يوم غد إلى جمهورية مصر "
+            "العربية في زيارة عمل يلتقي خلالها الرئيس عبدالفتاح السيسي.\n")
+    summary = _extract(text, date=dt.date(2015, 7, 29))
+    assert summary.event.type.value == "other"
+    assert summary.event.date is None
+    assert [(f.kind.value, f.status.value, f.due.date if f.due else None) for f in summary.follow_ups][:1] == [
+        ("visit", "scheduled", dt.date(2015, 7, 30))]
+
+
+def test_people_only_mentioned_or_reporting_are_not_participants() -> None:
+    summary = _extract((CORPUS / "state-2880b139014b.txt").read_text(encoding="utf-8"), date=dt.date(2022, 3, 11))
+    ids = {p.id for p in summary.participants}
+    assert ids == {"antony_blinken", "dmytro_kuleba"}  # not Lavrov, Cavusoglu, nor the spokesperson Ned Price
+
+
+def test_a_second_meeting_told_in_the_release_speaks_in_context_not_in_positions() -> None:
+    text = ("خادم الحرمين يبحث مع وزير الدفاع الأميركي مستجدات المنطقة\n\n"
+            "بحث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام بجدة مع وزير الدفاع الأميركي "
+            "آشتون كارتر العلاقات بين البلدين.\n"
+            "من جانبه، عقد الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع اجتماعا ثنائيا مع كارتر أكدا خلاله "
+            "أهمية التعاون الدفاعي.\n")
+    summary = _extract(text)
+    assert all(p.source != 3 for p in summary.positions)
+    assert any("اجتماعا ثنائيا" in (c.ar or "") for c in summary.context)
+
+
+def test_an_agreement_signed_at_the_event_is_not_an_open_follow_up() -> None:
+    text = ("وزير الخارجية يستقبل نظيره المصري\n\n"
+            "استقبل وزير الخارجية عادل الجبير في الرياض وزير الخارجية المصري سامح شكري، وتم التوقيع على مذكرة "
+            "تفاهم للتعاون في مجال التدريب الدبلوماسي.\n")
+    assert [f for f in _extract(text).follow_ups if f.kind.value == "agreement"] == []
+
+
+def test_an_adjective_before_a_title_is_not_a_person() -> None:
+    text = ("وزير الخارجية السوري في مسقط\n\n"
+            "أكد وزير الخارجية العماني يوسف بن علوي في مسقط اليوم أهمية إنهاء النزاع، وذلك خلال أول زيارة لدولة "
+            "خليجية يقوم بها وزير الخارجية السوري وليد المعلم منذ سنوات.\n")
+    names = [p.name.ar for p in _extract(text).participants]
+    assert "خليجية" not in " ".join(n or "" for n in names)
+
+
+def test_a_known_person_spelled_one_letter_off_is_matched_and_flagged() -> None:
+    text = ("Secretary Blinken meets Kazakh President\n\n"
+            "Secretary of State Antony Blinken met today with President of Kazakhstan Kassym-Jomart Tokaev in Astana.\n")
+    summary = _extract(text)
+    tokayev = next(p for p in summary.participants if p.id == "kassym_jomart_tokayev")
+    assert (tokayev.country, tokayev.name.ar) == ("KZ", "قاسم جومارت توكاييف")
+    assert tokayev.origin["name.ar"].by.value == "inferred"
+    assert any("Tokaev" in line and "check" in line for line in summary.review)

@@ -1,0 +1,60 @@
+"""Packs as views and PDFs: the participant index, the outline labels, and the progress a long layout reports."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+from support import SAMPLES
+
+from briefing.assemble import assemble_pack
+from briefing.model import Text
+from briefing.render.collection import outline_label, pack_view, render_pack_pdf
+from briefing.render.options import RenderOptions
+from briefing.summaries import read_summary
+
+
+def _view(options: RenderOptions):
+    return pack_view(assemble_pack([read_summary(p) for p in sorted(SAMPLES.glob("*.yaml"))]), options)
+
+
+def test_index_is_one_line_per_person_with_each_note_once():
+    view = _view(RenderOptions())
+    names = [line.name.en for line in view.index]
+    assert len(names) == len(set(names))
+    for line in view.index:
+        numbers = [n for n, _ in line.notes]
+        assert numbers == sorted(set(numbers)) and all(anchor.startswith(f"event-{n}-") for n, anchor in line.notes)
+
+
+def test_outline_label_follows_the_languages_and_leaves_out_a_missing_side():
+    text = Text(ar="المحتويات", en="Contents")
+    assert outline_label(text, ("ar", "en")) == "المحتويات / Contents"
+    assert outline_label(text, ("en", "ar")) == "Contents / المحتويات"
+    assert outline_label(text, ("en",)) == "Contents"
+    assert outline_label(Text(en="Only English"), ("ar", "en")) == "Only English"
+
+
+def test_pack_pdf_progress_moves_page_by_page_and_ends_full():
+    """The bar is told of each page laid out, then of each page drawn; it never runs past its total."""
+    bar = {"total": None, "completed": 0}
+    history = []
+
+    def advance(*, total=None, completed=None):
+        if total is None and completed is None:
+            bar["completed"] += 1
+        else:
+            bar["total"] = total if total is not None else bar["total"]
+            bar["completed"] = completed if completed is not None else bar["completed"]
+        assert bar["total"] is not None and bar["completed"] <= bar["total"], bar
+        history.append((bar["completed"], bar["total"], total is None and completed is None))
+
+    pdf = render_pack_pdf(_view(RenderOptions()), RenderOptions(), advance=advance)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    steps = [h for h in history if h[2]]
+    assert len(steps) == 2 * pages  # one per page laid out, one per page drawn
+    assert history[-1][:2] == (2 * pages, 2 * pages)
+    positions = [h[0] for h in history]
+    assert positions == sorted(positions)  # it only moves forward
+    laid_out = next(i for i, h in enumerate(history) if not h[2] and h[0] == pages)
+    assert sum(1 for h in history[:laid_out] if h[2]) == pages  # the layout moved it page by page, before any drawing
