@@ -178,6 +178,8 @@ def iso_week_range(spec: str, today: dt.date) -> tuple[dt.date, dt.date]:
         year, week = int(match[1]), int(match[2])
     else:
         raise ConfigError(f"week {spec!r} is not understood", field="--week", hint="write 2026-W48 or last")
+    if not 1 <= year <= 9998:
+        raise ConfigError(f"year {year} is out of range", field="--week", hint="give a year from 1 to 9998")
     try:
         monday = dt.date.fromisocalendar(year, week, 1)
     except ValueError:

@@ -104,7 +104,9 @@ def _split_debug(args: list[str]) -> tuple[bool, list[str]]:
 
 def report(error: BriefingError) -> None:
     """Print one line for an error on stderr."""
-    print(f"briefing: {error}", file=sys.stderr)
+    from .terminal import printable
+
+    print(f"briefing: {printable(str(error))}", file=sys.stderr)
 
 
 def main() -> None:

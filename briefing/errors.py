@@ -82,6 +82,12 @@ class OutputExistsError(BriefingError):
     kind = "Output exists"
 
 
+class OutputError(BriefingError):
+    """An output file cannot be written (full disk, read-only folder)."""
+
+    kind = "Cannot write"
+
+
 class RenderError(BriefingError):
     """A note could not be rendered (template or font problem)."""
 

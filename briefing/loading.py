@@ -27,6 +27,7 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     label = "<stdin>" if str(name) == STDIN else str(name)
     if is_summary_path(name):
         return LoadedInput(label, read_summary(name, terms=terms))
+    from .errors import BriefingError, InputError
     from .extract import extract_summary
     from .review import open_items
     from .sources import read_release
@@ -35,7 +36,13 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
 
     release = read_release(name)
     term_base = load_terms(tuple(terms))
-    extraction = extract_summary(release, date=date, terms=term_base)
+    try:
+        extraction = extract_summary(release, date=date, terms=term_base)
+    except BriefingError:
+        raise
+    except (ValueError, LookupError, RecursionError) as error:  # an extractor bug on odd text: one line, as `extract` says
+        first = (str(error).splitlines() or [""])[0]
+        raise InputError(f"extraction failed ({error.__class__.__name__}: {first})", file=label) from None
     summary = fill_translations(extraction.summary, terms=term_base)
     warnings = list(extraction.warnings)
     review = [str(item) for item in open_items(summary)]

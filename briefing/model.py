@@ -128,10 +128,52 @@ UNCHECKED_ORIGINS = frozenset(
     {OriginKind.formula, OriginKind.tm, OriginKind.metadata, OriginKind.inferred, OriginKind.transliterated}
 )
 ORIGIN_KEY_PATTERN = r"^[a-z_]+(\.[a-z_]+)*$"
+MAX_ID = 200  # characters: <id>.docx must fit in a file name (255 bytes)
+MAX_TEXT = 20_000  # characters in one value
+MAX_ITEMS = 200  # entries in one list (participants, agenda, follow-ups, context)
+# C0 and C1 controls but tab, newline and return, and the two non-characters XML refuses.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Join UTF-16 surrogate pairs (JSON's escapes); refuse lone surrogates, control characters, huge values."""
+    if _SURROGATE.search(value):
+        try:
+            value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+        except UnicodeDecodeError:
+            bad = _SURROGATE.search(value)
+            assert bad is not None
+            raise ValueError(f"contains a lone surrogate (U+{ord(bad[0]):04X}), which is not a character") from None
+    if bad := _CONTROL.search(value):
+        raise ValueError(f"contains a control character (U+{ord(bad[0]):04X}) at character {bad.start() + 1}")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is {len(value):,} characters long, over the {MAX_TEXT:,} limit")
+    return value
+
+
+def _clean_strings(value: Any) -> Any:
+    """Clean a field's string, or the strings of a list (mappings are models that clean their own)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        cleaned = []
+        for number, item in enumerate(value, 1):
+            try:
+                cleaned.append(clean_text(item) if isinstance(item, str) else item)
+            except ValueError as exc:
+                raise ValueError(f"item {number} {exc}") from None
+        return cleaned
+    return value
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean(cls, value: Any) -> Any:
+        return _clean_strings(value)
 
 
 class Origin(_Strict):
@@ -216,7 +258,7 @@ class Event(_Strict):
 class Participant(_Strict):
     """A person (or organisation) present at the event."""
 
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID)
     name: BiText
     title: BiText | None = None
     country: str | None = Field(default=None, pattern=r"^[A-Z][A-Z0-9]{1,7}$")
@@ -282,19 +324,20 @@ class Summary(_Strict):
     """One diplomatic event as told by one release (format 1)."""
 
     format: Literal[1]
-    id: str | None = Field(default=None, pattern=ID_PATTERN)
+    id: str | None = Field(default=None, pattern=ID_PATTERN, max_length=MAX_ID)
     language: Literal["ar", "en"]
     source: Source | None = None
     event: Event
-    participants: list[Participant] = Field(min_length=1)
-    agenda: list[AgendaItem] = Field(default_factory=list)
-    positions: list[Position] = Field(default_factory=list)
-    follow_ups: list[FollowUp] = Field(default_factory=list)
-    context: list[BiText] = Field(default_factory=list)
+    participants: list[Participant] = Field(min_length=1, max_length=MAX_ITEMS)
+    agenda: list[AgendaItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    positions: list[Position] = Field(default_factory=list, max_length=2 * MAX_ITEMS)
+    follow_ups: list[FollowUp] = Field(default_factory=list, max_length=MAX_ITEMS)
+    context: list[BiText] = Field(default_factory=list, max_length=MAX_ITEMS)
     classification: str | None = None
     reference: str | None = None
     review: list[str] = Field(
         default_factory=list,
+        max_length=2 * MAX_ITEMS,
         description="Fields a person should check (written by the extractor).",
     )
     reviewed: Reviewed | None = Field(default=None, description="set once a person has checked the summary")
@@ -361,7 +404,7 @@ def derive_id(summary: Summary) -> str:
         parts.append(slug)
     if len(parts) == 1:
         parts.extend(slugify(p.id) for p in summary.participants[:3])
-    return "-".join(p for p in parts if p)
+    return "-".join(p for p in parts if p)[:MAX_ID].rstrip("-.")
 
 
 def parse_summary(data: Any) -> Summary:

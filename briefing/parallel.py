@@ -46,7 +46,8 @@ def _in_pool(func: Callable[[T], R], items: Sequence[T], count: int, advance: Ca
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_call, func, item) for item in items]
         pending = set(futures)
         while pending:
@@ -65,6 +66,21 @@ def _in_pool(func: Callable[[T], R], items: Sequence[T], count: int, advance: Ca
         if outcome is not None and outcome[0] == "error":
             raise _rebuild(outcome[1])
     return [outcome[1] for outcome in outcomes]  # type: ignore[index]
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a worker end when its parent does, even when the parent is killed (Linux: PR_SET_PDEATHSIG)."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: the pool's own shutdown is all there is
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _call(func: Callable[[Any], Any], item: Any) -> tuple[str, Any]:

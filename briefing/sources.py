@@ -13,6 +13,10 @@ from .optional import import_optional
 from .summaries import read_bytes
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_CHARS = 200_000  # characters of release text (a release is a few pages; ~60 pages of Arabic)
+MAX_DOCX_PARTS = 2000
+MAX_DOCX_UNPACKED = 25 * 1024 * 1024  # bytes of a .docx once unzipped
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 STDIN = "-"
 TEXT_SUFFIXES = (".txt", ".md", ".text", "")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -43,14 +47,19 @@ class Release:
 
 def read_release(path: str | Path, *, limit: int = MAX_BYTES) -> Release:
     """Read a release file (.txt, .md, .html, .htm, .docx) or stdin (`-`)."""
-    name = "stdin" if str(path) == STDIN else Path(path).stem
-    label = "<stdin>" if str(path) == STDIN else str(path)
+    name = "stdin" if str(path) == STDIN else _readable(Path(path).stem)
+    label = "<stdin>" if str(path) == STDIN else _readable(str(path))
     data = read_bytes(path, limit=limit, hint="a release is a few pages of text")
     suffix = "" if str(path) == STDIN else Path(path).suffix.lower()
     release = release_from_bytes(data, name=name, file=label, suffix=suffix)
     if release.metadata_date is None and (named := _date_in_name(name)) is not None:
         release = replace(release, metadata_date=named, metadata_from="the file name")
     return release
+
+
+def _readable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _date_in_name(name: str) -> dt.date | None:
@@ -83,9 +92,12 @@ def release_from_bytes(data: bytes, *, name: str, file: str | None = None, suffi
                 text = f"{title}\n\n{text}"
         else:
             title, date_hint, url = None, None, None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not text:
         raise InputError("the release has no text", file=label)
+    if len(text) > MAX_CHARS:
+        raise InputError(f"the release has {len(text):,} characters of text, over the {MAX_CHARS:,} limit", file=label,
+                         hint="a release is a few pages of text")
     return Release(text=text, name=name, language=guess_language(text), date_hint=date_hint,
                    file=file, title=title, url=url, metadata_date=metadata_date, metadata_from=metadata_from)
 
@@ -206,12 +218,29 @@ def _parse_iso(value: str | None) -> dt.date | None:
     return parse_iso(m[0])
 
 
+def _check_unpacked_size(data: bytes, label: str) -> None:
+    """Refuse a .docx whose parts would unzip to more than MAX_DOCX_UNPACKED bytes (a zip bomb)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError("not a readable .docx file (the zip is damaged)", file=label) from None
+    unpacked = sum(info.file_size for info in infos)
+    if len(infos) > MAX_DOCX_PARTS or unpacked > MAX_DOCX_UNPACKED:
+        raise InputError(f"the .docx unpacks to {unpacked / 1048576:.0f} MB in {len(infos)} parts, over the "
+                         f"{MAX_DOCX_UNPACKED // 1048576} MB limit", file=label, hint="a release is a few pages of text")
+
+
 def _read_docx(data: bytes, label: str) -> tuple[str, dt.date | None]:
     """Paragraph text and creation date of a Word document (the date is metadata, not the release's)."""
     import io
 
     import docx
 
+    _check_unpacked_size(data, label)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - zipfile, lxml and python-docx raise many types

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -15,31 +17,48 @@ from .model import ReferenceError_, Summary, parse_summary
 
 MAX_BYTES = 5 * 1024 * 1024
 SUMMARY_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_NODES = 100_000  # values in a summary once YAML aliases are expanded (an alias bomb has billions)
+MAX_DEPTH = 64
 STDIN = "-"
 
 
 def read_bytes(path: str | Path, *, limit: int = MAX_BYTES, hint: str | None = None) -> bytes:
-    """Read a file (or stdin for `-`), refusing what is missing or larger than `limit`."""
+    """Read a regular file (or stdin for `-`), never more than `limit` + 1 bytes."""
     if str(path) == STDIN:
         data = sys.stdin.buffer.read(limit + 1)
         name = "<stdin>"
     else:
-        p = Path(path)
         name = str(path)
-        if not p.exists():
-            raise InputError("no such file", file=name)
-        if p.is_dir():
-            raise InputError("is a folder, not a file", file=name)
-        try:
-            size = p.stat().st_size
-            if size > limit:
-                raise InputError(f"file is {size / 1048576:.1f} MB, over the {limit // 1048576} MB limit", file=name, hint=hint)
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+        data = _read_regular(Path(path), name, limit, hint)
     if len(data) > limit:
         raise InputError(f"input is over the {limit // 1048576} MB limit", file=name, hint=hint)
     return data
+
+
+def _read_regular(path: Path, name: str, limit: int, hint: str | None) -> bytes:
+    """Open without blocking (a FIFO with no writer), refuse devices, pipes and folders, read boundedly."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", file=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a folder, not a file", file=name)
+        raise InputError("is not a regular file (a device, pipe or socket)", file=name)
+    if info.st_size > limit:
+        os.close(fd)
+        raise InputError(f"file is {info.st_size / 1048576:.1f} MB, over the {limit // 1048576} MB limit", file=name, hint=hint)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -78,13 +97,24 @@ def load_yaml(text: str, name: str, *, keep_quotes: bool = False) -> Any:
         raise SummaryError(f"YAML does not parse: {exc}", file=name) from None
 
 
-def to_plain(node: Any) -> Any:
-    """Turn ruamel's commented containers into plain dicts and lists."""
-    if isinstance(node, Mapping):
-        return {str(k) if not isinstance(k, (int, bool)) else k: to_plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [to_plain(v) for v in node]
-    return node
+def to_plain(node: Any, name: str = "<summary>") -> Any:
+    """Turn ruamel's commented containers into plain dicts and lists, bounding what aliases expand to."""
+    budget = [MAX_NODES]
+
+    def plain(value: Any, depth: int) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise SummaryError(f"the YAML expands to more than {MAX_NODES:,} values (aliases?)", file=name,
+                               hint="write the summary without anchors and aliases (&, *)")
+        if depth > MAX_DEPTH:
+            raise SummaryError(f"the YAML is nested more than {MAX_DEPTH} levels deep", file=name)
+        if isinstance(value, Mapping):
+            return {str(k) if not isinstance(k, (int, bool)) else k: plain(v, depth + 1) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v, depth + 1) for v in value]
+        return value
+
+    return plain(node, 0)
 
 
 def locate(root: Any, loc: Iterable[str | int]) -> tuple[int | None, int | None]:
@@ -116,8 +146,6 @@ def field_path(loc: Iterable[str | int]) -> str:
     for key in loc:
         if isinstance(key, int):
             text += f"[{key}]"
-        elif "[" in str(key):  # pydantic's validator steps, e.g. "function-before[...]"
-            continue
         else:
             text += f".{key}" if text else str(key)
     return text or "(top level)"
@@ -172,9 +200,25 @@ def _describe(error: Mapping[str, Any], loc: tuple[str | int, ...]) -> tuple[str
     return message, None
 
 
-def _first_error(exc: ValidationError) -> tuple[tuple[str | int, ...], str, str | None]:
+def input_loc(loc: Iterable[str | int], data: Any) -> tuple[str | int, ...]:
+    """Keep the steps of a pydantic location that are keys of the input, dropping validator names."""
+    kept: list[str | int] = []
+    steps = list(loc)
+    for index, key in enumerate(steps):
+        if isinstance(data, Mapping) and key in data:
+            kept.append(key)
+            data = data[key]
+        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
+            kept.append(key)
+            data = data[key]
+        elif index == len(steps) - 1 and not (isinstance(key, str) and "[" in key and key.endswith("]")):
+            kept.append(key)  # a missing key: not in the input, but the user's word
+    return tuple(kept)
+
+
+def _first_error(exc: ValidationError, tree: Any) -> tuple[tuple[str | int, ...], str, str | None]:
     error = exc.errors(include_url=False)[0]
-    loc = tuple(k for k in error["loc"] if not (isinstance(k, str) and ("[" in k or "(" in k)))
+    loc = input_loc(error["loc"], tree)
     original = (error.get("ctx") or {}).get("error")
     if isinstance(original, ReferenceError_):
         return original.loc, str(original), None
@@ -189,10 +233,11 @@ def summary_from_tree(tree: Any, name: str, *, terms: Sequence[Path] = ()) -> Su
     """Validate a parsed YAML tree, mapping the first error to its line."""
     if not isinstance(tree, Mapping):
         raise SummaryError("a summary must be a mapping of keys (format, language, event, participants, ...)", file=name)
+    plain = to_plain(tree, name)
     try:
-        summary = parse_summary(to_plain(tree))
+        summary = parse_summary(plain)
     except ValidationError as exc:
-        loc, message, hint = _first_error(exc)
+        loc, message, hint = _first_error(exc, plain)
         line, column = locate(tree, loc)
         raise SummaryError(message, file=name, line=line, column=column, field=field_path(loc), hint=hint) from None
     check_codes(summary, tree, name, terms=terms)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from ..optional import import_optional
@@ -42,7 +42,7 @@ def connect(url: str, *, create: bool = True):  # -> sqlalchemy.Engine
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     try:
-        _upgrade(engine)
+        _upgrade(engine, create=create)
     except ArchiveError:
         engine.dispose()
         raise
@@ -50,6 +50,7 @@ def connect(url: str, *, create: bool = True):  # -> sqlalchemy.Engine
         engine.dispose()
         raise ArchiveError(f"cannot open the archive at {display_url(url)}: {_first_line(exc)}",
                            hint="check --archive, BRIEFING_ARCHIVE or the config's `archive`") from None
+    event.listen(engine, "handle_error", _one_line_error)  # once open: later failures in one line too
     return engine
 
 
@@ -60,6 +61,7 @@ def _prepare_sqlite(database: str | None, url: str, *, create: bool) -> None:
     if path.exists():
         if path.is_dir():
             raise ArchiveError("is a folder, not an archive file", file=path)
+        _check_sqlite_file(path, create=create)
         return
     if not create:
         raise ArchiveError("no archive here yet", file=path, hint="store summaries with `briefing archive add`")
@@ -67,6 +69,52 @@ def _prepare_sqlite(database: str | None, url: str, *, create: bool) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ArchiveError(f"cannot create the archive's folder: {exc.strerror}", file=path.parent) from None
+
+
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuse, before anything is changed in it (WAL, tables), a database that is another application's."""
+    import sqlite3
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+        if not head:
+            tables: set[str] = set()
+        else:
+            with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=30)) as conn:
+                tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except (OSError, sqlite3.Error) as exc:
+        raise ArchiveError(f"cannot read the archive: {exc}", file=path,
+                           hint="if the file is damaged, restore it from a backup") from None
+    if tables and "alembic_version" not in tables:
+        raise ArchiveError("is a database of another application, not an archive", file=path,
+                           hint="give another --archive file")
+    if not tables and not create:
+        raise ArchiveError("no archive here yet", file=path, hint="store summaries with `briefing archive add`")
+
+
+_HINTS = (
+    ("locked", "another run is writing to the archive; try again when it is done"),
+    ("malformed", "the archive file is damaged; restore it from a backup"),
+    ("not a database", "the archive file is damaged; restore it from a backup"),
+    ("could not decode", "the archive file is damaged; restore it from a backup"),
+    ("disk is full", "free some disk space and run again (nothing was half-written)"),
+    ("disk i/o", "check the disk, then run again (nothing was half-written)"),
+    ("readonly", "the archive is read-only here; give a writable --archive"),
+    ("connection", "is the database server running and reachable?"),
+    ("server closed", "is the database server running and reachable?"),
+    ("terminating", "is the database server running and reachable?"),
+)
+
+
+def _one_line_error(context) -> None:  # noqa: ANN001 - sqlalchemy ExceptionContext
+    """Turn a database failure during any statement into an ArchiveError with what to do."""
+    if not isinstance(context.original_exception, Exception):
+        return  # KeyboardInterrupt and the like go their own way
+    message = _first_line(context.original_exception)
+    lowered = message.lower()
+    hint = next((h for word, h in _HINTS if word in lowered), "the archive was left as it was before this run")
+    raise ArchiveError(f"the archive failed: {message}", hint=hint) from None
 
 
 @contextmanager
@@ -96,14 +144,23 @@ def _sqlite_begin(conn) -> None:  # noqa: ANN001 - a sqlalchemy Connection
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("briefing_write") else "BEGIN")
 
 
-def _upgrade(engine) -> None:  # noqa: ANN001
-    """Run Alembic's `upgrade head` unless the schema is already there (checked without loading Alembic)."""
+def _upgrade(engine, *, create: bool = True) -> None:  # noqa: ANN001
+    """Run Alembic's `upgrade head` unless the schema is already there (checked without loading Alembic).
+
+    A database holding other tables and no archive is refused; without `create`, an empty one too.
+    """
     from sqlalchemy import inspect, text
 
     with engine.connect() as conn:
-        if inspect(conn).has_table("alembic_version"):
+        names = set(inspect(conn).get_table_names())
+        if "alembic_version" in names:
             if conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD:
                 return
+        elif names:
+            raise ArchiveError(f"{display_url(str(engine.url))} is a database of another application, not an archive",
+                               hint="give another --archive")
+        elif not create:
+            raise ArchiveError(f"no archive at {display_url(str(engine.url))} yet", hint="store summaries with `briefing archive add`")
     _migrate(engine)
 
 

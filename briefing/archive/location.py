@@ -28,8 +28,11 @@ def resolve_archive(option: str | None, config_value: str | None, env: Mapping[s
 
 def to_url(location: str) -> str:
     """Turn a path or URL into a SQLAlchemy URL (`postgresql://` uses psycopg 3)."""
-    if "://" not in location:
-        return f"sqlite:///{Path(location).expanduser().absolute()}"
+    if "://" not in location:  # a path: quoted, so `?`, `#` and `%` stay part of the file name
+        from sqlalchemy.engine import URL
+
+        path = str(Path(location).expanduser().absolute())
+        return URL.create("sqlite", database=path).render_as_string(hide_password=False)
     scheme, rest = location.split("://", 1)
     if scheme in ("postgresql", "postgres"):
         return f"postgresql+psycopg://{rest}"

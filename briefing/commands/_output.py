@@ -20,19 +20,23 @@ def warn(where: str, message: str) -> None:
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None) -> None:
     """Print a table: drawn by rich on a terminal, tab-separated lines otherwise."""
+    from ..terminal import printable
+
+    rows = [[printable(cell) for cell in row] for row in rows]  # titles from summaries: no escape sequences
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text as RichText
 
         table = Table(*headers, title=title, show_lines=False)
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(RichText(cell) for cell in row))  # as text, not rich markup
         Console().print(table)
         return
     out = sys.stdout
     out.write("\t".join(headers) + "\n")
     for row in rows:
-        out.write("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) + "\n")
+        out.write("\t".join(row) + "\n")
 
 
 def either(text: Text | None, default: str = "") -> str:

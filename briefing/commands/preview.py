@@ -15,6 +15,7 @@ def preview(
     target: Annotated[Path, typer.Argument(metavar="INPUT", help="A summary (.yaml, .yml, .json), a release (.txt, .html, .docx), or a folder of them (also shown as one pack).")],
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8000,
     host: Annotated[str, typer.Option("--host", help="Address to listen on; the default lets only this machine connect.")] = "127.0.0.1",
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Another name this machine is reached by (Host header), e.g. with --host 0.0.0.0; may be given more than once.")] = None,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the default web browser.")] = False,
     template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
     date: DateOption = None,
@@ -31,12 +32,13 @@ def preview(
 
     site = Site(target, config=config, template=template, log=log, date=parse_date(date, "--date"), terms=tuple(terms or ()))
     site.start()
-    running = Preview(site, host=host, port=port, log=log)
+    running = Preview(site, host=host, port=port, log=log, allow_hosts=tuple(allow_host or ()))
     try:
         running.watch()
         print(f"Previewing {target} at {running.url} (Ctrl-C to stop)", flush=True)
         if not running.server.loopback:
-            warn(f"listening on {host}", "other machines can read these notes")
+            warn(f"listening on {host}", "other machines can read these notes"
+                 f" (requests must name {', '.join(sorted(running.server.allowed_hosts))}; add names with --allow-host)")
         if open_browser:
             import webbrowser
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import BriefingError
+from .hosts import IDLE_SECONDS, host_allowed
 from .choices import DOWNLOADS, Choice, QueryError, choose, choose_format, parse_query
 from .entries import Shown
 from .packs import PACK_DOWNLOAD_URL, PACK_URL, pack_available
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 KEEPALIVE_SECONDS = 15.0
 MAX_POST_BYTES = 1024 * 1024
 TOKEN_HEADER = "X-Briefing-Token"
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 _NOTE_QUERY = ("layout", "lang")
 _DOWNLOAD_QUERY = ("layout", "lang", "format")
 
@@ -45,6 +45,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     server: PreviewServer
     server_version = "briefing-preview"
+    timeout = IDLE_SECONDS  # idle and slowloris connections are closed, not held for ever
 
     def version_string(self) -> str:
         """Name the server without the Python version."""
@@ -153,11 +154,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8", {})
 
     def _host_allowed(self) -> bool:
-        if not self.server.loopback:
-            return True
-        host = (self.headers.get("Host") or "").strip().lower()
-        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        return name in LOOPBACK_NAMES
+        return host_allowed(self.headers.get("Host"), self.server.allowed_hosts)
 
     def _names(self) -> set[str]:
         entries, _ = self.server.site.entries()

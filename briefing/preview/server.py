@@ -11,6 +11,7 @@ from typing import Self
 
 from ..errors import BriefingError
 from .handler import PreviewHandler
+from .hosts import MAX_CONNECTIONS, allowed_hosts
 from .site import Site
 from .watcher import watch_site
 
@@ -20,25 +21,45 @@ class PreviewServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, host: str, port: int, site: Site) -> None:
+    def __init__(self, host: str, port: int, site: Site, allow_hosts: tuple[str, ...] = ()) -> None:
         self.site = site
         self.loopback = _is_loopback(host)
+        self.allowed_hosts = allowed_hosts(host, allow_hosts)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), PreviewHandler)
+
+    def process_request(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's types
+        """Serve a connection in a thread if fewer than MAX_CONNECTIONS are open; else close it at once."""
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:  # noqa: ANN001
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
 
 class Preview:
     """A running preview: its server, its watcher thread, and how to stop both."""
 
-    def __init__(self, site: Site, *, host: str = "127.0.0.1", port: int = 8000, log=None) -> None:
+    def __init__(self, site: Site, *, host: str = "127.0.0.1", port: int = 8000, log=None,
+                 allow_hosts: tuple[str, ...] = ()) -> None:
         self.site = site
         self._log = log or (lambda message: None)
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._serving_in_thread = False
         try:
-            self.server = PreviewServer(host, port, site)
+            self.server = PreviewServer(host, port, site, allow_hosts)
         except OSError as exc:
             raise _bind_error(host, port, exc) from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from xml.sax.saxutils import quoteattr
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -286,7 +287,8 @@ def add_abstract_num(numbering: etree._Element, abstract_id: int, fmt: str, text
     """
     from docx.oxml import parse_xml
 
-    fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>' if font else ""
+    name = quoteattr(font) if font else ""  # a family name may hold & or "
+    fonts = f"<w:rFonts w:ascii={name} w:hAnsi={name} w:cs={name}/>" if font else ""
     xml = (
         f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
         '<w:multiLevelType w:val="singleLevel"/>'

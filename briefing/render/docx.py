@@ -525,11 +525,11 @@ def _core_properties(document: DocumentObject, view: NoteView, options: RenderOp
     props = document.core_properties
     lang = options.languages[0] if options.languages else "ar"
     organisation = view.organisation.get("en") or view.organisation.get("ar") if view.organisation else None
-    props.title = view.title.get(lang) or view.title.get("en") or view.title.get("ar") or ""
+    props.title = (view.title.get(lang) or view.title.get("en") or view.title.get("ar") or "")[:255]  # OOXML limit
     props.language = _LANG.get(lang, lang)
     props.author = props.last_modified_by = organisation or ""
     props.subject = view.kind.get(lang) or ""
-    props.identifier = view.id
+    props.identifier = view.id[:255]
     props.comments = props.keywords = props.category = ""
     props.revision = 1
     props.created = props.modified = creation_time(view.date).replace(tzinfo=None)

@@ -8,6 +8,7 @@ import struct
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
@@ -108,7 +109,7 @@ def _os2(data: bytes) -> tuple[str, str, str]:
 def _font_entry(family: str, data: bytes) -> etree._Element:
     panose, usb, csb = _os2(data)
     xml = (
-        f'<w:font xmlns:w="{W_NS}" w:name="{family}"><w:panose1 w:val="{panose}"/><w:charset w:val="00"/>'
+        f'<w:font xmlns:w="{W_NS}" w:name={quoteattr(family)}><w:panose1 w:val="{panose}"/><w:charset w:val="00"/>'
         f'<w:family w:val="roman"/><w:pitch w:val="variable"/><w:sig {usb} {csb}/></w:font>'
     )
     return etree.fromstring(xml)
@@ -142,7 +143,7 @@ def embed_fonts(parts: dict[str, bytes], fonts: Iterable[EmbeddedFont]) -> dict[
     for number, font in enumerate(fonts, start=1):
         entry = entries.get(font.family)
         if entry is None:
-            for old in table.findall(f"{_W}font[@{_W}name='{font.family}']"):
+            for old in [f for f in table.findall(f"{_W}font") if f.get(f"{_W}name") == font.family]:
                 table.remove(old)
             entry = entries[font.family] = _font_entry(font.family, font.data)
             table.append(entry)

@@ -67,14 +67,32 @@ def _bytecode_cache() -> Any:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+
+    class _Cache(jinja2.FileSystemBytecodeCache):
+        """A cache that a full disk or a read-only home never turns into an error (it is only a speed-up)."""
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError):
+                bucket.reset()
+
+    return _Cache(str(folder))
 
 
 @cache
 def _environment(path: tuple[Path, ...]) -> Any:
+    """Themes are trusted to lay out, not to run code: templates run in Jinja2's sandbox."""
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
-    return jinja2.Environment(
+    return SandboxedEnvironment(
         bytecode_cache=_bytecode_cache(),
         loader=jinja2.FileSystemLoader([str(p) for p in path]),
         autoescape=True,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..model import FollowUp, Participant, Summary, Text
 from ..review import is_draft
 from .formatting import FSI, PDI, country_name, date_text, format_gregorian, isolate_ltr, localise_digits, western_digits
+from .links import linkable
 
 Labels = dict[str, dict[str, Text]]
 DASH = Text(ar="—", en="—")
@@ -229,7 +230,11 @@ def _source_section(summary: Summary, labels: Labels, style: str) -> Section | N
         facts.append((f["published"], date_text(source.published, style)))
     if source.file:
         facts.append((f["file"], Text(ar=isolate_ltr(source.file), en=source.file)))
-    links = (source.url,) if source.url else ()
+    links: tuple[str, ...] = ()
+    if source.url and linkable(source.url):
+        links = (source.url,)
+    elif source.url:  # javascript:, data:, file: and the like: shown, never linked
+        facts.append((f["link"], Text(ar=isolate_ltr(source.url), en=source.url)))
     if not facts and not links:
         return None
     return Section("source", labels["sections"]["source"], facts=tuple(facts), links=links)
