@@ -14,7 +14,7 @@ from typing import Any
 from .errors import ConflictError, InputError
 from .io import write_atomic
 from .model import Summary
-from .summaries import decode_utf8, load_yaml, read_bytes, summary_from_tree
+from .summaries import decode_utf8, load_yaml, read_bytes, summary_from_tree, yaml_writer
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 _ITEM_LISTS = ("participants", "agenda", "positions", "follow_ups")
@@ -141,13 +141,7 @@ def mark_reviewed(tree: Any, by: str, on: dt.date) -> None:
 
 def dump_tree(tree: Any) -> str:
     """Write the tree back as YAML in the style of our summaries (two-space maps, `  - ` lists, null)."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt", pure=True)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    yaml.allow_unicode = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml = yaml_writer(keep_quotes=True)
     yaml.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
     out = io.StringIO()
     yaml.dump(tree, out)

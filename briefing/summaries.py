@@ -283,15 +283,24 @@ def summary_yaml(summary: Summary, *, comment: str | None = None) -> str:
     """Return a summary as format-1 YAML (keys in model order, empty values left out) that reads back equal."""
     import io
 
-    from ruamel.yaml import YAML
-
     data = {k: v for k, v in dump_summary(summary).items() if v not in ([], {}, None)}
-    yaml = YAML()
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
     if comment:
         out.write(f"# {comment}\n")
-    yaml.dump(data, out)
+    yaml_writer().dump(data, out)
     return out.getvalue()
+
+
+def yaml_writer(*, keep_quotes: bool = False) -> Any:
+    """The one style of every summary the tool writes: two-space maps, `  - ` lists, long lines whole, UTF-8.
+
+    `keep_quotes` keeps a hand-written file's quoting when it is written back (round trip).
+    """
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    yaml.preserve_quotes = keep_quotes
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import ROOT
 
 MEMORY = 1_000_000_000  # bytes of address space (prlimit --as): a normal note needs ~0.4 GB of it

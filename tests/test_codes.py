@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from support import MINIMAL_SUMMARY
 
 from briefing.codes import is_known, suggest
+from support import MINIMAL_SUMMARY
 
 
 def summary_with(tmp_path, code: str):

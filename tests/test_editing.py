@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import SAMPLES, SEED
 
 from briefing.editing import mark_reviewed, open_document, remove_item, save_document, set_value
 from briefing.errors import ConflictError, SummaryError
 from briefing.summaries import read_summary
+from support import SAMPLES, SEED
 
 
 def changed_lines(before: str, after: str) -> list[str]:
@@ -27,7 +27,7 @@ def _block(text: str, key: str, index: int) -> list[str]:
     for line in lines[start:]:
         if not line.startswith(" "):
             break
-        if line.startswith("  - ") and items[-1] and any(l.startswith("  - ") for l in items[-1]):
+        if line.startswith("  - ") and items[-1] and any(x.startswith("  - ") for x in items[-1]):
             items.append([])
         items[-1].append(line)
     return items[index]

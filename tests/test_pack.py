@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from pdftools import SHIPPED_FAMILIES, normalise_words, pdf_fonts, pdf_text, require
+from pdftools import SHIPPED_FAMILIES, pdf_fonts, require
 from support import SAMPLES, run_cli
 
 CONFIG = str(SAMPLES / "briefing.toml")
@@ -178,7 +178,7 @@ def test_pack_docx_contents_is_a_table_with_page_fields(tmp_path):
     contents = document[:document.index("</w:tbl>", document.index("_TocPackAnnexes"))]
     for name in ("_TocPack0001", "_TocPack0002", "_TocPack0003", "_TocPackAnnexes"):
         assert f"PAGEREF {name} \\h" in contents
-        assert f'<w:bookmarkStart w:id="' in document and f'w:name="{name}"' in document
+        assert '<w:bookmarkStart w:id="' in document and f'w:name="{name}"' in document
     assert contents.count('w:anchor="_TocPack') == 2 * 4  # each row's English and Arabic title link to the note
 
 

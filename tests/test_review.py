@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import MINIMAL_SUMMARY, SAMPLES
-
 from briefing.review import is_draft, open_items, review_items
 from briefing.summaries import read_summary
+from support import MINIMAL_SUMMARY, SAMPLES
 
 EXTRACTED = """format: 1
 language: ar

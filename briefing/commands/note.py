@@ -26,11 +26,11 @@ def note(
 ) -> None:
     """Write a bilingual briefing note per input: DIR/<id>.pdf, .docx and .html."""
     from ..errors import BriefingError, ExitCode, ReviewError
-    from ..review import is_draft
-    from ..summaries import is_summary_path
     from ..io import check_writable, write_outputs
     from ..loading import load_input
     from ..notes import make_options, parse_formats, render_note
+    from ..review import is_draft
+    from ..summaries import is_summary_path
     from ._options import refuse_stdout, release_settings
     from ._output import warn
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -32,7 +32,7 @@ def list_items(
 def mark(
     file: Annotated[Path, typer.Argument(help="The summary a person checked against its release.")],
     by: Annotated[str, typer.Option("--by", help="Who checked it (name or initials).")],
-    on: Annotated[Optional[str], typer.Option("--on", help="When (YYYY-MM-DD); default: today.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="When (YYYY-MM-DD); default: today.")] = None,
 ) -> None:
     """Write `reviewed: {by, on}` into the summary, keeping its comments and key order."""
     from ..editing import mark_reviewed, open_document, save_document

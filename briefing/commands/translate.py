@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,22 +15,22 @@ translate_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-TmOption = Annotated[Optional[list[Path]], typer.Option(
+TmOption = Annotated[list[Path] | None, typer.Option(
     "--tm", help="Accepted summaries (files or folders) for the translation memory; may be given more than once.")]
-TermsOption = Annotated[Optional[list[Path]], typer.Option(
+TermsOption = Annotated[list[Path] | None, typer.Option(
     "--terms", help="Extra term file (TSV), after briefing.toml's `terms`; may be given more than once.")]
 
 
 @translate_app.command("export")
 def export(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Summaries or folders of summaries; none with --from-archive.")] = None,
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Summaries or folders of summaries; none with --from-archive.")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="The XLIFF 1.2 file to write (a .tbx glossary is written beside it).")] = Path("translations.xlf"),
-    tmx: Annotated[Optional[Path], typer.Option("--tmx", help="Also write the translation memory as TMX 1.4 to this file.")] = None,
+    tmx: Annotated[Path | None, typer.Option("--tmx", help="Also write the translation memory as TMX 1.4 to this file.")] = None,
     tm: TmOption = None,
     tm_archive: Annotated[bool, typer.Option("--tm-archive", help="Add the archive's accepted summaries to the translation memory.")] = False,
     from_archive: Annotated[bool, typer.Option("--from-archive", help="Export the archive's events (filtered by --since, --until).")] = False,
-    since: Annotated[Optional[str], typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="With --from-archive: events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="With --from-archive: events on or before this date (YYYY-MM-DD).")] = None,
     copy_source: Annotated[bool, typer.Option("--copy-source", help="Put the source text in each <target> (for OmegaT's built-in XLIFF filter).")] = False,
     terms: TermsOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output files if they exist.")] = False,

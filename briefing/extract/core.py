@@ -10,9 +10,8 @@ from typing import Any
 from ..errors import InputError
 from ..model import Summary
 from ._grammar import ATTEND_AR, ATTEND_EN, FUTURE_AR, FUTURE_EN, PAST_CONTACT_AR, PAST_CONTACT_EN
-from .clauses import clause
-from .followups import ToDo
 from .build import build_summary
+from .clauses import clause
 from .event import (
     detect_type,
     find_event_date,
@@ -21,6 +20,7 @@ from .event import (
     place_country,
     reference_date,
 )
+from .followups import ToDo
 from .mentions import find_mentions, tag_sentence
 from .participants import Roster, apply_initiative, assign_sides, is_greeted
 from .segment import segment

@@ -11,6 +11,7 @@ from ._grammar import (
     BOTH_EN,
     CONTEXT_AR,
     CONTEXT_EN,
+    EVENT_CUES,
     PASSIVE_AR,
     PASSIVE_EN,
     SPLIT_STANCES_AR,
@@ -27,7 +28,6 @@ from .clauses import (
     joined_words,
     token_at,
 )
-from ._grammar import EVENT_CUES
 from .event import detect_type, fold
 from .followups import ToDo, find_follow_ups
 from .mentions import Mention, Tagged

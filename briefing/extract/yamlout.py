@@ -11,8 +11,9 @@ _ORDER = ("format", "id", "language", "source", "event", "participants", "agenda
 
 def dump_yaml(extraction: Any) -> str:
     """Return the summary as YAML; positions and follow-ups carry their source sentence as a comment."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from ..summaries import yaml_writer
 
     data = extraction.summary.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
     root = CommentedMap()
@@ -29,12 +30,8 @@ def dump_yaml(extraction: Any) -> str:
             if number and 1 <= number <= len(extraction.sentences):
                 sentence = " ".join(extraction.sentences[number - 1].split())
                 items.yaml_set_comment_before_after_key(i, before=f"[{number}] {sentence}", indent=2)
-    yaml = YAML()
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
-    yaml.dump(root, out)
+    yaml_writer().dump(root, out)
     return out.getvalue()
 
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import BriefingError
-from .hosts import IDLE_SECONDS, host_allowed
 from .choices import DOWNLOADS, Choice, QueryError, choose, choose_format, parse_query
 from .entries import Shown
+from .hosts import IDLE_SECONDS, host_allowed
 from .packs import PACK_DOWNLOAD_URL, PACK_URL, pack_available
 from .pages import (
     Chrome,

@@ -54,14 +54,10 @@ def read_files(paths: Iterable[Path]) -> list[SummaryFile]:
 
 def dump(tree: Any) -> str:
     """Return a ruamel tree as YAML written the way `briefing extract` writes it."""
-    from ruamel.yaml import YAML
+    from ..summaries import yaml_writer
 
-    yaml = YAML(typ="rt", pure=True)
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
-    yaml.dump(tree, out)
+    yaml_writer().dump(tree, out)
     return out.getvalue()
 
 

@@ -126,7 +126,7 @@ def apply_formula(text: str, src: str, kind: str, form: str, terms: Any, table: 
             else:
                 forms = formula.write[dst]
                 template = forms.get(form) or forms.get("one") or next(iter(forms.values()))
-                text = _finish(_SLOT.sub(lambda s: slots[s.group(1)], template), dst)
+                text = _finish(_SLOT.sub(lambda s, slots=slots: slots[s.group(1)], template), dst)
                 if dst == "en" and template.startswith("{"):  # a sentence that opens with a slot
                     text = text[:1].upper() + text[1:]
                 return text, formula.id

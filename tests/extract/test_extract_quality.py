@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import ROOT, SHARED, require_shared
 
 _spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")

@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 import docx
-from support import ROOT
 
 from briefing.extract import extract_summary
 from briefing.model import Summary
 from briefing.sources import read_release, release_from_bytes
+from support import ROOT
 
 CORPUS = ROOT / "tests" / "extract" / "corpus" / "en" / "dev"
 

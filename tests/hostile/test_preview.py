@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from support import SEED
 
 from briefing.preview import Preview, Site
 from briefing.preview.handler import PreviewHandler
 from briefing.preview.hosts import MAX_CONNECTIONS, allowed_hosts, host_allowed
+from support import SEED
 
 
 @pytest.mark.parametrize(

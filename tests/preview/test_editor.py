@@ -9,10 +9,10 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from support import SAMPLES
 
 from briefing.preview.editor import editor_groups
 from briefing.summaries import read_summary
+from support import SAMPLES
 
 
 def request(url: str, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None):

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from pdftools import pdf_text, require
 from support import ROOT, SAMPLES, run_cli
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfReader
-from support import SAMPLES
 
 from briefing.assemble import assemble_pack
 from briefing.model import Text
 from briefing.render.collection import outline_label, pack_view, render_pack_pdf
 from briefing.render.options import RenderOptions
 from briefing.summaries import read_summary
+from support import SAMPLES
 
 
 def _view(options: RenderOptions):

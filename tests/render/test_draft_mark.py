@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from pdftools import pdf_text, require
-from support import SAMPLES
 
 from briefing.render.docx import render_docx
 from briefing.render.html import render_html
 from briefing.render.options import RenderOptions, prepare_note
 from briefing.render.pdf import render_pdf
 from briefing.summaries import read_summary
+from pdftools import pdf_text, require
+from support import SAMPLES
 
 REVIEWED = SAMPLES / "visit-long.yaml"  # several pages
 MARK = re.compile(r"\breviewed: \{by: [^}]*\}\n")

@@ -8,8 +8,6 @@ import statistics
 from pathlib import Path
 
 import pytest
-from pdftools import Page, Word, normalise_words, pdf_pages, pdf_text
-from support import SAMPLES, SEED, SHARED
 
 from briefing.loading import load_input
 from briefing.model import Summary
@@ -17,6 +15,8 @@ from briefing.render.options import RenderOptions, Typography, prepare_note
 from briefing.render.pdf import render_pdf
 from briefing.render.view import NoteView
 from briefing.summaries import read_summary
+from pdftools import Page, Word, normalise_words, pdf_pages, pdf_text
+from support import SAMPLES, SEED, SHARED
 
 MARGIN = 56  # pt: the 20 mm page margins hold only the running marking and page numbers
 ASCII_DIGITS = re.compile(r"[0-9]")

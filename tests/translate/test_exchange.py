@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from support import ROOT, SAMPLES
 
 from briefing.summaries import read_summary
+from support import SAMPLES
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 

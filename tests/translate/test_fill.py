@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from support import SAMPLES
-
 from briefing.model import parse_summary
 from briefing.summaries import read_summary
 from briefing.terms import load_terms
 from briefing.translate import build_memory, fill_translations, pending_sides
+from support import SAMPLES
 
 TERMS = load_terms()
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from support import SAMPLES
 
 from briefing.summaries import read_summary
 from briefing.translate.xliff import build_tmx
+from support import SAMPLES
 
 pytestmark = pytest.mark.slow
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
