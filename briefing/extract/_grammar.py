@@ -19,6 +19,11 @@ def _ar(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def _words(text: str) -> frozenset[str]:
     return frozenset(normalise_ar(w) for w in text.split())
 
+# Words that join the parts of a name ("بن", "آل", "bin", "al"); never a name's distinctive word.
+NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "ولد", "bin", "ibn", "al", "el", "abu"})
+# Given names shared by too many people to tell one person on their own.
+COMMON_GIVEN_NAMES = frozenset({"محمد", "احمد", "علي", "عبد", "الله", "mohammed", "muhammad", "ahmed", "ali", "abdullah"})
+
 # Function words and time words that can never be part of a person's name.
 FUNCTION_AR = _words("""
 في من الي علي عن مع لدي الى على لدى ب ل و ف ثم او أو بين خلال بعد قبل عند حول ضد نحو منذ حتي حيث

@@ -12,6 +12,7 @@ from ._grammar import (
     FUNCTION_AR,
     FUNCTION_EN,
     INSTITUTIONS_AR,
+    NAME_JOINERS,
     PLACE_HEADS_AR,
     TIME_AR,
     TIME_NEXT_AR,
@@ -25,7 +26,6 @@ ALL_KINDS = ENTITY_KINDS + CUE_KINDS
 _TAG = {"honorific": "H", "title": "T", "epithet": "E", "person": "P", "country": "C",
         "organisation": "O", "city": "Y"}
 _HARD = re.compile(r"[,،.؛;:!?()\[\]«»\"“”|؟]|[-–—](?:\s|$)|(?:^|\s)[-–—]")
-_NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "أبو", "ابي", "ولد", "bin", "al", "ibn"})
 _MAX_NAME = 6
 _BIN = frozenset({"بن", "ابن", "بنت", "bin", "ibn"})
 
@@ -400,14 +400,14 @@ def _name(tagged: Tagged, j: int, mention: Mention) -> int:
     patronymic, surname = tagged.tokens[j].norm in _BIN, False
     while k < n and words < _MAX_NAME and not tagged.hard[k - 1] and _name_word(tagged, k):
         norm = tagged.tokens[k].norm
-        if patronymic and tagged.tokens[k - 1].norm not in _NAME_JOINERS and norm not in _NAME_JOINERS:
+        if patronymic and tagged.tokens[k - 1].norm not in NAME_JOINERS and norm not in NAME_JOINERS:
             if surname or not _has_article(tagged, k):
                 break  # "X بن Y": only one family name (with the article) may follow
             surname = True
         patronymic = patronymic or norm in _BIN
-        words += norm not in _NAME_JOINERS
+        words += norm not in NAME_JOINERS
         k += 1
-    while k - 1 > j and tagged.tokens[k - 1].norm in _NAME_JOINERS:
+    while k - 1 > j and tagged.tokens[k - 1].norm in NAME_JOINERS:
         k -= 1
     _set_name(tagged, j, k, mention)
     return k
@@ -430,7 +430,7 @@ def _name_tail(tagged: Tagged, j: int, mention: Mention) -> int:
     n = len(tagged.tokens)
     k = j
     while k < n and k - j < 4 and not tagged.hard[k - 1] and _name_word(tagged, k) and (
-            tagged.tokens[k].norm in _NAME_JOINERS or tagged.tokens[k - 1].norm in _NAME_JOINERS):
+            tagged.tokens[k].norm in NAME_JOINERS or tagged.tokens[k - 1].norm in NAME_JOINERS):
         k += 1
     if k > j:
         _set_name(tagged, mention.name_start, k, mention)
@@ -449,7 +449,7 @@ def _name_before(tagged: Tagged, i: int, floor: int) -> int | None:
     if i - k < 2 or any(_conjoined(tagged, x) for x in range(k + 1, i)):
         return None
     opens = k == 0 or tagged.hard[k - 1]
-    if opens and i - k >= 3 and tagged.tokens[k].norm not in _NAME_JOINERS and tagged.tokens[k + 1].norm not in _NAME_JOINERS:
+    if opens and i - k >= 3 and tagged.tokens[k].norm not in NAME_JOINERS and tagged.tokens[k + 1].norm not in NAME_JOINERS:
         k += 1  # a sentence opens with its verb: "أقر سمير جعجع رئيس ..."
     start = tagged.tokens[k].start + (1 if _conjoined(tagged, k) else 0)
     if tagged.text[start:start + 2] == "ال":

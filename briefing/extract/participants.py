@@ -8,12 +8,10 @@ from typing import Any
 
 from ..model import slugify
 from ..terms.normalise import normalise_ar, tokenise, transliterate_ar
-from ._grammar import INITIATIVE_AR, INITIATIVE_EN
+from ._grammar import COMMON_GIVEN_NAMES, INITIATIVE_AR, INITIATIVE_EN, NAME_JOINERS
 from .mentions import Mention
 from .vocab import Lexicon, country_code
 
-_JOIN = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "bin", "ibn", "al", "el", "abu"})
-_COMMON = frozenset({"محمد", "احمد", "علي", "عبد", "الله", "mohammed", "muhammad", "ahmed", "ali", "abdullah"})
 _REPORTERS = frozenset({"spokesman"})
 _GREETING = re.compile(r"(?:تحيات|تهاني|تحياته|تمنيات|رساله|رسالة|تعازي|greetings|message|condolences)\s*$")
 
@@ -42,7 +40,7 @@ def name_words(norms: tuple[str, ...] | list[str]) -> list[str]:
     for word in norms:
         if word.startswith("ال") and len(word) > 4:
             word = word[2:]
-        if word not in _JOIN and len(word) > 1 and word not in out:
+        if word not in NAME_JOINERS and len(word) > 1 and word not in out:
             out.append(word)
     return out
 
@@ -54,7 +52,7 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if len(x) == 1 or len(y) == 1:
         word, other = (x[0], y) if len(x) == 1 else (y[0], x)
-        return word not in _COMMON and word in other
+        return word not in COMMON_GIVEN_NAMES and word in other
     if x[0] != y[0] or _father(a) != _father(b):
         return False
     return x[-1] == y[-1] or len(set(x) & set(y)) >= 2
@@ -161,7 +159,7 @@ class Roster:
     def by_word(self, word: str) -> Person | None:
         """The one participant whose name has this distinctive word ("كارتر", "السيسي")."""
         key = word[2:] if word.startswith("ال") and len(word) > 4 else word
-        if key in _COMMON or key in _JOIN or len(key) < 3:
+        if key in COMMON_GIVEN_NAMES or key in NAME_JOINERS or len(key) < 3:
             return None
         found = [p for p in self.people if key in name_words(p.name_norm)[1:] or (
             len(name_words(p.name_norm)) == 1 and key in name_words(p.name_norm))]

@@ -6,9 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..terms.normalise import tokenise
-
-_JOINERS = frozenset({"بن", "ابن", "بنت", "ال", "آل", "عبد", "ابو", "bin", "ibn", "al", "el", "abu"})
-_COMMON = frozenset({"محمد", "احمد", "علي", "عبد", "الله", "mohammed", "muhammad", "ahmed", "ali", "abdullah"})
+from ._grammar import COMMON_GIVEN_NAMES, NAME_JOINERS
 
 
 class Lexicon:
@@ -24,9 +22,9 @@ class Lexicon:
         if terms is not None:
             for term in terms.entries("person"):
                 for surface in term.surfaces("ar") + term.surfaces("en"):
-                    words = frozenset(t.norm for t in tokenise(surface)) - _JOINERS
+                    words = frozenset(t.norm for t in tokenise(surface)) - NAME_JOINERS
                     self._all.setdefault(term.key, set()).update(words)
-                    for word in words - _COMMON:
+                    for word in words - COMMON_GIVEN_NAMES:
                         self._people.setdefault(word, []).append((term, words))
                         for variant in _one_less(word):
                             self._deletes.setdefault(variant, set()).add(word)
@@ -53,9 +51,9 @@ class Lexicon:
 
     def find_person(self, name_norm: tuple[str, ...]) -> Any:
         """A person of the term base whose distinctive name words all appear in `name_norm`."""
-        words = frozenset(name_norm) - _JOINERS
+        words = frozenset(name_norm) - NAME_JOINERS
         best, best_size = None, 0
-        for word in words - _COMMON:
+        for word in words - COMMON_GIVEN_NAMES:
             for term, needed in self._people.get(word, ()):
                 if len(needed) >= 2 and needed <= words and len(needed) > best_size and words <= self._all[term.key]:
                     best, best_size = term, len(needed)
@@ -64,7 +62,7 @@ class Lexicon:
     def find_similar_person(self, name_norm: tuple[str, ...]) -> Any:
         """A person of the term base whose name differs from `name_norm` by one letter in one word
         ("أنتوني بلينكين" for «أنتوني بلينكن», "Tokaev" for "Tokayev"); None when not exactly one."""
-        words = [w for w in dict.fromkeys(name_norm) if w not in _JOINERS]
+        words = [w for w in dict.fromkeys(name_norm) if w not in NAME_JOINERS]
         if len(words) < 2:
             return None
         found: dict[str, Any] = {}
