@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 # Letters written in several ways (hamza seats, alef wasla, dotless and Persian ya, ta marbuta, keheh).
-# Each maps one character to one, so folding keeps offsets. briefing/terms/normalise.py keeps its own
-# copy until the extraction rewrite moves it here.
+# Each maps one character to one, so folding keeps offsets.
 LETTER_VARIANTS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي",

@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..arabic import DIGITS, LETTER_VARIANTS
+
 # Marks removed for matching: Latin combining marks, Arabic tashkeel and Quranic marks,
 # superscript alef, tatweel, zero-width (non-)joiners and the byte-order mark.
 _MARKS = "".join(
@@ -15,13 +17,7 @@ _MARKS = "".join(
     for c in range(rng[0], rng[1] + 1)
 ) + "\u0670\u0640\u200c\u200d\u200e\u200f\ufeff"
 
-_MAP = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ی": "ي", "ې": "ي",
-    "ة": "ه", "ک": "ك",
-    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
-}
+_MAP = {**LETTER_VARIANTS, **DIGITS}  # one alef, one ya, ha for ta marbuta; ASCII digits
 _TABLE = {**str.maketrans(_MAP), **{ord(c): None for c in _MARKS}}
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"(?:[^\W_]|[" + re.escape(_MARKS) + r"])+")
