@@ -34,6 +34,7 @@ lint: setup-test
 ## Extraction scores on the dev corpus.
 eval: setup-test
 	$(BIN)/python scripts/evaluate.py
+	$(BIN)/python bench/pending_translations.py --heldout
 
 ## Benchmarks (figures go into the README).
 bench: setup-bench
