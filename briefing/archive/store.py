@@ -110,10 +110,11 @@ class Archive:
         with writing(self.engine) as conn:
             tracking.delete_event(conn, event_id)
 
-    def followups(self, *, open_only: bool = False, country: str | None = None, since: dt.date | None = None):
-        """Return follow-ups (see `tracking.list_followups`)."""
+    def followups(self, *, open_only: bool = False, country: str | None = None, since: dt.date | None = None,
+                  as_of: dt.date | None = None):
+        """Return follow-ups, as they stood at the end of `as_of` when given (see `tracking.list_followups`)."""
         with self.engine.connect() as conn:
-            return tracking.list_followups(conn, open_only=open_only, country=country, since=since)
+            return tracking.list_followups(conn, open_only=open_only, country=country, since=since, as_of=as_of)
 
     def followup_changes(self, start: dt.date, end: dt.date):
         """Return (opened, closed): follow-ups first reported, and closed, between two dates."""
@@ -127,6 +128,18 @@ class Archive:
             self.event(by)
         with writing(self.engine) as conn:
             return tracking.close_by_hand(conn, followup_id, by=by, on=on, status=status)
+
+    def confirm_followup(self, followup_id: int, event_id: int):
+        """Record that `event_id` fulfilled the follow-up (closed as done by hand, on the event's date)."""
+        self.event(event_id)
+        with writing(self.engine) as conn:
+            return tracking.confirm_by(conn, followup_id, event_id)
+
+    def reject_candidate(self, followup_id: int, event_id: int):
+        """Record that `event_id` does not fulfil the follow-up; it is never proposed again."""
+        self.event(event_id)
+        with writing(self.engine) as conn:
+            return tracking.reject(conn, followup_id, event_id)
 
 
 def _match_event(conn: Connection, key: EventKey) -> int | None:

@@ -16,7 +16,7 @@ def test_migrations_build_exactly_the_tables_the_code_uses(archive):
 
     with archive.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
-        assert context.get_current_revision() == "0001"
+        assert context.get_current_revision() == "0002"
         assert compare_metadata(context, metadata) == []
 
 
