@@ -1,4 +1,4 @@
-"""`briefing archive add|list|show|remove`: keep summaries as events with their sources."""
+"""`briefing archive add|list|show|history|pick|remove`: keep summaries as events with their sources."""
 
 from __future__ import annotations
 
@@ -59,8 +59,8 @@ def add(
 
 def _describe(name: str, result) -> str:  # noqa: ANN001 - an AddResult
     words = {"new": "new event", "merged": "another source of event", "updated": "updated source of event",
-             "unchanged": "already stored as event"}[result.outcome]
-    parts = [f"{name}: {words} {result.event_id}"]
+             "moved": "corrected source moved to event", "unchanged": "already stored as event"}[result.outcome]
+    parts = [f"{name}: {words} {result.event_id}" + (f" (from event {result.moved_from})" if result.moved_from else "")]
     parts += [f"follow-up {f} opened" for f in result.opened]
     parts += [f"follow-up {f} done" for f in result.closed]
     parts += [f"follow-up {f} to confirm" for f in result.to_confirm]
@@ -93,14 +93,50 @@ def show(
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Print the event's stored summaries as YAML (one document per source)."""
+    """Print the event's stored summaries as YAML (one document per source), after the fields they disagree on."""
     from ..archive.cli_support import open_from_options, summary_yaml
 
     with open_from_options(archive, config, create=False) as store:
         event = store.event(event_id)
-    documents = [summary_yaml(s.summary, comment=f"event {event.id}, source {n} of {len(event.sources)}: {s.key}")
+    head = [f"# conflict: {c.field}: " + " · ".join(f"{value!r} (source {sid})" for sid, value in c.values)
+            for c in event.conflicts]
+    if head:
+        rule = f"source {event.picked} (picked)" if event.picked else f"source {event.sources[0].id} (first by key)"
+        head.append(f"# the event follows {rule}; choose with `briefing archive pick {event.id} SOURCE`")
+    documents = [summary_yaml(s.summary, comment=f"event {event.id}, source {n} of {len(event.sources)}: {s.key} (source id {s.id})")
                  for n, s in enumerate(event.sources, 1)]
-    typer.echo("---\n".join(documents), nl=False)
+    typer.echo("".join(line + "\n" for line in head) + "---\n".join(documents), nl=False)
+
+
+@archive_app.command("history")
+def history(
+    event_id: Annotated[int, typer.Argument(help="Event id (see `briefing archive list`); a removed event's id works too.", metavar="ID")],
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show every version of the event's sources: when stored, under which event, and what changed."""
+    from ..archive.cli_support import open_from_options
+    from ..archive.history import describe_versions
+
+    with open_from_options(archive, config, create=False) as store:
+        versions = store.history(event_id)
+    for line in describe_versions(versions):
+        typer.echo(line)
+
+
+@archive_app.command("pick")
+def pick(
+    event_id: Annotated[int, typer.Argument(help="Event id (see `briefing archive show ID` for its conflicts).", metavar="ID")],
+    source_id: Annotated[Optional[int], typer.Argument(help="Source id whose account the event follows; leave out to go back to the rule.", metavar="SOURCE")] = None,
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Choose which source's account (type, place, sides) an event follows where its sources disagree."""
+    from ..archive.cli_support import open_from_options
+
+    with open_from_options(archive, config, create=False) as store:
+        event = store.pick_source(event_id, source_id)
+    typer.echo(f"event {event.id} follows source {event.sources[0].id} ({event.sources[0].key}): {event.type.value}")
 
 
 @archive_app.command("remove")

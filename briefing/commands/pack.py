@@ -104,14 +104,15 @@ def _from_files(names: list[str], terms) -> list:  # noqa: ANN001
 
 
 def _from_archive(archive, config, since, until, country, participant):  # noqa: ANN001, ANN202
-    """Return the matching events and the open follow-ups they reported."""
+    """Return the matching events and the follow-ups they reported still open (at the end of --until when given)."""
     from ..archive.cli_support import open_from_options
     from .archive import _date
 
     with open_from_options(archive, config, create=False) as store:
-        events = store.events(since=_date(since, "--since"), until=_date(until, "--until"), country=country, participant=participant)
+        end = _date(until, "--until")
+        events = store.events(since=_date(since, "--since"), until=end, country=country, participant=participant)
         ids = {e.id for e in events}
-        followups = [f for f in store.followups(open_only=True) if f.event_id in ids]
+        followups = [f for f in store.followups(open_only=True, as_of=end) if f.event_id in ids]
     return events, followups
 
 
