@@ -61,6 +61,7 @@ class PersonEntry:
     title: Text | None  # the title given at their first event in the pack
     country: str | None
     meetings: tuple[Meeting, ...]  # in pack order
+    variants: tuple[Text, ...] = ()  # every name the notes give this person (the fullest is `name`)
 
 
 @dataclass(frozen=True)
@@ -305,20 +306,21 @@ def _classification(values: Iterable[str | None]) -> str | None:
     return found[0] if found else None
 
 
-def _person_key(p: Participant) -> tuple[str, str]:
-    name = (p.name.en or "").casefold().strip() or (p.name.ar or "").strip()
-    return (p.country or "", " ".join(name.split()))
-
-
 def _index(events: Sequence[PackEvent]) -> tuple[PersonEntry, ...]:
-    people: dict[tuple[str, str], tuple[Participant, list[Meeting]]] = {}
+    """One entry per person across the pack's notes (see briefing.people), with every event they attended."""
+    from .people import gather
+
+    seen: list[tuple[Participant, Meeting]] = []
     for event in events:
         summary = event.summary
         for person in summary.participants:
             others = [p for p in summary.participants if p.id != person.id]
             foreign = [p for p in others if p.country != person.country] or others
-            meeting = Meeting(event.date, event.number, event.anchor, summary.event.type, summary.event.place,
-                              tuple(Counterpart(p.name, p.country) for p in foreign))
-            people.setdefault(_person_key(person), (person, []))[1].append(meeting)
-    entries = [PersonEntry(p.name, p.title, p.country, tuple(m)) for p, m in people.values()]
+            seen.append((person, Meeting(event.date, event.number, event.anchor, summary.event.type, summary.event.place,
+                                         tuple(Counterpart(p.name, p.country) for p in foreign))))
+    entries = []
+    for found in gather([p for p, _ in seen]):
+        first = seen[found.members[0]][0]
+        meetings = tuple(seen[i][1] for i in found.members)
+        entries.append(PersonEntry(found.name, first.title, found.country, meetings, found.variants))
     return tuple(sorted(entries, key=lambda e: ((e.name.en or e.name.ar or "").casefold(), e.country or "")))

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from ..errors import InputError
 from ..model import EventType, Summary
+from ..people import Person
 from . import tracking
 from .dedup import EventKey, canonical_json, event_key, same_event, source_key
 from .engine import connect, writing
@@ -120,6 +121,14 @@ class Archive:
             needle = participant.strip().casefold()
             found = [e for e in found if any(_names(p, needle) for s in e.sources for p in s.summary.participants)]
         return found
+
+    def people(self, **filters) -> list[tuple[Person, tuple[int, ...]]]:  # noqa: ANN003 - as for `events`
+        """Return each person once across the events (see briefing.people), with the ids of their events."""
+        from ..people import gather
+
+        seen = [(e.id, p) for e in self.events(**filters) for p in e.summary.participants]
+        found = gather([p for _, p in seen])
+        return [(person, tuple(sorted({seen[i][0] for i in person.members}))) for person in found]
 
     def event(self, event_id: int) -> EventRecord:
         """Return one event; InputError when there is no such id."""

@@ -1,4 +1,4 @@
-"""`briefing archive add|list|show|history|pick|remove`: keep summaries as events with their sources."""
+"""`briefing archive add|list|people|show|history|pick|remove`: keep summaries as events with their sources."""
 
 from __future__ import annotations
 
@@ -85,6 +85,23 @@ def list_(
     rows = [(str(e.id), e.date.isoformat() if e.date else "undated", e.type.value, ",".join(e.countries),
              either(e.summary.event.place), str(len(e.sources)), either(e.summary.event.title, e.note_id)) for e in found]
     print_table(("ID", "DATE", "TYPE", "COUNTRIES", "PLACE", "SOURCES", "TITLE"), rows)
+
+
+@archive_app.command("people")
+def people(
+    country: Annotated[Optional[str], typer.Option("--country", metavar="XX", help="Only events with a participant from this country (ISO code).")] = None,
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """List each person once across the archive's events, with the other names the summaries give them."""
+    from ..archive.cli_support import either, open_from_options, print_table
+
+    with open_from_options(archive, config, create=False) as store:
+        found = store.people(country=country)
+    rows = [(either(p.name), p.country or "", str(len(ids)), ",".join(map(str, ids)),
+             "; ".join(either(v) for v in p.variants if v != p.name)) for p, ids in found]
+    rows.sort(key=lambda r: (r[0].casefold(), r[1]))
+    print_table(("NAME", "COUNTRY", "EVENTS", "IDS", "ALSO CALLED"), rows)
 
 
 @archive_app.command("show")

@@ -182,3 +182,15 @@ def test_followups_confirm_and_reject_commands(cli, archive_url, tmp_path):
     assert confirmed.stdout.decode().strip() == "follow-up 1 done by event 2 on 2015-08-12 (confirmed)"
     past = cli("followups", "--as-of", "2015-08-09", "--archive", archive_url).stdout.decode()
     assert "\tproposed\t" in past
+
+
+def test_the_archive_lists_al_jubeir_once_under_both_names(cli, archive_url, tmp_path):
+    from briefing.archive.cli_support import summary_yaml
+
+    cairo = HERE.parent / "extract" / "corpus" / "ar" / "dev" / "2015-07-24-1213.gold.yaml"  # "Adel bin Ahmed Al-Jubeir"
+    path = tmp_path / "rome.yaml"
+    path.write_text(summary_yaml(rome()), encoding="utf-8")
+    assert cli("archive", "add", str(path), str(cairo), "--archive", archive_url).returncode == 0
+    out = cli("archive", "people", "--archive", archive_url).stdout.decode().splitlines()
+    rows = [line.split("\t") for line in out if "Jubeir" in line]
+    assert rows == [["Adel bin Ahmed Al-Jubeir", "SA", "2", "1,2", "Adel Al-Jubeir"]]
