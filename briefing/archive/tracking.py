@@ -29,6 +29,9 @@ from ..model import FollowUp, FollowUpKind, FollowUpStatus, Summary
 from .schema import candidates, decisions, events, followups, mentions, sources
 
 
+JUDGED = sorted(k.value for k in FollowUpKind if family(k) != "other")  # `other` is never closed by an event
+
+
 @dataclass(frozen=True)
 class _Mention:
     event_id: int
@@ -169,12 +172,14 @@ def track_event(conn: Connection, event_id: int, new_fids: list[int]) -> tuple[l
     event = event_facts(conn, event_id)
     if event.date is not None:
         query = select(followups.c.id).where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
-                                             followups.c.event_id != event_id,
+                                             followups.c.event_id != event_id, followups.c.kind.in_(JUDGED),
                                              or_(followups.c.who_country.is_(None),
                                                  followups.c.who_country.in_(sorted(event.countries))))
+        refused = set(conn.execute(select(decisions.c.followup_id).where(
+            decisions.c.event_id == event_id, decisions.c.verdict == "rejected")).scalars())
         for fid in conn.execute(query.order_by(followups.c.id)).scalars().all():
-            facts = _facts(conn, fid)
-            if facts is not None and event_id not in rejected(conn, fid):
+            facts = _facts(conn, fid) if fid not in refused else None
+            if facts is not None:
                 _apply(conn, fid, facts, event, judge(facts, event), closed, confirm)
     retrack(conn, new_fids, closed, confirm)
     return closed, confirm
@@ -188,8 +193,10 @@ def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
     seen: dict[int, EventFacts] = {}
     for fid in fids:
         row = conn.execute(select(followups).where(followups.c.id == fid)).first()
-        facts = _facts(conn, fid) if row is not None else None
-        if facts is None or row.status not in OPEN or row.manual:
+        if row is None or row.status not in OPEN or row.manual or row.kind not in JUDGED:
+            continue
+        facts = _facts(conn, fid)
+        if facts is None:
             continue
         query = select(events.c.id).where(events.c.event_date.is_not(None), events.c.id != facts.event_id)
         if facts.opened_on is not None:
