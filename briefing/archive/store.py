@@ -215,10 +215,11 @@ def _refresh_event(conn: Connection, event_id: int) -> None:
     if not stored:
         return
     ordered = sorted(stored, key=lambda r: source_order(r.key, r.id, row.picked_source))
-    keys = [event_key(load_stored(r.summary, r.id)) for r in ordered]
+    told = [tracking.parse_stored(r.summary, r.id) for r in ordered]
+    keys = [event_key(summary) for summary in told]
     place_en = next((k.place_en for k in keys if k.place_en), "")
     place_ar = next((k.place_ar for k in keys if k.place_ar), "")
-    first = load_stored(ordered[0].summary, ordered[0].id)
+    first = told[0]
     new_key = EventKey(_key_of(row).date, _key_of(row).countries, place_en, place_ar)
     conn.execute(update(events).where(events.c.id == event_id).values(
         type=first.event.type.value, place_en=place_en, place_ar=place_ar, key=new_key.text))

@@ -42,7 +42,8 @@ class _Mention:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str, source_id: int) -> Summary:
+def parse_stored(text: str, source_id: int) -> Summary:
+    """Parse a stored summary once (cached: the same text gives the same frozen summary)."""
     from .store import load_stored
 
     return load_stored(text, source_id)
@@ -56,7 +57,7 @@ def _mentions(conn: Connection, fid: int) -> list[_Mention]:
         .where(mentions.c.followup_id == fid)).all()
     found = []
     for r in rows:
-        summary = _parse(r.summary, r.id)
+        summary = parse_stored(r.summary, r.id)
         if 0 <= r.item < len(summary.follow_ups):
             found.append(_Mention(r.eid, r.event_date, r.id, summary, summary.follow_ups[r.item]))
     found.sort(key=lambda m: (m.date is None, m.date or dt.date.min, m.source_id))
@@ -75,7 +76,7 @@ def event_facts(conn: Connection, event_id: int) -> EventFacts:
     """Describe an event from all its sources."""
     rows = conn.execute(select(sources.c.id, sources.c.summary).where(sources.c.event_id == event_id)
                         .order_by(sources.c.id)).all()
-    return facts_of_event(event_id, [_parse(r.summary, r.id) for r in rows])
+    return facts_of_event(event_id, [parse_stored(r.summary, r.id) for r in rows])
 
 
 def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary,
@@ -171,18 +172,29 @@ def track_event(conn: Connection, event_id: int, new_fids: list[int]) -> tuple[l
     confirm: list[int] = []
     event = event_facts(conn, event_id)
     if event.date is not None:
-        query = select(followups.c.id).where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
-                                             followups.c.event_id != event_id, followups.c.kind.in_(JUDGED),
-                                             or_(followups.c.who_country.is_(None),
-                                                 followups.c.who_country.in_(sorted(event.countries))))
+        query = (select(followups.c.id, followups.c.who_country, followups.c.target_country, events.c.countries)
+                 .join(events, events.c.id == followups.c.event_id)
+                 .where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
+                        followups.c.event_id != event_id, followups.c.kind.in_(JUDGED),
+                        or_(followups.c.who_country.is_(None), followups.c.who_country.in_(sorted(event.countries)))))
         refused = set(conn.execute(select(decisions.c.followup_id).where(
             decisions.c.event_id == event_id, decisions.c.verdict == "rejected")).scalars())
-        for fid in conn.execute(query.order_by(followups.c.id)).scalars().all():
-            facts = _facts(conn, fid) if fid not in refused else None
+        for row in conn.execute(query.order_by(followups.c.id)).all():
+            fid = row.id
+            facts = _facts(conn, fid) if fid not in refused and _may_concern(row, event) else None
             if facts is not None:
                 _apply(conn, fid, facts, event, judge(facts, event), closed, confirm)
     retrack(conn, new_fids, closed, confirm)
     return closed, confirm
+
+
+def _may_concern(row, event: EventFacts) -> bool:  # noqa: ANN001 - a Row: who, target, origin's countries
+    """Tell cheaply whether the follow-up's countries can all be at the event (every rule asks for it)."""
+    if row.who_country and row.target_country:
+        parties = {row.who_country, row.target_country}
+    else:
+        parties = {c for c in row.countries.split(",") if c and not c.startswith("~")}
+    return bool(parties) and parties <= event.countries
 
 
 def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
