@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import EventType, Summary
 from ..people import Person
 from . import tracking
-from .dedup import EventKey, canonical_json, event_key, same_event, source_key
+from .dedup import EventKey, canonical_json, event_key, principal_countries, same_event, source_key
 from .engine import connect, writing
 from .errors import ArchiveError
 from .merge import source_order
@@ -129,6 +129,25 @@ class Archive:
         seen = [(e.id, p) for e in self.events(**filters) for p in e.summary.participants]
         found = gather([p for _, p in seen])
         return [(person, tuple(sorted({seen[i][0] for i in person.members}))) for person in found]
+
+    def earlier_contacts(self, summary: Summary, *, limit: int = 5) -> tuple[list[EventRecord], list]:
+        """Return the last `limit` events between the summary's principal countries before its date (latest
+        first), and the follow-ups open between them at that date; the summary's own event is left out."""
+        countries = principal_countries(summary)
+        parties = frozenset(c for c in countries if not c.startswith("~"))
+        day = summary.event.date
+        with self.engine.connect() as conn:
+            own = conn.execute(select(sources.c.event_id).where(sources.c.key == source_key(summary))).scalar()
+            query = select(events.c.id).where(events.c.countries == ",".join(countries), events.c.event_date.is_not(None))
+            if day is not None:
+                query = query.where(events.c.event_date < day)
+            if own is not None:
+                query = query.where(events.c.id != own)
+            ids = conn.execute(query.order_by(events.c.event_date.desc(), events.c.id.desc()).limit(limit)).scalars().all()
+            found = tracking.list_followups(conn, open_only=True, as_of=day)
+            between = [f for f in found if f.event_id != own and (p := tracking.parties(conn, f)) and p <= parties]
+        earlier = sorted(self.events(ids=ids), key=lambda e: (e.date, e.id), reverse=True) if ids else []
+        return earlier, between
 
     def event(self, event_id: int) -> EventRecord:
         """Return one event; InputError when there is no such id."""

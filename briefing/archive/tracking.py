@@ -385,7 +385,7 @@ def list_followups(conn: Connection, *, open_only: bool = False, country: str | 
         found = [f for f in found if f.is_open or not open_only]
     if country:
         code = country.strip().upper()
-        found = [f for f in found if code in (f.who_country, f.target_country) or code in _parties(conn, f)]
+        found = [f for f in found if code in (f.who_country, f.target_country) or code in parties(conn, f)]
     if since is not None:
         found = [f for f in found if (f.opened_on and f.opened_on >= since) or (f.closed_on and f.closed_on >= since)]
     return sorted(found, key=lambda f: (f.opened_on is None, f.opened_on or dt.date.min, f.id))
@@ -399,7 +399,8 @@ def changes(conn: Connection, start: dt.date, end: dt.date) -> tuple[list[Follow
     return opened, sorted(closed, key=lambda f: (f.closed_on, f.id))
 
 
-def _parties(conn: Connection, record: FollowUpRecord) -> frozenset[str]:
+def parties(conn: Connection, record: FollowUpRecord) -> frozenset[str]:
+    """Return the countries a follow-up concerns: who and target, else its first report's principals."""
     facts = _facts(conn, record.id) if record.id is not None else None
     return facts.parties if facts else frozenset()
 
