@@ -223,17 +223,33 @@ def followup_records(summary: Summary) -> list[FollowUpRecord]:
     return out
 
 
-def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
-    """Return the summaries' follow-ups, once each when several summaries report the same one."""
-    from .followups import facts_of_followup, restates
+def pack_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
+    """Return the follow-ups a pack of plain summaries shows (see `_distinct_followups`)."""
+    return _distinct_followups(summaries)
 
+
+def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
+    """Return the summaries' follow-ups, once each when several summaries report the same one; an open
+    one that a later note of the same pack fulfils (the tracker's `done`, see briefing.followups) is closed."""
+    from dataclasses import replace
+
+    from .followups import facts_of_event, facts_of_followup, first_verdict, restates
+
+    summaries = list(summaries)
     kept: list[tuple[Any, FollowUpRecord]] = []
     for summary in summaries:
         for item, record in zip(summary.follow_ups, followup_records(summary)):
             facts = facts_of_followup(summary, item)
             if not any(restates(other, facts) and other_rec.is_open == record.is_open for other, other_rec in kept):
                 kept.append((facts, record))
-    return [record for _, record in kept]
+    events = [facts_of_event(n, [s]) for n, s in enumerate(summaries)]
+    out = []
+    for facts, record in kept:
+        found = first_verdict(facts, events) if record.is_open else None
+        if found is not None and found[1].outcome == "done":
+            record = replace(record, status=FollowUpStatus.done, closed_on=found[0].date)
+        out.append(record)
+    return out
 
 
 _WORDS = {

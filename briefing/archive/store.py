@@ -130,6 +130,22 @@ class Archive:
         found = gather([p for _, p in seen])
         return [(person, tuple(sorted({seen[i][0] for i in person.members}))) for person in found]
 
+    def followups_reported_by(self, summaries: Iterable[Summary], *, as_of: dt.date | None = None):
+        """Return the archive's follow-ups that these summaries' sources report (as of a day), and the
+        summaries the archive does not hold."""
+        from .schema import mentions
+
+        wanted, unknown = set(), []
+        with self.engine.connect() as conn:
+            for summary in summaries:
+                source_id = conn.execute(select(sources.c.id).where(sources.c.key == source_key(summary))).scalar()
+                if source_id is None:
+                    unknown.append(summary)
+                    continue
+                wanted |= set(conn.execute(select(mentions.c.followup_id).where(mentions.c.source_id == source_id)).scalars())
+            found = tracking.list_followups(conn, as_of=as_of) if wanted else []
+        return [f for f in found if f.id in wanted], unknown
+
     def earlier_contacts(self, summary: Summary, *, limit: int = 5) -> tuple[list[EventRecord], list]:
         """Return the last `limit` events between the summary's principal countries before its date (latest
         first), and the follow-ups open between them at that date; the summary's own event is left out."""

@@ -55,6 +55,8 @@ def pack(
         items, followups = _from_archive(archive, config, since, until, country, participant)
     else:
         items, followups = _from_files(inputs or [], settings.terms), None
+        if archive:
+            followups = _as_archived(archive, config, items)
     built = assemble_pack(items, title=_title(title, title_ar), followups=followups)
     if built.is_empty:
         raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
@@ -114,6 +116,17 @@ def _from_archive(archive, config, since, until, country, participant):  # noqa:
         ids = {e.id for e in events}
         followups = [f for f in store.followups(open_only=True, as_of=end) if f.event_id in ids]
     return events, followups
+
+
+def _as_archived(archive, config, summaries):  # noqa: ANN001, ANN202
+    """Return the follow-ups of summaries as the archive knows them today; the pack's own reading
+    for summaries the archive does not hold."""
+    from ..archive.cli_support import open_from_options
+    from ..assemble import pack_followups
+
+    with open_from_options(archive, config, create=False) as store:
+        known, unknown = store.followups_reported_by(summaries)
+    return known + pack_followups(unknown)
 
 
 def register(app: typer.Typer) -> None:

@@ -194,3 +194,32 @@ def test_the_archive_lists_al_jubeir_once_under_both_names(cli, archive_url, tmp
     out = cli("archive", "people", "--archive", archive_url).stdout.decode().splitlines()
     rows = [line.split("\t") for line in out if "Jubeir" in line]
     assert rows == [["Adel bin Ahmed Al-Jubeir", "SA", "2", "1,2", "Adel Al-Jubeir"]]
+
+
+def test_a_pack_annex_agrees_with_its_own_notes_and_with_the_archive(archive, make, followup, cli, archive_url, tmp_path):
+    from briefing.archive.cli_support import summary_yaml
+    from briefing.assemble import assemble_pack, pack_followups
+
+    origin = make("2026-11-02", url="https://kremlin.example/origin", follow_ups=(followup(),))  # Putin to visit Tajikistan
+    visit = make("2026-11-24", type="visit", place="Dushanbe", url="https://kremlin.example/visit",
+                 people=(("putin", "RU", "guest"), ("rahmon", "TJ", "host")))
+    talks = rome()  # the real Rome talks: their visits follow-up stays open
+    assert [f.what.en for f in assemble_pack([origin, visit, talks]).open_followups] == [talks.follow_ups[0].what.en]
+
+    for summary in (origin, visit, talks):
+        archive.add_summary(summary)
+    known, unknown = archive.followups_reported_by([origin, talks], as_of=dt.date(2026, 11, 30))
+    assert unknown == [] and {(f.what.en, f.is_open) for f in known} == {
+        (origin.follow_ups[0].what.en, False), (talks.follow_ups[0].what.en, True)}
+    annex = assemble_pack([origin, talks], followups=known).open_followups
+    assert [f.id for f in annex] == [f.id for f in archive.followups(open_only=True)]
+    assert pack_followups([origin]) and pack_followups([origin])[0].is_open  # alone, the file cannot know
+
+    path = tmp_path / "origin.yaml"
+    path.write_text(summary_yaml(origin), encoding="utf-8")
+    run = cli("pack", str(path), "-o", str(tmp_path / "pack.html"), "--archive", archive_url)
+    assert run.returncode == 0, run.stderr
+    html = (tmp_path / "pack.html").read_text(encoding="utf-8")
+    annexes = html[html.index('id="annexes"'):]
+    assert "Official visit to Tajikistan" in html[:html.index('id="annexes"')]  # the note itself still says it
+    assert "Official visit to Tajikistan" not in annexes  # but the archive knows it is done
