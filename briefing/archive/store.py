@@ -70,7 +70,8 @@ class Archive:
             if old_event is not None and old_event != event_id:
                 tracking.delete_event_if_empty(conn, old_event)
                 _refresh_event(conn, old_event)
-            _refresh_event(conn, event_id)
+            if outcome != "new":  # a new event already has its only source's type and place
+                _refresh_event(conn, event_id)
             tracking.settle(conn, orphans)
             closed, confirm = tracking.track_event(conn, event_id, opened)
             return AddResult(event_id, source_id, outcome, tuple(opened), tuple(closed), tuple(confirm),

@@ -381,7 +381,7 @@ def list_followups(conn: Connection, *, open_only: bool = False, country: str | 
         query = query.where(followups.c.status.in_(sorted(OPEN)))
     found = _records(conn, list(conn.execute(query.order_by(followups.c.id)).scalars()))
     if as_of is not None:
-        found = [past for f in found if (past := f.as_of(as_of)) is not None and (f.is_open or not open_only or past.is_open)]
+        found = [past for f in found if (past := f.as_of(as_of)) is not None]
         found = [f for f in found if f.is_open or not open_only]
     if country:
         code = country.strip().upper()
