@@ -223,3 +223,27 @@ def test_a_pack_annex_agrees_with_its_own_notes_and_with_the_archive(archive, ma
     annexes = html[html.index('id="annexes"'):]
     assert "Official visit to Tajikistan" in html[:html.index('id="annexes"')]  # the note itself still says it
     assert "Official visit to Tajikistan" not in annexes  # but the archive knows it is done
+
+
+def test_show_flags_conflicts_history_tells_the_move_and_pick_chooses(cli, archive_url, tmp_path):
+    from briefing.archive.cli_support import summary_yaml
+
+    visit = italian_visit_to_riyadh("2015-08-07", url="https://okaz.example/rome")
+    visit = parse_summary({**visit.model_dump(mode="json", exclude_none=True),
+                           "event": {**visit.model_dump(mode="json", exclude_none=True)["event"], "place": {"en": "Rome"}}})
+    paths = []
+    for name, summary in (("a", rome()), ("b", visit), ("c", rome(event__date="2015-08-06"))):
+        paths.append(tmp_path / f"{name}.yaml")
+        paths[-1].write_text(summary_yaml(summary), encoding="utf-8")
+    added = cli("archive", "add", str(paths[0]), str(paths[1]), "--archive", archive_url).stdout.decode()
+    assert added.splitlines()[1].endswith("another source of event 1")
+    shown = cli("archive", "show", "1", "--archive", archive_url).stdout.decode()
+    assert shown.startswith("# conflict: type: 'talks' (source 1) · 'visit' (source 2)\n")
+    assert "# the event follows source 1 (first by key); choose with `briefing archive pick 1 SOURCE`" in shown
+    picked = cli("archive", "pick", "1", "2", "--archive", archive_url).stdout.decode()
+    assert picked.strip() == "event 1 follows source 2 (url:okaz.example/rome): visit"
+    assert "# the event follows source 2 (picked)" in cli("archive", "show", "1", "--archive", archive_url).stdout.decode()
+    moved = cli("archive", "add", str(paths[2]), "--archive", archive_url).stdout.decode()
+    assert moved.strip() == f"{paths[2]}: corrected source moved to event 2 (from event 1)"
+    history = cli("archive", "history", "1", "--archive", archive_url).stdout.decode()
+    assert "    date: 2015-08-07 -> 2015-08-06" in history and history.count(" moved ") == 1
