@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -75,13 +76,15 @@ def fill(archive: Path, summaries: list[dict]) -> float:
     return time.perf_counter() - started
 
 
-def run(*args: str) -> float:
-    """Run `briefing ARGS`; return wall seconds (a failure stops the bench)."""
+def run(*args: str) -> tuple[float, float]:
+    """Run `briefing ARGS`; return wall and CPU seconds (a failure stops the bench)."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "briefing", *args], cwd=ROOT, capture_output=True)
-    if done.returncode != 0:
-        sys.exit(f"briefing {args[0]} failed: {done.stderr.decode()[-400:]}")
-    return time.perf_counter() - started
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        sys.exit(f"briefing {args[0]} failed: {proc.stderr.read().decode()[-400:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -94,7 +97,7 @@ def main() -> None:
         root = Path(tmp)
         (root / "in").mkdir()
         files = write(root / "in", variants(1000))
-        times: dict[str, list[float]] = {"validate 1,000 summaries": [], "archive add 1,000 summaries": []}
+        times: dict[str, list[tuple[float, float]]] = {"validate 1,000 summaries": [], "archive add 1,000 summaries": []}
         for n in range(options.runs):
             times["validate 1,000 summaries"].append(run("validate", *files))
             times["archive add 1,000 summaries"].append(run("archive", "add", *files, "--archive", str(root / f"add-{n}.sqlite")))
@@ -108,11 +111,14 @@ def main() -> None:
                 times[label].append(run("digest", "--week", WEEK, "-f", "html", "-o", str(root / f"out-{n}"), "--archive", str(archive)))
     print(f"runs per case: {options.runs}; filling in-process (not measured): 1,000 events {fill_small:.1f} s, "
           f"{options.events:,} events {fill_big:.1f} s")
-    print(f"{'case':<40} {'median s':>9} {'min s':>7} {'max s':>7}")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (other work on the machine stretches wall times, not CPU times)")
+    print(f"{'case':<40} {'median s':>9} {'min s':>7} {'max s':>7} {'CPU s':>7}")
     medians = {}
     for label, values in times.items():
-        medians[label] = statistics.median(values)
-        print(f"{label:<40} {medians[label]:>9.2f} {min(values):>7.2f} {max(values):>7.2f}")
+        walls = [w for w, _ in values]
+        medians[label] = statistics.median(walls)
+        cpu = statistics.median(c for _, c in values)
+        print(f"{label:<40} {medians[label]:>9.2f} {min(walls):>7.2f} {max(walls):>7.2f} {cpu:>7.2f}")
     print(f"archive add / validate: {medians['archive add 1,000 summaries'] / medians['validate 1,000 summaries']:.2f}x; "
           f"digest {options.events:,} / 1,000 events: {medians[label_big] / medians[label_small]:.2f}x")
 
