@@ -8,7 +8,9 @@
 The summaries are real ones (tests/extract/corpus/en/dev, tests/archive/corpus, samples/)
 with other ids, URLs and dates: 1,000 or 10,000 events spread over the years 2015-2024, each
 a separate event; their follow-ups are tracked as usual. The 10,000-event archive is filled
-in-process (not timed). Run: `.venv/bin/python bench/bench_archive.py [--runs 3]`.
+in-process (not timed). Run: `.venv/bin/python bench/bench_archive.py [--runs 3] [--summaries 1000]
+[--events 10000]`; CPU seconds are shown beside wall seconds (other work on a shared machine
+stretches the wall times).
 """
 
 from __future__ import annotations
@@ -92,24 +94,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per case (the median is reported)")
     parser.add_argument("--events", type=int, default=10_000, help="events in the big archive for the digest")
+    parser.add_argument("--summaries", type=int, default=1000, help="summaries to add, and events in the small archive")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         root = Path(tmp)
         (root / "in").mkdir()
-        files = write(root / "in", variants(1000))
-        times: dict[str, list[tuple[float, float]]] = {"validate 1,000 summaries": [], "archive add 1,000 summaries": []}
+        count = options.summaries
+        files = write(root / "in", variants(count))
+        check, add = f"validate {count:,} summaries", f"archive add {count:,} summaries"
+        times: dict[str, list[tuple[float, float]]] = {check: [], add: []}
         for n in range(options.runs):
-            times["validate 1,000 summaries"].append(run("validate", *files))
-            times["archive add 1,000 summaries"].append(run("archive", "add", *files, "--archive", str(root / f"add-{n}.sqlite")))
+            times[check].append(run("validate", *files))
+            times[add].append(run("archive", "add", *files, "--archive", str(root / f"add-{n}.sqlite")))
         small, big = root / "small.sqlite", root / "big.sqlite"
-        fill_small = fill(small, variants(1000))
+        fill_small = fill(small, variants(count))
         fill_big = fill(big, variants(options.events))
-        label_small, label_big = "digest (html) over 1,000 events", f"digest (html) over {options.events:,} events"
+        label_small, label_big = f"digest (html) over {count:,} events", f"digest (html) over {options.events:,} events"
         times[label_small], times[label_big] = [], []
         for n in range(options.runs):
             for label, archive in ((label_small, small), (label_big, big)):
                 times[label].append(run("digest", "--week", WEEK, "-f", "html", "-o", str(root / f"out-{n}"), "--archive", str(archive)))
-    print(f"runs per case: {options.runs}; filling in-process (not measured): 1,000 events {fill_small:.1f} s, "
+    print(f"runs per case: {options.runs}; filling in-process (not measured): {count:,} events {fill_small:.1f} s, "
           f"{options.events:,} events {fill_big:.1f} s")
     print(f"load average at the end: {os.getloadavg()[0]:.2f} (other work on the machine stretches wall times, not CPU times)")
     print(f"{'case':<40} {'median s':>9} {'min s':>7} {'max s':>7} {'CPU s':>7}")
@@ -119,8 +124,8 @@ def main() -> None:
         medians[label] = statistics.median(walls)
         cpu = statistics.median(c for _, c in values)
         print(f"{label:<40} {medians[label]:>9.2f} {min(walls):>7.2f} {max(walls):>7.2f} {cpu:>7.2f}")
-    print(f"archive add / validate: {medians['archive add 1,000 summaries'] / medians['validate 1,000 summaries']:.2f}x; "
-          f"digest {options.events:,} / 1,000 events: {medians[label_big] / medians[label_small]:.2f}x")
+    print(f"archive add / validate: {medians[add] / medians[check]:.2f}x; "
+          f"digest {options.events:,} / {count:,} events: {medians[label_big] / medians[label_small]:.2f}x")
 
 
 if __name__ == "__main__":
