@@ -42,6 +42,7 @@ bench: setup-bench
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/robustness_extract.py
 	$(BIN)/python bench/bench_collections.py
+	$(BIN)/python bench/bench_archive.py
 
 clean:
 	rm -rf out build dist .pytest_cache tests/artifacts

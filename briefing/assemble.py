@@ -52,6 +52,7 @@ class PersonEntry:
     title: Text | None  # the title given at their first event in the pack
     country: str | None
     meetings: tuple[Meeting, ...]  # in pack order
+    variants: tuple[Text, ...] = ()  # every name the notes give this person (the fullest is `name`)
 
 
 @dataclass(frozen=True)
@@ -210,17 +211,33 @@ def followup_records(summary: Summary) -> list[FollowUpRecord]:
     return out
 
 
-def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
-    """Return the summaries' follow-ups, once each when several summaries report the same one."""
-    from .fulfilment import facts_of_followup, restates
+def pack_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
+    """Return the follow-ups a pack of plain summaries shows (see `_distinct_followups`)."""
+    return _distinct_followups(summaries)
 
+
+def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
+    """Return the summaries' follow-ups, once each when several summaries report the same one; an open
+    one that a later note of the same pack fulfils (the tracker's `done`, see briefing.fulfilment) is closed."""
+    from dataclasses import replace
+
+    from .fulfilment import facts_of_event, facts_of_followup, first_verdict, restates
+
+    summaries = list(summaries)
     kept: list[tuple[Any, FollowUpRecord]] = []
     for summary in summaries:
         for item, record in zip(summary.follow_ups, followup_records(summary)):
             facts = facts_of_followup(summary, item)
             if not any(restates(other, facts) and other_rec.is_open == record.is_open for other, other_rec in kept):
                 kept.append((facts, record))
-    return [record for _, record in kept]
+    events = [facts_of_event(n, [s]) for n, s in enumerate(summaries)]
+    out = []
+    for facts, record in kept:
+        found = first_verdict(facts, events) if record.is_open else None
+        if found is not None and found[1].outcome == "done":
+            record = replace(record, status=FollowUpStatus.done, closed_on=found[0].date)
+        out.append(record)
+    return out
 
 
 def _unwrap(item: Any) -> tuple[Summary, int, int | None]:
@@ -258,20 +275,21 @@ def _classification(values: Iterable[str | None]) -> str | None:
     return found[0] if found else None
 
 
-def _person_key(p: Participant) -> tuple[str, str]:
-    name = (p.name.en or "").casefold().strip() or (p.name.ar or "").strip()
-    return (p.country or "", " ".join(name.split()))
-
-
 def _index(events: Sequence[PackEvent]) -> tuple[PersonEntry, ...]:
-    people: dict[tuple[str, str], tuple[Participant, list[Meeting]]] = {}
+    """One entry per person across the pack's notes (see briefing.people), with every event they attended."""
+    from .people import gather
+
+    seen: list[tuple[Participant, Meeting]] = []
     for event in events:
         summary = event.summary
         for person in summary.participants:
             others = [p for p in summary.participants if p.id != person.id]
             foreign = [p for p in others if p.country != person.country] or others
-            meeting = Meeting(event.date, event.number, event.anchor, summary.event.type, summary.event.place,
-                              tuple(Counterpart(p.name, p.country) for p in foreign))
-            people.setdefault(_person_key(person), (person, []))[1].append(meeting)
-    entries = [PersonEntry(p.name, p.title, p.country, tuple(m)) for p, m in people.values()]
+            seen.append((person, Meeting(event.date, event.number, event.anchor, summary.event.type, summary.event.place,
+                                         tuple(Counterpart(p.name, p.country) for p in foreign))))
+    entries = []
+    for found in gather([p for p, _ in seen]):
+        first = seen[found.members[0]][0]
+        meetings = tuple(seen[i][1] for i in found.members)
+        entries.append(PersonEntry(found.name, first.title, found.country, meetings, found.variants))
     return tuple(sorted(entries, key=lambda e: ((e.name.en or e.name.ar or "").casefold(), e.country or "")))

@@ -67,16 +67,47 @@ class FollowUpRecord:
     manual: bool = False  # closed by hand (`briefing followups close`)
     confirm_event: int | None = None  # event that may fulfil it: a person should confirm
     confirm_reason: str | None = None
+    reports: tuple[tuple[dt.date | None, FollowUpStatus], ...] = ()  # each report's date and status, earliest first
+    candidates: tuple[Candidate, ...] = ()  # events that may fulfil it, best first (rejected ones left out)
 
     @property
     def is_open(self) -> bool:
         """Tell whether it is still proposed, accepted or scheduled."""
         return self.status.value in OPEN
 
+    def as_of(self, day: dt.date) -> FollowUpRecord | None:
+        """Return the follow-up as it stood at the end of `day`; None when nothing had reported it yet.
+
+        Only dated facts count: reports of events up to `day`, a closure dated up to `day`, and
+        candidate events up to `day`. An undated follow-up has no past and is left out.
+        """
+        from dataclasses import replace
+
+        if self.opened_on is None or self.opened_on > day:
+            return None
+        if not self.is_open and self.closed_on is not None and self.closed_on <= day:
+            return replace(self, confirm_event=None, confirm_reason=None, candidates=())
+        reported = [s for d, s in self.reports if d is not None and d <= day and s.value in OPEN]
+        status = reported[-1] if reported else FollowUpStatus.proposed
+        known = tuple(c for c in self.candidates if c.date <= day)
+        best = known[0] if known else None
+        return replace(self, status=status, closed_by=None, closed_on=None, manual=False, candidates=known,
+                       confirm_event=best.event_id if best else None, confirm_reason=best.reason if best else None)
+
     @property
     def to_confirm(self) -> bool:
         """Tell whether it is open with a candidate event a person should check."""
         return self.is_open and self.confirm_event is not None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event that may fulfil a follow-up, as the tracker ranked it."""
+
+    event_id: int
+    date: dt.date
+    score: int  # see `rank`: lower is better
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -244,6 +275,38 @@ def _similar(a: Text, b: Text, needed: int) -> bool:
         if x and y and (x.casefold() == y.casefold() or len(_words(x) & _words(y)) >= needed):
             return True
     return False
+
+
+def rank(follow_up: FollowUpFacts, event: EventFacts, verdict: Verdict) -> int:
+    """Score a candidate event for a follow-up, lower is better (ties go to the earlier event).
+
+    In this order of weight: a `done` verdict before a `confirm`; the follow-up's countries are
+    the event's host and guest (not only present); the event is of the kind's own type (a visit
+    for a visit or invitation, a meeting, talks or summit for a meeting, a call for a call); for
+    a visit, it took place in the target country (the target is the host).
+    """
+    kind = family(follow_up.kind)
+    principals = event.hosts | event.guests
+    score = 0 if verdict.outcome == "done" else 8
+    score += 0 if follow_up.parties and follow_up.parties <= principals else 4
+    score += 0 if event.type in _OWN_TYPES.get(kind, frozenset(EventType)) else 2
+    if kind == "visit" and not (follow_up.target_country and follow_up.target_country in event.hosts):
+        score += 1
+    return score
+
+
+_OWN_TYPES = {"visit": frozenset({EventType.visit}),
+              "meeting": frozenset({EventType.meeting, EventType.talks, EventType.summit}),
+              "call": frozenset({EventType.phone_call})}
+
+
+def candidates(follow_up: FollowUpFacts, events: Iterable[EventFacts],
+               rejected: frozenset[int] = frozenset()) -> list[tuple[EventFacts, Verdict, int]]:
+    """Return every event that may fulfil the follow-up with its verdict and score, best first."""
+    found = [(e, v, rank(follow_up, e, v)) for e in events
+             if e.id not in rejected and (v := judge(follow_up, e)) is not None]
+    found.sort(key=lambda evs: (evs[2], evs[0].date, evs[0].id))
+    return found
 
 
 def first_verdict(follow_up: FollowUpFacts, events: Iterable[EventFacts]) -> tuple[EventFacts, Verdict] | None:

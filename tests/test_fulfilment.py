@@ -120,3 +120,32 @@ def test_other_follow_ups_restate_only_with_the_same_wording():
 def test_dates_are_compared_not_strings():
     facts = fu()
     assert facts.opened_on == dt.date(2026, 11, 2)
+
+
+def test_candidates_rank_a_visit_between_the_two_sides_before_a_meeting_where_both_were_present():
+    from briefing.fulfilment import candidates
+
+    both = fu(who="both")
+    summit = ev(2, date="2026-11-10", type="summit", people=(("putin", "RU", "other"), ("rahmon", "TJ", "other")))
+    visit = ev(3, date="2026-12-01", type="visit", people=RU_VISITS_TJ)
+    ranked = candidates(both, [summit, visit])
+    assert [e.id for e, _, _ in ranked] == [3, 2]  # the later visit first: host and guest, of the visit's own type
+    assert [score for _, _, score in ranked] == [9, 15]
+    assert [e.id for e, _, _ in candidates(both, [summit, visit], rejected=frozenset({3}))] == [2]
+
+
+def test_a_record_as_of_a_day_knows_only_what_was_reported_by_then():
+    from briefing.fulfilment import Candidate, FollowUpRecord
+    from briefing.model import FollowUpKind, FollowUpStatus, Text
+
+    record = FollowUpRecord(
+        id=1, event_id=1, origin_note_id="n", opened_on=dt.date(2015, 8, 7), kind=FollowUpKind.visit,
+        status=FollowUpStatus.done, who="both", who_name=None, who_country=None, target_country=None,
+        what=Text(en="More visits"), closed_by=3, closed_on=dt.date(2015, 8, 12),
+        reports=((dt.date(2015, 8, 7), FollowUpStatus.proposed), (dt.date(2015, 8, 9), FollowUpStatus.accepted)),
+        candidates=(Candidate(2, dt.date(2015, 8, 8), 13, "met"),))
+    assert record.as_of(dt.date(2015, 8, 6)) is None
+    assert record.as_of(dt.date(2015, 8, 7)).status == FollowUpStatus.proposed and not record.as_of(dt.date(2015, 8, 7)).to_confirm
+    w32 = record.as_of(dt.date(2015, 8, 9))
+    assert (w32.status, w32.closed_by, w32.confirm_event) == (FollowUpStatus.accepted, None, 2)
+    assert record.as_of(dt.date(2015, 8, 12)).status == FollowUpStatus.done

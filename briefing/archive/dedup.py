@@ -8,7 +8,8 @@ the words of one are all in the other ("Moscow" ~ "Moscow, Russia"), or when eit
 gives no place. Undated events are never merged (nothing shows they are the same day).
 
 Same source: the same URL anywhere in the archive; without a URL, the same file name, else
-the same summary id, else the same content, within the same event.
+the same summary id, else the same content (sha256 of the canonical JSON), anywhere in the
+archive. Two releases that share a file name but no URL are taken for one source: give the URL.
 """
 
 from __future__ import annotations

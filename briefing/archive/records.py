@@ -24,7 +24,7 @@ class SourceRecord:
 
 @dataclass(frozen=True)
 class EventRecord:
-    """One event in the archive, told by one or more sources (the first added is the primary)."""
+    """One event in the archive, told by one or more sources (the primary first: see archive.merge)."""
 
     id: int
     key: str  # dedup key: `date|countries|place` (see dedup.event_key)
@@ -32,11 +32,19 @@ class EventRecord:
     type: EventType
     countries: tuple[str, ...]
     sources: tuple[SourceRecord, ...]
+    picked: int | None = None  # the source a person picked (`archive pick`), None for the rule
 
     @property
     def summary(self) -> Summary:
-        """Return the primary source's summary (the first one stored)."""
+        """Return the primary source's summary (the picked one, else the first by key)."""
         return self.sources[0].summary
+
+    @property
+    def conflicts(self) -> tuple:
+        """Return the fields on which the sources disagree (see archive.merge.conflicts)."""
+        from .merge import conflicts
+
+        return conflicts([(s.id, s.summary) for s in self.sources])
 
     @property
     def note_id(self) -> str:
@@ -44,7 +52,19 @@ class EventRecord:
         return self.summary.note_id
 
 
-Outcome = Literal["new", "merged", "updated", "unchanged"]
+@dataclass(frozen=True)
+class SourceVersion:
+    """One version of a source, as `archive history` shows it."""
+
+    id: int
+    key: str
+    event_id: int  # the event it was stored under
+    action: str  # added · updated · moved · removed
+    recorded_at: dt.datetime | None  # UTC; None for versions stored before revision 0002
+    summary: Summary | None  # None when removed
+
+
+Outcome = Literal["new", "merged", "updated", "moved", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -53,10 +73,11 @@ class AddResult:
 
     event_id: int
     source_id: int
-    outcome: Outcome  # new event · merged as another source of an event · source updated · same as stored
+    outcome: Outcome  # new event · merged as another source · source updated · moved to another event · unchanged
     opened: tuple[int, ...] = field(default=())  # follow-ups created
     closed: tuple[int, ...] = field(default=())  # follow-ups closed as done by this or an earlier add
     to_confirm: tuple[int, ...] = field(default=())  # follow-ups a person should check
+    moved_from: int | None = None  # the event a corrected source left
 
 
 def load_stored(text: str, source_id: int) -> Summary:

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 from ..errors import InputError
 from ..fulfilment import (
     OPEN,
+    Candidate,
     EventFacts,
     FollowUpFacts,
     FollowUpRecord,
@@ -20,13 +21,16 @@ from ..fulfilment import (
     facts_of_event,
     facts_of_followup,
     family,
-    first_verdict,
     judge,
+    rank,
     restates,
 )
+from ..fulfilment import candidates as rank_candidates
 from ..model import FollowUp, FollowUpKind, FollowUpStatus, Summary
 from .records import load_stored
-from .schema import events, followups, mentions, sources
+from .schema import candidates, decisions, events, followups, mentions, sources
+
+JUDGED = sorted(k.value for k in FollowUpKind if family(k) != "other")  # `other` is never closed by an event
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,8 @@ class _Mention:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str, source_id: int) -> Summary:
+def parse_stored(text: str, source_id: int) -> Summary:
+    """Parse a stored summary once (cached: the same text gives the same frozen summary)."""
     return load_stored(text, source_id)
 
 
@@ -51,7 +56,7 @@ def _mentions(conn: Connection, fid: int) -> list[_Mention]:
         .where(mentions.c.followup_id == fid)).all()
     found = []
     for r in rows:
-        summary = _parse(r.summary, r.id)
+        summary = parse_stored(r.summary, r.id)
         if 0 <= r.item < len(summary.follow_ups):
             found.append(_Mention(r.eid, r.event_date, r.id, summary, summary.follow_ups[r.item]))
     found.sort(key=lambda m: (m.date is None, m.date or dt.date.min, m.source_id))
@@ -70,7 +75,7 @@ def event_facts(conn: Connection, event_id: int) -> EventFacts:
     """Describe an event from all its sources."""
     rows = conn.execute(select(sources.c.id, sources.c.summary).where(sources.c.event_id == event_id)
                         .order_by(sources.c.id)).all()
-    return facts_of_event(event_id, [_parse(r.summary, r.id) for r in rows])
+    return facts_of_event(event_id, [parse_stored(r.summary, r.id) for r in rows])
 
 
 def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary,
@@ -135,7 +140,7 @@ def refresh(conn: Connection, fid: int) -> None:
         return
     found = _mentions(conn, fid)
     if not found:
-        conn.execute(delete(followups).where(followups.c.id == fid))
+        _forget(conn, followups.c.id == fid)
         return
     first, facts = found[0], _facts(conn, fid, found)
     assert facts is not None  # found is not empty
@@ -155,6 +160,8 @@ def refresh(conn: Connection, fid: int) -> None:
 
 def _still_done(conn: Connection, facts: FollowUpFacts, event_id: int) -> bool:
     exists = conn.execute(select(events.c.id).where(events.c.id == event_id)).first()
+    if event_id in rejected(conn, facts.id):
+        return False
     verdict = judge(facts, event_facts(conn, event_id)) if exists else None
     return verdict is not None and verdict.outcome == "done"
 
@@ -165,56 +172,130 @@ def track_event(conn: Connection, event_id: int, new_fids: list[int]) -> tuple[l
     confirm: list[int] = []
     event = event_facts(conn, event_id)
     if event.date is not None:
-        query = select(followups.c.id).where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
-                                             followups.c.event_id != event_id,
-                                             or_(followups.c.who_country.is_(None),
-                                                 followups.c.who_country.in_(sorted(event.countries))))
-        for fid in conn.execute(query.order_by(followups.c.id)).scalars().all():
-            facts = _facts(conn, fid)
+        query = (select(followups.c.id, followups.c.who_country, followups.c.target_country, events.c.countries)
+                 .join(events, events.c.id == followups.c.event_id)
+                 .where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
+                        followups.c.event_id != event_id, followups.c.kind.in_(JUDGED),
+                        or_(followups.c.who_country.is_(None), followups.c.who_country.in_(sorted(event.countries)))))
+        refused = set(conn.execute(select(decisions.c.followup_id).where(
+            decisions.c.event_id == event_id, decisions.c.verdict == "rejected")).scalars())
+        for row in conn.execute(query.order_by(followups.c.id)).all():
+            fid = row.id
+            facts = _facts(conn, fid) if fid not in refused and _may_concern(row, event) else None
             if facts is not None:
-                _apply(conn, fid, event, judge(facts, event), closed, confirm)
+                _apply(conn, fid, facts, event, judge(facts, event), closed, confirm)
     retrack(conn, new_fids, closed, confirm)
     return closed, confirm
 
 
+def _may_concern(row, event: EventFacts) -> bool:  # noqa: ANN001 - a Row: who, target, origin's countries
+    """Tell cheaply whether the follow-up's countries can all be at the event (every rule asks for it)."""
+    if row.who_country and row.target_country:
+        parties = {row.who_country, row.target_country}
+    else:
+        parties = {c for c in row.countries.split(",") if c and not c.startswith("~")}
+    return bool(parties) and parties <= event.countries
+
+
 def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
             confirm: list[int] | None = None) -> None:
-    """Judge follow-ups against every later event in the archive."""
+    """Judge follow-ups against every later event in the archive: keep all candidates, close on the best `done`."""
     closed = [] if closed is None else closed
     confirm = [] if confirm is None else confirm
     seen: dict[int, EventFacts] = {}
     for fid in fids:
         row = conn.execute(select(followups).where(followups.c.id == fid)).first()
-        facts = _facts(conn, fid) if row is not None else None
-        if row is None or facts is None or row.status not in OPEN or row.manual:
+        if row is None or row.status not in OPEN or row.manual or row.kind not in JUDGED:
+            continue
+        facts = _facts(conn, fid)
+        if facts is None:
             continue
         query = select(events.c.id).where(events.c.event_date.is_not(None), events.c.id != facts.event_id)
         if facts.opened_on is not None:
             query = query.where(events.c.event_date > facts.opened_on)
         ids = conn.execute(query.order_by(events.c.id)).scalars().all()
         later = [seen[eid] if eid in seen else seen.setdefault(eid, event_facts(conn, eid)) for eid in ids]
-        found = first_verdict(facts, later)
-        if found is not None:
-            _apply(conn, fid, found[0], found[1], closed, confirm)
+        conn.execute(delete(candidates).where(candidates.c.followup_id == fid))
+        for event, verdict, _score in reversed(rank_candidates(facts, later, rejected(conn, fid))):
+            _apply(conn, fid, facts, event, verdict, closed, confirm)
 
 
-def _apply(conn: Connection, fid: int, event: EventFacts, verdict: Verdict | None,
+def rejected(conn: Connection, fid: int | None) -> frozenset[int]:
+    """Return the events a person said do not fulfil the follow-up."""
+    if fid is None:
+        return frozenset()
+    query = select(decisions.c.event_id).where(decisions.c.followup_id == fid, decisions.c.verdict == "rejected")
+    return frozenset(conn.execute(query).scalars())
+
+
+def _apply(conn: Connection, fid: int, facts: FollowUpFacts, event: EventFacts, verdict: Verdict | None,
            closed: list[int], confirm: list[int]) -> None:
+    """Record a verdict: `done` closes the follow-up; `confirm` adds a dated candidate and re-picks the best."""
     if verdict is None:
         return
     if verdict.outcome == "done":
         conn.execute(update(followups).where(followups.c.id == fid).values(
-            status="done", closed_by=event.id, closed_on=event.date, confirm_event=None, confirm_reason=None))
-        closed.append(fid)
+            status="done", closed_by=event.id, closed_on=event.date))
+        if fid not in closed:
+            closed.append(fid)
+        _pick_candidate(conn, fid)
         return
-    row = conn.execute(select(followups.c.confirm_event).where(followups.c.id == fid)).one()
-    if row.confirm_event is not None:
-        current = conn.execute(select(events.c.event_date).where(events.c.id == row.confirm_event)).scalar()
-        if current is not None and current <= event.date:
-            return
+    conn.execute(delete(candidates).where(candidates.c.followup_id == fid, candidates.c.event_id == event.id))
+    conn.execute(insert(candidates).values(followup_id=fid, event_id=event.id, event_date=event.date,
+                                           score=rank(facts, event, verdict), reason=verdict.reason))
+    if _pick_candidate(conn, fid) == event.id and fid not in confirm:
+        confirm.append(fid)
+
+
+def _pick_candidate(conn: Connection, fid: int) -> int | None:
+    """Point the follow-up at its best candidate (see `rank`); None when it is closed or has none."""
+    status = conn.execute(select(followups.c.status).where(followups.c.id == fid)).scalar()
+    best = _candidates(conn, fid)[:1] if status in OPEN else []
+    event_id = best[0].event_id if best else None
     conn.execute(update(followups).where(followups.c.id == fid).values(
-        confirm_event=event.id, confirm_reason=verdict.reason))
-    confirm.append(fid)
+        confirm_event=event_id, confirm_reason=best[0].reason if best else None))
+    return event_id
+
+
+def _candidates(conn: Connection, fid: int) -> tuple[Candidate, ...]:
+    """Return the follow-up's candidate events, best first, rejected ones left out."""
+    query = (select(candidates).where(candidates.c.followup_id == fid)
+             .order_by(candidates.c.score, candidates.c.event_date, candidates.c.event_id))
+    refused = rejected(conn, fid)
+    return tuple(Candidate(r.event_id, r.event_date, r.score, r.reason)
+                 for r in conn.execute(query).all() if r.event_id not in refused)
+
+
+def reject(conn: Connection, fid: int, event_id: int) -> FollowUpRecord:
+    """Record that an event does not fulfil a follow-up: it is never proposed again; reopen what it closed."""
+    row = _followup_row(conn, fid)
+    listed = {c.event_id for c in _candidates(conn, fid)}
+    if event_id not in listed and row.closed_by != event_id:
+        raise InputError(f"event {event_id} is not a candidate for follow-up {fid}",
+                         hint=f"see `briefing followups show {fid}`")
+    conn.execute(insert(decisions).values(followup_id=fid, event_id=event_id, verdict="rejected"))
+    conn.execute(delete(candidates).where(candidates.c.followup_id == fid, candidates.c.event_id == event_id))
+    if row.closed_by == event_id:
+        conn.execute(update(followups).where(followups.c.id == fid).values(closed_by=None, closed_on=None, manual=False))
+        refresh(conn, fid)
+        retrack(conn, [fid])
+    _pick_candidate(conn, fid)
+    return _records(conn, [fid])[0]
+
+
+def confirm_by(conn: Connection, fid: int, event_id: int) -> FollowUpRecord:
+    """Record that an event fulfilled a follow-up: closed as done by hand, on the event's date."""
+    _followup_row(conn, fid)
+    conn.execute(delete(decisions).where(decisions.c.followup_id == fid, decisions.c.event_id == event_id))
+    conn.execute(insert(decisions).values(followup_id=fid, event_id=event_id, verdict="confirmed"))
+    return close_by_hand(conn, fid, by=event_id, on=None, status="done")
+
+
+def _followup_row(conn: Connection, fid: int):  # noqa: ANN202 - a Row of `followups`
+    row = conn.execute(select(followups).where(followups.c.id == fid)).first()
+    if row is None:
+        raise InputError(f"no follow-up {fid} in the archive", hint="see `briefing followups`")
+    return row
 
 
 def detach_source(conn: Connection, source_id: int) -> tuple[int, list[int]]:
@@ -251,12 +332,23 @@ def delete_event(conn: Connection, event_id: int) -> None:
                  .values(confirm_event=None, confirm_reason=None))
     if source_ids:
         conn.execute(delete(mentions).where(mentions.c.source_id.in_(source_ids)))
+    conn.execute(delete(candidates).where(candidates.c.event_id == event_id))
+    conn.execute(delete(decisions).where(decisions.c.event_id == event_id))
     for fid in sorted(affected):
         refresh(conn, fid)
-    conn.execute(delete(followups).where(followups.c.event_id == event_id))
+    _forget(conn, followups.c.event_id == event_id)
     conn.execute(delete(sources).where(sources.c.event_id == event_id))
     conn.execute(delete(events).where(events.c.id == event_id))
     retrack(conn, sorted(affected))
+
+
+def _forget(conn: Connection, which) -> None:  # noqa: ANN001 - a clause on `followups`
+    """Delete follow-ups with their candidates and decisions."""
+    fids = list(conn.execute(select(followups.c.id).where(which)).scalars())
+    if fids:
+        conn.execute(delete(candidates).where(candidates.c.followup_id.in_(fids)))
+        conn.execute(delete(decisions).where(decisions.c.followup_id.in_(fids)))
+        conn.execute(delete(followups).where(followups.c.id.in_(fids)))
 
 
 def _mentioned_by(conn: Connection, source_ids: list[int]) -> list[int]:
@@ -278,29 +370,37 @@ def close_by_hand(conn: Connection, fid: int, *, by: int | None, on: dt.date | N
 
 
 def list_followups(conn: Connection, *, open_only: bool = False, country: str | None = None,
-                   since: dt.date | None = None) -> list[FollowUpRecord]:
-    """Return follow-ups, first reported first; `since` keeps those opened or closed on or after it."""
+                   since: dt.date | None = None, as_of: dt.date | None = None) -> list[FollowUpRecord]:
+    """Return follow-ups, first reported first; `since` keeps those opened or closed on or after it.
+
+    With `as_of`, each follow-up is as it stood at the end of that day (see FollowUpRecord.as_of):
+    later reports, closures and candidates are left out, and so are follow-ups not yet reported.
+    """
     query = select(followups.c.id)
-    if open_only:
+    if open_only and as_of is None:
         query = query.where(followups.c.status.in_(sorted(OPEN)))
     found = _records(conn, list(conn.execute(query.order_by(followups.c.id)).scalars()))
+    if as_of is not None:
+        found = [past for f in found if (past := f.as_of(as_of)) is not None]
+        found = [f for f in found if f.is_open or not open_only]
     if country:
         code = country.strip().upper()
-        found = [f for f in found if code in (f.who_country, f.target_country) or code in _parties(conn, f)]
+        found = [f for f in found if code in (f.who_country, f.target_country) or code in parties(conn, f)]
     if since is not None:
         found = [f for f in found if (f.opened_on and f.opened_on >= since) or (f.closed_on and f.closed_on >= since)]
     return sorted(found, key=lambda f: (f.opened_on is None, f.opened_on or dt.date.min, f.id))
 
 
 def changes(conn: Connection, start: dt.date, end: dt.date) -> tuple[list[FollowUpRecord], list[FollowUpRecord]]:
-    """Return the follow-ups opened, and those closed, between `start` and `end` (inclusive)."""
-    every = list_followups(conn)
+    """Return the follow-ups opened, and those closed, between `start` and `end` (inclusive), as of `end`."""
+    every = list_followups(conn, as_of=end)
     opened = [f for f in every if f.opened_on and start <= f.opened_on <= end]
     closed = [f for f in every if not f.is_open and f.closed_on and start <= f.closed_on <= end]
     return opened, sorted(closed, key=lambda f: (f.closed_on, f.id))
 
 
-def _parties(conn: Connection, record: FollowUpRecord) -> frozenset[str]:
+def parties(conn: Connection, record: FollowUpRecord) -> frozenset[str]:
+    """Return the countries a follow-up concerns: who and target, else its first report's principals."""
     facts = _facts(conn, record.id) if record.id is not None else None
     return facts.parties if facts else frozenset()
 
@@ -322,7 +422,8 @@ def _records(conn: Connection, fids: list[int]) -> list[FollowUpRecord]:
             who_name=person.name if person else None, who_country=row.who_country,
             target_country=row.target_country, what=first.item.what, due_date=due.date if due else None,
             due_text=due.text if due else None, closed_by=row.closed_by, closed_on=row.closed_on,
-            manual=bool(row.manual), confirm_event=row.confirm_event, confirm_reason=row.confirm_reason))
+            manual=bool(row.manual), confirm_event=row.confirm_event, confirm_reason=row.confirm_reason,
+            reports=tuple((m.date, m.item.status) for m in found), candidates=_candidates(conn, fid)))
     return out
 
 

@@ -1,4 +1,4 @@
-"""`briefing archive add|list|show|remove`: keep summaries as events with their sources."""
+"""`briefing archive add|list|people|show|history|pick|remove`: keep summaries as events with their sources."""
 
 from __future__ import annotations
 
@@ -54,8 +54,8 @@ def add(
 
 def _describe(name: str, result) -> str:  # noqa: ANN001 - an AddResult
     words = {"new": "new event", "merged": "another source of event", "updated": "updated source of event",
-             "unchanged": "already stored as event"}[result.outcome]
-    parts = [f"{name}: {words} {result.event_id}"]
+             "moved": "corrected source moved to event", "unchanged": "already stored as event"}[result.outcome]
+    parts = [f"{name}: {words} {result.event_id}" + (f" (from event {result.moved_from})" if result.moved_from else "")]
     parts += [f"follow-up {f} opened" for f in result.opened]
     parts += [f"follow-up {f} done" for f in result.closed]
     parts += [f"follow-up {f} to confirm" for f in result.to_confirm]
@@ -83,21 +83,75 @@ def list_(
     print_table(("ID", "DATE", "TYPE", "COUNTRIES", "PLACE", "SOURCES", "TITLE"), rows)
 
 
+@archive_app.command("people")
+def people(
+    country: Annotated[str | None, typer.Option("--country", metavar="XX", help="Only events with a participant from this country (ISO code).")] = None,
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """List each person once across the archive's events, with the other names the summaries give them."""
+    from ._options import open_from_options
+    from ._output import either, print_table
+
+    with open_from_options(archive, config, create=False) as store:
+        found = store.people(country=country)
+    rows = [(either(p.name), p.country or "", str(len(ids)), ",".join(map(str, ids)),
+             "; ".join(either(v) for v in p.variants if v != p.name)) for p, ids in found]
+    rows.sort(key=lambda r: (r[0].casefold(), r[1]))
+    print_table(("NAME", "COUNTRY", "EVENTS", "IDS", "ALSO CALLED"), rows)
+
+
 @archive_app.command("show")
 def show(
     event_id: Annotated[int, typer.Argument(help="Event id (see `briefing archive list`).", metavar="ID")],
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Print the event's stored summaries as YAML (one document per source)."""
+    """Print the event's stored summaries as YAML (one document per source), after the fields they disagree on."""
     from ..summaries import summary_yaml
     from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
         event = store.event(event_id)
-    documents = [summary_yaml(s.summary, comment=f"event {event.id}, source {n} of {len(event.sources)}: {s.key}")
+    head = [f"# conflict: {c.field}: " + " · ".join(f"{value!r} (source {sid})" for sid, value in c.values)
+            for c in event.conflicts]
+    if head:
+        rule = f"source {event.picked} (picked)" if event.picked else f"source {event.sources[0].id} (first by key)"
+        head.append(f"# the event follows {rule}; choose with `briefing archive pick {event.id} SOURCE`")
+    documents = [summary_yaml(s.summary, comment=f"event {event.id}, source {n} of {len(event.sources)}: {s.key} (source id {s.id})")
                  for n, s in enumerate(event.sources, 1)]
-    typer.echo("---\n".join(documents), nl=False)
+    typer.echo("".join(line + "\n" for line in head) + "---\n".join(documents), nl=False)
+
+
+@archive_app.command("history")
+def history(
+    event_id: Annotated[int, typer.Argument(help="Event id (see `briefing archive list`); a removed event's id works too.", metavar="ID")],
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show every version of the event's sources: when stored, under which event, and what changed."""
+    from ..archive.history import describe_versions
+    from ._options import open_from_options
+
+    with open_from_options(archive, config, create=False) as store:
+        versions = store.history(event_id)
+    for line in describe_versions(versions):
+        typer.echo(line)
+
+
+@archive_app.command("pick")
+def pick(
+    event_id: Annotated[int, typer.Argument(help="Event id (see `briefing archive show ID` for its conflicts).", metavar="ID")],
+    source_id: Annotated[int | None, typer.Argument(help="Source id whose account the event follows; leave out to go back to the rule.", metavar="SOURCE")] = None,
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Choose which source's account (type, place, sides) an event follows where its sources disagree."""
+    from ._options import open_from_options
+
+    with open_from_options(archive, config, create=False) as store:
+        event = store.pick_source(event_id, source_id)
+    typer.echo(f"event {event.id} follows source {event.sources[0].id} ({event.sources[0].key}): {event.type.value}")
 
 
 @archive_app.command("remove")

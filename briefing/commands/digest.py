@@ -83,14 +83,14 @@ def _render_task(task: tuple) -> bytes:
 
 
 def _assemble(archive, config, start: dt.date, end: dt.date):  # noqa: ANN001, ANN202
-    """Read the range's events and follow-ups from the archive (closed again before rendering)."""
+    """Read the range's events and follow-ups as they stood at the end of `end` (closed again before rendering)."""
     from ..assemble import assemble_digest
     from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
         events = store.events(since=start, until=end)
         changes = store.followup_changes(start, end)
-        still_open = store.followups(open_only=True)
+        still_open = store.followups(open_only=True, as_of=end)
     return assemble_digest(events, changes, still_open, start=start, end=end)
 
 

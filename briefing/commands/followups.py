@@ -1,4 +1,4 @@
-"""`briefing followups [close]`: the follow-ups kept in the archive, and closing one by hand."""
+"""`briefing followups [show|confirm|reject|close]`: the follow-ups kept in the archive, and a person's decisions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 from ._options import ArchiveOption, ConfigOption, parse_date
 
 followups_app = typer.Typer(
-    help="List the follow-ups kept in the archive (proposed, accepted, scheduled, done), or close one by hand.",
+    help="List the follow-ups kept in the archive (proposed, accepted, scheduled, done); confirm, reject or close by hand.",
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -23,6 +23,7 @@ def list_followups(
     to_confirm: Annotated[bool, typer.Option("--to-confirm", help="Only open follow-ups that a later event may have fulfilled: a person should confirm.")] = False,
     country: Annotated[str | None, typer.Option("--country", metavar="XX", help="Only follow-ups concerning this country (ISO code, e.g. TJ).")] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Only follow-ups opened or closed on or after this date (YYYY-MM-DD).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="As they stood at the end of this day (YYYY-MM-DD): later reports, closures and events left out.")] = None,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -33,9 +34,9 @@ def list_followups(
     from ._options import open_from_options
     from ._output import either, print_table
 
-    start = parse_date(since, "--since")
+    start, day = parse_date(since, "--since"), parse_date(as_of, "--as-of")
     with open_from_options(archive, config, create=False) as store:
-        found = store.followups(open_only=open_only, country=country, since=start)
+        found = store.followups(open_only=open_only, country=country, since=start, as_of=day)
     if to_confirm:
         found = [f for f in found if f.to_confirm]
     rows = [(str(f.id), _state(f), f.kind.value, either(f.who_name, f.who or "") + (f" ({f.who_country})" if f.who_country else ""),
@@ -89,6 +90,72 @@ def close(
         record = store.close_followup(followup_id, by=by, on=when, status="declined" if declined else "done")
     linked = f" by event {record.closed_by}" if record.closed_by is not None else ""
     typer.echo(f"follow-up {record.id} {record.status.value}{linked} on {record.closed_on or 'an unknown date'}")
+
+
+@followups_app.command("show")
+def show(
+    ctx: typer.Context,
+    followup_id: Annotated[int, typer.Argument(help="Follow-up id (see `briefing followups`).", metavar="ID")],
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show a follow-up, its reports and its candidate events, best first (see docs/followups.md)."""
+    from ._options import open_from_options
+    from ._output import either, print_table
+
+    parent = ctx.obj or {}
+    with open_from_options(archive or parent.get("archive"), config or parent.get("config"), create=False) as store:
+        record = _one(store, followup_id)
+    typer.echo(f"follow-up {record.id}: {record.kind.value} · {_state(record)} · {either(record.what)}")
+    typer.echo(f"opened {record.opened_on or 'undated'} by event {record.event_id}; {_link(record)}")
+    for day, status in record.reports:
+        typer.echo(f"reported {status.value} on {day or 'an unknown date'}")
+    rows = [(str(n), str(c.event_id), c.date.isoformat(), str(c.score), c.reason) for n, c in enumerate(record.candidates, 1)]
+    print_table(("RANK", "EVENT", "DATE", "SCORE", "WHY"), rows, title="Candidates")
+
+
+@followups_app.command("confirm")
+def confirm(
+    ctx: typer.Context,
+    followup_id: Annotated[int, typer.Argument(help="Follow-up id (see `briefing followups`).", metavar="ID")],
+    by: Annotated[int, typer.Option("--by", help="Event id that fulfilled it (see `briefing followups show ID`).", metavar="EVENT")],
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Confirm that an event fulfilled a follow-up: it is done, on that event's date."""
+    from ._options import open_from_options
+
+    parent = ctx.obj or {}
+    with open_from_options(archive or parent.get("archive"), config or parent.get("config"), create=False) as store:
+        record = store.confirm_followup(followup_id, by)
+    typer.echo(f"follow-up {record.id} done by event {record.closed_by} on {record.closed_on or 'an unknown date'} (confirmed)")
+
+
+@followups_app.command("reject")
+def reject(
+    ctx: typer.Context,
+    followup_id: Annotated[int, typer.Argument(help="Follow-up id (see `briefing followups`).", metavar="ID")],
+    event_id: Annotated[int, typer.Argument(help="The candidate event that did not fulfil it.", metavar="EVENT")],
+    archive: ArchiveOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Reject a candidate event: it is never proposed for this follow-up again; the next one is."""
+    from ._options import open_from_options
+
+    parent = ctx.obj or {}
+    with open_from_options(archive or parent.get("archive"), config or parent.get("config"), create=False) as store:
+        record = store.reject_candidate(followup_id, event_id)
+    nxt = f"; next candidate: event {record.confirm_event}" if record.confirm_event is not None else "; no other candidate"
+    typer.echo(f"follow-up {record.id}: event {event_id} rejected, {record.status.value}{nxt}")
+
+
+def _one(store, followup_id: int):  # noqa: ANN001, ANN202 - an Archive; a FollowUpRecord
+    from ..errors import InputError
+
+    found = [f for f in store.followups() if f.id == followup_id]
+    if not found:
+        raise InputError(f"no follow-up {followup_id} in the archive", hint="see `briefing followups`")
+    return found[0]
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,8 @@ def note(
     terms: TermsOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
     final: Annotated[bool, typer.Option("--final", help="Refuse a summary no person has marked reviewed (instead of marking the note DRAFT).")] = False,
+    archive: Annotated[str | None, typer.Option("--archive", metavar="PATH|URL", help="Archive file or database URL: add the earlier contacts between the same countries and the follow-ups open between them.")] = None,
+    contacts: Annotated[int, typer.Option("--contacts", min=1, help="With --archive: how many earlier events to list.")] = 5,
     config: ConfigOption = None,
 ) -> None:
     """Write a bilingual briefing note per input: DIR/<id>.pdf, .docx and .html."""
@@ -54,7 +56,8 @@ def note(
                 raise BriefingError(f"gives the same id {note_id!r} as {produced[note_id]}", file=loaded.name, hint="set a distinct `id` in one of the summaries")
             targets = {fmt: output / f"{note_id}.{fmt}" for fmt in chosen}
             check_writable(list(targets.values()), force=force)
-            rendered = render_note(loaded.summary, options, chosen)
+            earlier = _earlier(archive, loaded.summary, contacts) if archive else None
+            rendered = render_note(loaded.summary, options, chosen, contacts=earlier)
             write_outputs({targets[fmt]: data for fmt, data in rendered.items()}, force=force)
             produced[note_id] = loaded.name
             for path in targets.values():
@@ -66,6 +69,15 @@ def note(
             typer.echo(f"briefing: {error}", err=True)
     if failed:
         raise typer.Exit(int(ExitCode.BAD_INPUT))
+
+
+def _earlier(archive: str, summary, limit: int):  # noqa: ANN001, ANN202 - a Summary; (events, follow-ups)
+    """Read the earlier contacts of a summary from the archive named by --archive."""
+    from ..archive.location import resolve_archive
+    from ..archive.store import open_archive
+
+    with open_archive(resolve_archive(archive, None), create=False) as store:
+        return store.earlier_contacts(summary, limit=limit)
 
 
 def register(app: typer.Typer) -> None:

@@ -59,6 +59,8 @@ def pack(
         items, followups = _from_archive(archive, config, since, until, country, participant)
     else:
         items, followups = _from_files(inputs or [], term_files, reference, workers), None
+        if archive:
+            followups = _as_archived(archive, config, items)
     built = assemble_pack(items, title=_title(title, title_ar), followups=followups)
     if built.is_empty:
         raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
@@ -107,14 +109,26 @@ def _load(task: tuple):  # noqa: ANN202 - a LoadedInput
 
 
 def _from_archive(archive, config, since, until, country, participant):  # noqa: ANN001, ANN202
-    """Return the matching events and the open follow-ups they reported."""
+    """Return the matching events and the follow-ups they reported still open (at the end of --until when given)."""
     from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
-        events = store.events(since=parse_date(since, "--since"), until=parse_date(until, "--until"), country=country, participant=participant)
+        end = parse_date(until, "--until")
+        events = store.events(since=parse_date(since, "--since"), until=end, country=country, participant=participant)
         ids = {e.id for e in events}
-        followups = [f for f in store.followups(open_only=True) if f.event_id in ids]
+        followups = [f for f in store.followups(open_only=True, as_of=end) if f.event_id in ids]
     return events, followups
+
+
+def _as_archived(archive, config, summaries):  # noqa: ANN001, ANN202
+    """Return the follow-ups of summaries as the archive knows them today; the pack's own reading
+    for summaries the archive does not hold."""
+    from ..assemble import pack_followups
+    from ._options import open_from_options
+
+    with open_from_options(archive, config, create=False) as store:
+        known, unknown = store.followups_reported_by(summaries)
+    return known + pack_followups(unknown)
 
 
 def register(app: typer.Typer) -> None:

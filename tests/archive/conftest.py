@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-TABLES = ("mentions", "followups", "sources", "events", "alembic_version")
+TABLES = ("candidates", "decisions", "source_versions", "mentions", "followups", "sources", "events", "alembic_version")
 
 
 def _pg_bindir() -> Path | None:
@@ -119,6 +119,14 @@ def archive(archive_url: str):
 
     with open_archive(archive_url) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """Return the shared dev corpus folder (gold summaries of real releases): its texts may not be in the repository."""
+    from support import require_shared
+
+    return require_shared("corpus/dev", "gold summaries of SaudiNewsNet releases (CC BY-NC-SA)")
 
 
 def build_summary(date: str | None = "2026-11-20", *, type: str = "meeting", place: str | None = "Moscow",

@@ -16,7 +16,7 @@ def test_migrations_build_exactly_the_tables_the_code_uses(archive):
 
     with archive.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
-        assert context.get_current_revision() == "0001"
+        assert context.get_current_revision() == "0002"
         assert compare_metadata(context, metadata) == []
 
 
@@ -39,3 +39,38 @@ def test_the_quick_head_check_names_the_newest_migration():
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+
+
+def test_an_archive_of_revision_0001_migrates_with_its_sources_and_candidates(archive_url):
+    from alembic import command
+    from alembic.config import Config
+
+    from briefing.archive.dedup import canonical_json
+    from briefing.archive.engine import MIGRATIONS
+
+    from .conftest import build_summary
+
+    engine = create_engine(archive_url)
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        text_ = canonical_json(build_summary(url="https://old.example/1"))
+        for eid, day in ((1, "2026-11-20"), (2, "2026-11-24")):
+            conn.execute(text("INSERT INTO events (id, key, event_date, type, countries) VALUES (:i, 'k', :d, 'meeting', 'RU,TJ')"),
+                         {"i": eid, "d": day})
+        conn.execute(text("INSERT INTO sources (id, event_id, key, note_id, summary) VALUES (1, 1, 'url:old.example/1', 'n', :s)"),
+                     {"s": text_})
+        conn.execute(text("INSERT INTO followups (id, event_id, kind, status, manual, confirm_event, confirm_reason) "
+                          "VALUES (1, 1, 'visit', 'accepted', false, 2, 'met')"))
+    engine.dispose()
+    with open_archive(archive_url) as store:
+        [version] = store.history(1)
+        assert (version.action, version.recorded_at, version.key) == ("added", None, "url:old.example/1")
+        assert store.add_summary(build_summary(url="https://old.example/1")).outcome == "unchanged"
+    engine = create_engine(archive_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT followup_id, event_id, event_date FROM candidates")).one()[:2] == (1, 2)
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+    engine.dispose()
