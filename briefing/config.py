@@ -45,8 +45,8 @@ class Fonts(_Strict):
 class Typography(_Strict):
     """Type choices: sizes per script (pt), Arabic digits, date style, justification."""
 
-    latin_size: float = Field(10.0, ge=6, le=24)
-    arabic_size: float = Field(12.5, ge=6, le=30)
+    latin_size: float = Field(default=10.0, ge=6, le=24)
+    arabic_size: float = Field(default=12.5, ge=6, le=30)
     arabic_digits: Literal["arabic-indic", "western"] = "arabic-indic"
     date_style: Literal["gregorian", "hijri"] = "gregorian"
     justify: bool = False

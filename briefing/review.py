@@ -73,9 +73,9 @@ def is_draft(summary: Summary) -> bool:
 
 def _origin_reason(origin: Origin) -> str:
     words = _ORIGIN_WORDS.get(origin.by, origin.by.value)
-    extra = [f"score {origin.score:g}" if origin.score is not None else None,
-             f"sentence {origin.sentence}" if origin.sentence is not None else None, origin.detail]
-    extra = [e for e in extra if e]
+    candidates = [f"score {origin.score:g}" if origin.score is not None else None,
+                  f"sentence {origin.sentence}" if origin.sentence is not None else None, origin.detail]
+    extra = [e for e in candidates if e]
     return words + (f" ({'; '.join(extra)})" if extra else "")
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ._options import DateOption, TermsOption
+
+if TYPE_CHECKING:
+    from ..terms import TermBase
 
 
 def extract(
@@ -71,7 +75,7 @@ def register(app: typer.Typer) -> None:
     app.command()(extract)
 
 
-def _parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[object, object]:
+def _parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[dt.date | None, TermBase | None]:
     """Check --lang and --date, and load the term base with the user's files (briefing.toml's, then --terms)."""
     from ..config import load_config
     from ..errors import ConfigError

@@ -43,6 +43,7 @@ def mark(
     document = open_document(file)
     mark_reviewed(document.tree, by, day)
     summary, _ = save_document(document, document.tree)
+    assert summary.reviewed is not None  # mark_reviewed has just written it
     typer.echo(f"{file}: reviewed by {summary.reviewed.by} on {summary.reviewed.on}")
     for item in open_items(summary):
         typer.echo(f"briefing: warning: {file}: still open: {item}", err=True)

@@ -123,11 +123,10 @@ def _memory(paths: list[Path], use_archive: bool, archive: str | None, config: P
 
 def _archive_items(archive: str | None, config: Path | None, since: str | None, until: str | None):  # noqa: ANN202
     """Return (label, summary) for every source of the archive's events in the date range."""
-    from ._options import open_from_options
-    from .archive import _date
+    from ._options import open_from_options, parse_date
 
     with open_from_options(archive, config, create=False) as store:
-        events = store.events(since=_date(since, "--since"), until=_date(until, "--until"))
+        events = store.events(since=parse_date(since, "--since"), until=parse_date(until, "--until"))
     return [(f"archive:event/{e.id}/source/{s.id}", s.summary) for e in events for s in e.sources]
 
 

@@ -31,7 +31,8 @@ def validate(
             typer.echo(f"briefing: {error}", err=True)
             continue
         items = open_items(summary)
-        state = "draft" if is_draft(summary) else f"reviewed by {summary.reviewed.by} on {summary.reviewed.on}"
+        reviewed = summary.reviewed  # None exactly when is_draft(summary)
+        state = "draft" if reviewed is None else f"reviewed by {reviewed.by} on {reviewed.on}"
         opened = f", {len(items)} to review" if items else ""
         typer.echo(f"{path}: ok ({summary.note_id}, {len(summary.participants)} participants; {state}{opened})")
         for item in items:

@@ -144,26 +144,26 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         review.append("participants: none found; name who took part")
 
     event: dict[str, Any] = {"type": event_type}
-    origin: dict[str, Any] = {}
+    event_origin: dict[str, Any] = {}
     if found_date is not None:
         event["date"] = found_date.date.isoformat() if found_date.date else None
         event["date_text"] = found_date.text
-        origin["date"] = _date_origin(found_date, anchor, date_sentence)
-        if origin["date"]["by"] == "metadata" and found_date.date:
+        event_origin["date"] = _date_origin(found_date, anchor, date_sentence)
+        if event_origin["date"]["by"] == "metadata" and found_date.date:
             review.append(f"event.date: «{found_date.text}» counted from {anchor.detail} ({anchor.date.isoformat()})")
     if (found_date is None or found_date.date is None) and getattr(release, "metadata_date", None):
         review.append(f"event: no date in the text; {release.metadata_from} gives "
                       f"{release.metadata_date.isoformat()} (not used: give --date if it is the event's)")
     if place is not None:
         event["place"] = {"ar": place.ar or None, "en": place.en or None}
-        origin["place"] = {"by": "release", "sentence": lead + 1}
+        event_origin["place"] = {"by": "release", "sentence": lead + 1}
     elif place_surface:
         event["place"] = {language: place_surface}
-        origin["place"] = {"by": "release", "sentence": lead + 1}
+        event_origin["place"] = {"by": "release", "sentence": lead + 1}
         review.append(f"event.place.{other}: pending translation ({place_surface})")
     event["title"] = _event_title(event_type, roster, language, seg.title, lex)
-    if origin:
-        event["origin"] = origin
+    if event_origin:
+        event["origin"] = event_origin
 
     data: dict[str, Any] = {"format": 1, "language": language}
     source: dict[str, Any] = {}

@@ -88,9 +88,10 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
         # The release announces the contact: it is still to happen, a follow-up, not the event.
         kind = "visit" if event_type == "visit" else "meeting"
         due = found_date.date if found_date is not None else None
+        due_text = found_date.text if found_date is not None and due else None
         mains = roster.mains()
         found.follow_ups.insert(0, ToDo(kind, "scheduled" if due else "proposed", mains[0].pid if mains else None,
-                                        clause(sentences[lead]), lead, due_text=found_date.text if due else None,
+                                        clause(sentences[lead]), lead, due_text=due_text,
                                         due_date=due))
         event_type, found_date, date_sentence = "other", None, None
         place, place_surface = None, None  # where it will be is the follow-up's, not a place of this release

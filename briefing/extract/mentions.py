@@ -202,8 +202,8 @@ def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
         _set_name(tagged, back, i, mention, strip_conj=True)
     if mention.name and j < n and not tagged.hard[j - 1]:
         j = _titles(tagged, j, mention, after_name=True)
-    elif mention.name and tagged.lang == "en" and (k := _apposed_title(tagged, j)) is not None:
-        j = _titles(tagged, k, mention, after_name=True)  # "Leo Varadkar, the Taoiseach of Ireland"
+    elif mention.name and tagged.lang == "en" and (title_at := _apposed_title(tagged, j)) is not None:
+        j = _titles(tagged, title_at, mention, after_name=True)  # "Leo Varadkar, the Taoiseach of Ireland"
     if mention.name and tagged.lang == "en":
         j = _of_country(tagged, j, mention)  # "Kim Sung-han of the Republic of Korea"
     mention.end = max(j, mention.end)

@@ -34,7 +34,7 @@ def editor_page(site: Site, name: str, nonce: str) -> tuple[HTTPStatus, str]:
     from .pages import editor_page_html
 
     entry = site.entry(name)
-    if not editable(entry):
+    if entry is None or not editable(entry):
         return HTTPStatus.NOT_FOUND, "not found"
     options = site.settings.options
     if options is None:
@@ -60,7 +60,7 @@ def handle_edit(site: Site, name: str, action: str, body: bytes) -> tuple[HTTPSt
     from ..notes import render_note
 
     entry = site.entry(name)
-    if action not in ("render", "save") or not editable(entry):
+    if action not in ("render", "save") or entry is None or not editable(entry):
         return HTTPStatus.NOT_FOUND, {"error": "not found"}
     terms = site.settings.terms
     try:

@@ -155,7 +155,7 @@ def _followups_section(records: Sequence[FollowUpRecord], labels: Labels, headin
     f, d = labels["fields"], labels["digest"]
     if not records:
         return Section(f"followups-{key}", heading)  # drawn with the heading and "None"
-    rows = []
+    rows: list[tuple[Text, ...]] = []
     for r in records:
         kind = labels["follow_up_kinds"][r.kind.value]
         what = Text(ar=f"{kind.ar}: {r.what.ar}" if r.what.ar else None, en=f"{kind.en}: {r.what.en}" if r.what.en else None)
@@ -171,7 +171,7 @@ def _followups_section(records: Sequence[FollowUpRecord], labels: Labels, headin
         else:
             rows.append((what, who, status, _due(r, labels), _short_date(r.opened_on, labels)))
     if key == "closed":
-        columns = (f["what"], f["who"], f["status"], d["closed_on"])
+        columns: tuple[Text, ...] = (f["what"], f["who"], f["status"], d["closed_on"])
     else:
         columns = (f["what"], f["who"], f["status"], f["due"], labels["pack"]["since"])
     return Section(f"followups-{key}", heading, table=Table(columns=columns, rows=tuple(rows)))
@@ -191,7 +191,7 @@ def _count_section(key: str, heading: Text, column: Text, counts: Sequence[tuple
 def _event_paragraph(date: dt.date, paragraph: Text, sources: int, labels: Labels) -> Text:
     """The event's date, its paragraph, and how many sources told it when more than one."""
     when = _short_date(date, labels)
-    sides = {}
+    sides: dict[str, str | None] = {}
     for lang in ("ar", "en"):
         text = paragraph.get(lang)
         if text is None:

@@ -278,7 +278,7 @@ class NoteWriter:
             for position, column in enumerate(order):
                 self.side(self.paragraph(row.cells[offset + position], lang), cells[column], lang)
 
-    def fact(self, label_cell: _Cell, value_cell: _Cell, label: Text, value: Text, lang: str) -> None:
+    def fact(self, label_cell: _Cell, value_cell: _Cell, label: Text | None, value: Text | None, lang: str) -> None:
         """Write a label and its value into two cells."""
         self.side(self.paragraph(label_cell, lang), label, lang, style="Briefing Label")
         self.side(self.paragraph(value_cell, lang), value, lang)
@@ -351,9 +351,9 @@ class NoteWriter:
             _spacer(self.document, keep_next=True)  # two tables in a row would merge into one
             widths = _widths(TEXT_WIDTH, (36, 14, 14, 36))
             counts = self.table(body, len(section.table.rows), widths, style="Briefing Table", rtl=True, header=False)
-            for row, (label, value) in zip(counts.rows, section.table.rows):
-                self.fact(row.cells[0], row.cells[1], label, value, "ar")
-                self.fact(row.cells[3], row.cells[2], label, value, "en")
+            for row, (count_label, count) in zip(counts.rows, section.table.rows):
+                self.fact(row.cells[0], row.cells[1], count_label, count, "ar")
+                self.fact(row.cells[3], row.cells[2], count_label, count, "en")
         if section.facts or section.links:
             _spacer(self.document, keep_next=True)  # two tables in a row would merge into one
             widths = _widths(TEXT_WIDTH, (14, 36, 36, 14))
@@ -468,12 +468,13 @@ def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
     section = writer.document.sections[0]
     languages = tuple(dict.fromkeys(lang for lang in writer.options.languages if lang in ("ar", "en"))) or ("ar", "en")
     marking = classification_marking(classification, getattr(writer.view, "labels", None) or {})
+    marked: str | None = None  # the marking's line, set exactly when there is a marking
     if marking is not None:
-        classification = " / ".join(marking.get(lang) or "" for lang in ("ar", "en") if lang in languages)  # «مقيد / RESTRICTED»
+        marked = " / ".join(marking.get(lang) or "" for lang in ("ar", "en") if lang in languages)  # «مقيد / RESTRICTED»
         p = section.header.paragraphs[0]
         rtl = "ar" in languages
         ox.set_paragraph_direction(p._p, rtl, "center")
-        writer.text(p, classification, style="Briefing Label")
+        writer.text(p, marked, style="Briefing Label")
     footer = section.footer
     if len(languages) == 2:
         table = footer.add_table(1, 2, Twips(TEXT_WIDTH))
@@ -490,9 +491,9 @@ def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
         ox.set_paragraph_direction(p._p, languages[0] == "ar", "center")
         _page_number(writer, p, languages[0])
         last = footer.add_paragraph()
-    if marking is not None:
+    if marked is not None:
         ox.set_paragraph_direction(last._p, "ar" in languages, "center")
-        writer.text(last, classification, style="Briefing Label")
+        writer.text(last, marked, style="Briefing Label")
 
 
 def new_document(options: RenderOptions) -> DocumentObject:

@@ -125,7 +125,7 @@ def _contents(writer: NoteWriter, view: CollectionView) -> None:
     langs = _languages(writer.options)
     writer.side(writer.paragraph(writer.document, langs[0], "Heading 1"), _both(view.label("pack", "contents"), writer.options), langs[0])
     columns = ["en", "ar"] if len(langs) == 2 else list(langs)
-    rows = [(str(e.number), _bookmark(e.number), e.title, e.date) for e in view.entries]
+    rows: list[tuple[str, str, Text, Text | None]] = [(str(e.number), _bookmark(e.number), e.title, e.date) for e in view.entries]
     rows.append(("", _bookmark(0), view.label("pack", "annexes"), None))
     number, page = 600, 800
     title = (TEXT_WIDTH - number - page) // len(columns)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, SupportsInt, cast
 from urllib.parse import unquote, urlparse
 
 from ..errors import ConfigError, RenderError
@@ -122,8 +122,8 @@ def _layout_events(on_page: PageEvents) -> Iterator[None]:
 
     class Pages(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            if record.msg == _PAGE_LAID_OUT and record.args:
-                on_page("layout", int(record.args[0]), None)
+            if record.msg == _PAGE_LAID_OUT and isinstance(record.args, tuple) and record.args:
+                on_page("layout", int(cast(SupportsInt, record.args[0])), None)
 
     handler, level, propagate = Pages(), logger.level, logger.propagate
     logger.addHandler(handler)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import overload
 
 from ..model import FollowUp, Participant, Summary, Text
 from ..review import is_draft
@@ -21,6 +22,10 @@ class Suggested(Text):
     suggested: tuple[str, ...] = ()
 
 
+@overload
+def _suggested(summary: Summary, text: Text, origin: dict, prefix: str) -> Text: ...
+@overload
+def _suggested(summary: Summary, text: Text | None, origin: dict, prefix: str) -> Text | None: ...
 def _suggested(summary: Summary, text: Text | None, origin: dict, prefix: str) -> Text | None:
     """Mark the sides of `text` whose origin under `prefix` is a formula or the TM (until the summary is reviewed)."""
     if text is None or summary.reviewed is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from ..errors import InputError
 from .files import SummaryFile, checked
@@ -16,7 +16,7 @@ from .xliff import Alternative, Unit, XliffFile
 
 def export_units(files: Sequence[tuple[str, Any]], *, memory: Any = None) -> list[XliffFile]:
     """Return one XLIFF <file> per summary and direction, one unit per pending side (TM matches as alternatives)."""
-    out = []
+    out: list[XliffFile] = []
     for original, summary in files:
         by_direction: dict[tuple[str, str], XliffFile] = {}
         for side in pending_sides(summary):
@@ -62,6 +62,14 @@ def glossary(files: Sequence[tuple[str, Any]], terms: Any) -> list[tuple[str, st
     return list(seen.values())
 
 
+class _Where(TypedDict):
+    """Where a unit comes from, as InputError's keyword arguments."""
+
+    file: str
+    line: int | None
+    field: str
+
+
 @dataclass(frozen=True)
 class Translation:
     """A translation to write: which side of which file, and the text."""
@@ -87,7 +95,7 @@ def check_import(xliff: Sequence[XliffFile], name: str, load: Any) -> tuple[dict
         files[file.path] = file
         sides = {s.key: s for s in _all_sides(file.summary)}
         for unit in xf.units:
-            where = {"file": name, "line": unit.line, "field": f"unit {unit.id}"}
+            where: _Where = {"file": name, "line": unit.line, "field": f"unit {unit.id}"}
             if (xf.original, unit.id) in seen:
                 raise InputError("the unit appears twice", **where)
             seen.add((xf.original, unit.id))
