@@ -51,6 +51,8 @@ def conflicts(sources: Sequence[tuple[int, Summary]]) -> tuple[Conflict, ...]:
 
 def _same_place(a: Summary, b: Summary) -> bool:
     pa, pb = a.event.place, b.event.place
+    if pa is None or pb is None:
+        return pa is None and pb is None
     en_a, en_b = normalise_place_en(pa.en), normalise_place_en(pb.en)
     if en_a and en_b:
         return _words_nest(en_a, en_b)

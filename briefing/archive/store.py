@@ -16,7 +16,7 @@ from .dedup import EventKey, canonical_json, event_key, principal_countries, sam
 from .engine import connect, writing
 from .errors import ArchiveError
 from .merge import source_order
-from .records import AddResult, EventRecord, SourceRecord, SourceVersion, load_stored
+from .records import AddResult, EventRecord, Outcome, SourceRecord, SourceVersion, load_stored
 from .schema import events, followups, source_versions, sources
 
 
@@ -58,7 +58,7 @@ class Archive:
             event_id = _match_event(conn, key)
             if event_id is None:
                 event_id = _insert_event(conn, key, summary)
-                outcome = "new" if known is None else "moved" if old_event is not None else "updated"
+                outcome: Outcome = "new" if known is None else "moved" if old_event is not None else "updated"
             else:
                 outcome = "merged" if known is None else "updated" if event_id == old_event else "moved"
             source_id = conn.execute(insert(sources).values(
@@ -271,7 +271,7 @@ def _open_followups(conn: Connection) -> list[int]:
 
 
 def _record(conn: Connection, row) -> EventRecord:  # noqa: ANN001
-    rows = conn.execute(select(sources).where(sources.c.event_id == row.id)).all()
+    rows = list(conn.execute(select(sources).where(sources.c.event_id == row.id)).all())
     rows.sort(key=lambda r: source_order(r.key, r.id, row.picked_source))
     if not rows:
         raise ArchiveError(f"event {row.id} has no source", hint="remove it with `briefing archive remove`")

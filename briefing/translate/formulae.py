@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,7 +127,7 @@ def apply_formula(text: str, src: str, kind: str, form: str, terms: Any, table: 
             else:
                 forms = formula.write[dst]
                 template = forms.get(form) or forms.get("one") or next(iter(forms.values()))
-                text = _finish(_SLOT.sub(lambda s, slots=slots: slots[s.group(1)], template), dst)
+                text = _finish(_SLOT.sub(functools.partial(_slot_value, slots), template), dst)
                 if dst == "en" and template.startswith("{"):  # a sentence that opens with a slot
                     text = text[:1].upper() + text[1:]
                 return text, formula.id
@@ -222,3 +223,8 @@ def _arabic_title(title: str, following: str | None) -> str:
     if following == "person" and not words[0].startswith("ال"):
         words[0] = "ال" + words[0]
     return " ".join(words)
+
+
+def _slot_value(slots: dict[str, str], match: re.Match[str]) -> str:
+    """The text a formula's `{slot}` is filled with."""
+    return slots[match.group(1)]
