@@ -136,6 +136,8 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
             entry["title"] = _text(language, p.title, title_other)
         if p.country:
             entry["country"] = p.country
+        if p.side in ("host", "guest"):
+            origin["side"] = {"by": "inferred", "detail": "from the lead's verb, the place or who asked for the contact"}
         if origin:
             entry["origin"] = origin
         participants.append(entry)

@@ -160,3 +160,9 @@ def test_a_known_person_spelled_one_letter_off_is_matched_and_flagged() -> None:
     assert (tokayev.country, tokayev.name.ar) == ("KZ", "قاسم جومارت توكاييف")
     assert tokayev.origin["name.ar"].by.value == "inferred"
     assert any("Tokaev" in line and "check" in line for line in summary.review)
+
+
+def test_a_side_decided_by_rule_is_recorded_as_inferred() -> None:
+    summary = _extract((CORPUS / "kremlin-926c3325e3c2.txt").read_text(encoding="utf-8"))
+    assert {p.id: p.origin["side"].by.value for p in summary.participants if "side" in p.origin} == {
+        "vladimir_putin": "inferred", "bashar_al_assad": "inferred"}
