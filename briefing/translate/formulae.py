@@ -142,12 +142,12 @@ def _finish(text: str, lang: str) -> str:
     return text.replace("لـالل", "لل").replace("لـال", "لل").replace("بـال", "بال")
 
 
-def translate_phrase(text: str, src: str, terms: Any, table: Table, *, topic: bool = False) -> str | None:
+def translate_phrase(text: str | None, src: str, terms: Any, table: Table, *, topic: bool = False) -> str | None:
     """Translate a short phrase made only of terms, lexicon phrases and numbers; None if any word is not covered.
 
     A phrase with punctuation inside is not one phrase; a `topic` needs a lexicon phrase (a bare country is no topic).
     """
-    if _PUNCT.search(text):
+    if not text or _PUNCT.search(text):  # a side with no text (a date-only due) has nothing to translate
         return None
     pieces: list[tuple[str, str]] = []  # (kind, translation)
     last = 0
