@@ -46,6 +46,10 @@ def expected_after(before: str) -> str:
     """The extracted file with exactly the editor's changes made by hand (the reviewed line aside)."""
     block = before.index("  - id: vladimir_putin")
     text = before[:block] + before[block:].replace("country: BY", "country: RU", 1).replace("side: guest", "side: host", 1)
+    # the side the extractor inferred, now set by a person, says so
+    inferred = ("      side:\n        by: inferred\n"
+                "        detail: from the lead's verb, the place or who asked for the contact\n")
+    text = text[:block] + text[block:].replace(inferred, "      side: {by: person}\n", 1)
     lines = text.splitlines(keepends=True)
     first = next(i for i, line in enumerate(lines) if line.startswith("positions:"))
     # positions[0]: the English side goes after the Arabic one
