@@ -61,6 +61,13 @@ class Anchor:
     detail: str
 
 
+def first_cue_at(text: str, lang: str) -> int:
+    """Where the first event verb or noun of a sentence stands (0 when there is none)."""
+    folded = fold(text, lang)
+    starts = [m.start() for pattern, _, _ in _CUES if (m := pattern.search(folded))]
+    return min(starts) if starts else 0
+
+
 def reference_date(dateline: str | None, published: dt.date | None, given: dt.date | None) -> Anchor:
     """The date relative words are counted from: --date, then the dateline, then the page's published date."""
     if given is not None:
@@ -157,8 +164,7 @@ def _locative(text: str, start: int, lang: str, *, headline: bool = False) -> bo
 
 _LOCATIVE_EN = re.compile(r"\b(?:in|at|arrived in|visit to|trip to|travel(?:led|ed)? to|left|departed)\s+(?:the\s+)?"
                           r"(?:(?:capital|city)(?:\s+of)?\s+)?$", re.IGNORECASE)
-_LOCATIVE_AR = re.compile(normalise_ar(r"(?:^|\s)(?:في|ب|الى|إلى|وصل|يصل|غادر|يغادر|مغادرا|زياره|بزياره)\s*(?:ال)?(?:العاصمه|عاصمه|مدينه)?(?:\s+\S+ه)?\s*$")
-                          + "|(?:^|\\s)(?:ب|في)$")
+_LOCATIVE_AR = re.compile(normalise_ar(r"(?:^|\s)(?:في|ب|الى|إلى|وصل|يصل|غادر|يغادر|مغادرا|زياره|بزياره)\s*(?:ال)?(?:العاصمه|عاصمه|مدينه)?(?:\s+\S+ه)?\s*$"))
 
 
 def place_country(place: Any, lex: Lexicon) -> str | None:

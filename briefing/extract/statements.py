@@ -11,7 +11,6 @@ from ._grammar import (
     BOTH_EN,
     CONTEXT_AR,
     CONTEXT_EN,
-    EVENT_CUES,
     PASSIVE_AR,
     PASSIVE_EN,
     SPLIT_STANCES_AR,
@@ -28,7 +27,7 @@ from .clauses import (
     joined_words,
     token_at,
 )
-from .event import detect_type, fold
+from .event import detect_type, first_cue_at, fold
 from .followups import ToDo, find_follow_ups
 from .mentions import Mention, Tagged
 from .participants import Roster
@@ -109,7 +108,6 @@ def _expressed_about(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
             and bool(re.search(r"(?:^|\s)عن\s*$", gap)))
 
 
-_EVENT_PATTERNS = [re.compile(fold(p, "ar")) for p, _, _ in EVENT_CUES]
 _SILENT = frozenset({"say", "prayer"})  # cues that introduce speech or a prayer, not a position
 
 
@@ -206,7 +204,7 @@ def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang
     if kind == "other":
         return False
     principals = {p.pid for p in roster.mains()[:2]}
-    cue_at = _event_cue_start(tagged.text, lang) if lang == "en" else 0
+    cue_at = first_cue_at(tagged.text, lang) if lang == "en" else 0
     for mention in sorted(mentions, key=lambda m: m.char_start):
         if lang == "ar" and (_object(tagged, mention) or re.search(r"(?:^|\s)مع\s*$", tagged.text[:mention.char_start])):
             continue  # "مع كارتر", "للرئيس": objects; the first other name is the subject
@@ -217,13 +215,6 @@ def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang
         person = roster.resolve(mention)
         return person is None or person.pid not in principals
     return False
-
-
-def _event_cue_start(text: str, lang: str) -> int:
-    """Where the first event verb of a sentence stands (0 when none is found)."""
-    folded = fold(text, lang)
-    starts = [m.start() for pattern in _EVENT_PATTERNS for m in [pattern.search(folded)] if m]
-    return min(starts) if starts else 0
 
 
 def _situations(tagged: Tagged, roster: Roster) -> list[tuple[Any, str]]:

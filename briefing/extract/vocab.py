@@ -28,6 +28,7 @@ class Lexicon:
                         self._people.setdefault(word, []).append((term, words))
                         for variant in _one_less(word):
                             self._deletes.setdefault(variant, set()).add(word)
+        self._words = {w for words in self._all.values() for w in words}  # every name word of the term base
 
     def match(self, text: str, lang: str, kinds: tuple[str, ...]) -> list[Any]:
         """Longest non-overlapping term matches of the given kinds."""
@@ -82,14 +83,9 @@ class Lexicon:
         out = set(self._deletes.get(word, ()))
         for variant in _one_less(word):
             out |= self._deletes.get(variant, set())
-            if variant in self._all_words():
+            if variant in self._words:
                 out.add(variant)
         return out
-
-    def _all_words(self) -> set[str]:
-        if not hasattr(self, "_words"):
-            self._words = {w for words in self._all.values() for w in words}
-        return self._words
 
     def adjective_country(self, norm: str) -> str | None:
         """ISO code for a nationality adjective ("الإيطالي" → IT) read off country names."""
