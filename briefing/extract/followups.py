@@ -17,7 +17,7 @@ from ._grammar import (
     IN_RESPONSE_AR,
     MORE_VISITS_AR,
 )
-from .clauses import TRIM, char_span, clause, joined_words, token_at
+from .clauses import TRIM, char_span, clause, gap_tokens, joined_words, token_at
 from .event import fold
 from .mentions import Mention, Tagged
 from .participants import Roster
@@ -25,7 +25,17 @@ from .participants import Roster
 _SIGNED = re.compile(r"(?:^|\s)(?:تم|وتم|جري|وجري|وقع|ووقع|وقعا|وقعت|شهد|وشهد|signed|have signed|were signed)\s*(?:\S+\s*)?$", re.IGNORECASE)
 _SOON = re.compile(r"\bnext (?:week|month)\b|\blater this (?:week|month)\b|(?:^|\s)(?:الاسبوع|الشهر) (?:المقبل|القادم)", re.IGNORECASE)
 _VISIT = re.compile(r"زياره|visit", re.IGNORECASE)
+_MEET = re.compile(r"(?:^|\s)(?:للاجتماع|للقاء|لاجتماع|للتباحث)|\bto meet\b", re.IGNORECASE)
+_MERGE_GAP = 3  # tokens: two cues this close name one follow-up ("the next meeting of the joint commission")
 _STATUSES = frozenset({"proposed", "accepted", "scheduled", "declined"})
+_GENERIC = re.compile(r"\b(?:scheduled|due|expected)\b|المقرر|المنتظر|المرتقب")
+# What a scheduling cue ("is expected to", «من المنتظر») announces, told by the first word of its kind after it.
+_SCHEDULED_KINDS = (
+    ("visit", re.compile(r"\b(?:visit|visits|travel|trip|tour)\b|زياره|يزور|تزور|جوله|يتوجه|سيتوجه")),
+    ("meeting", re.compile(r"\b(?:meet|meeting|talks|summit|session|discuss)\b|لقاء|يلتقي|اجتماع|يجتمع|محادثات|مباحثات|قمه|يعقد|تعقد|يبحث|يناقش")),
+    ("agreement", re.compile(r"\b(?:sign|signing|signature|agreement|treaty)\b|توقيع|اتفاق|مذكره")),
+    ("call", re.compile(r"\b(?:call|phone)\b|اتصال|مكالمه")),
+)
 
 
 @dataclass
@@ -41,6 +51,7 @@ class ToDo:
     due_term: Any = None
     due_date: Any = None
     what_term: Any = None
+    cue_end: int = -1  # where its cue ends in the sentence
 
 
 
@@ -75,24 +86,29 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         if kind == "invitation" and (accept_re.search(fold(text[max(0, cue.start - 60):cue.start], lang))
                                      or accept_re.search(fold(text[cue.end:cue.end + 30], lang))):
             status = "accepted"
-        if status == "accepted" and previous is not None and previous.kind in ("invitation", "visit"):
+        if status == "accepted" and previous is not None and previous.kind in ("invitation", "visit", "meeting"):
             previous.status = "accepted"
             continue
-        if kind == "invitation" and previous is not None and previous.kind in ("invitation", "visit"):
+        if kind == "invitation" and previous is not None and previous.kind in ("invitation", "visit", "meeting"):
             continue  # "the invitation" again: the same follow-up
         if previous is not None and previous.sentence == s and {previous.kind, kind} == {"invitation", "visit"}:
             previous.kind = "visit"
             continue
         if not kind:
             continue
+        if cue.term.key == "visit_scheduled" and _GENERIC.search(fold(cue.surface, lang)):
+            kind = scheduled_kind(fold(text[cue.end:cue.end + 120], lang))  # the next cue may be its own word
         who = _who(tagged, cue, mentions, roster, kind, last)
         if kind == "invitation" and _VISIT.search(fold(what, lang)):
             kind = "visit"
+        elif kind == "invitation" and _MEET.search(fold(what, lang)):
+            kind = "meeting"  # "دعوة من اللجنة للاجتماع بها": an invitation to meet
         dates = [d for d in find_dates(what, reference=reference) if not d.relative]
-        if previous is not None and previous.sentence == s and previous.kind == kind and previous.what_term is not None:
+        if (previous is not None and previous.sentence == s and previous.kind == kind and previous.what_term is not None
+                and previous.cue_end >= 0 and gap_tokens(tagged, previous.cue_end, cue.start) <= _MERGE_GAP):
             previous.what = clause(text[text.find(previous.what):end]) if previous.what in text else previous.what
             continue  # "the next meeting of the joint commission": one follow-up, not two
-        todo = ToDo(kind, status or "proposed", who, what, s, what_term=cue.term)
+        todo = ToDo(kind, status or "proposed", who, what, s, what_term=cue.term, cue_end=cue.end)
         if dates:
             todo.due_text, todo.due_date = dates[0].text, dates[0].date
             if todo.due_date and todo.status == "proposed":
@@ -105,6 +121,13 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
     if lang == "ar" and tagged.tokens:
         spans.extend(_grammar_follow_ups(todos, tagged, mentions, roster, s, last))
     return spans
+
+
+def scheduled_kind(what: str) -> str:
+    """The kind of what a scheduling cue announces: the first visit, meeting, signing or call named, else `other`."""
+    head = what[:120].lower()
+    found = [(m.start(), kind) for kind, pattern in _SCHEDULED_KINDS if (m := pattern.search(head)) is not None]
+    return min(found)[1] if found else "other"
 
 
 def _grammar_follow_ups(todos: list[ToDo], tagged: Tagged, mentions: list[Mention], roster: Roster, s: int,

@@ -200,9 +200,13 @@ def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang
     """A sentence reporting a contact of its own (an event cue) whose subject is not one of the two principals."""
     if not any(m.name or m.person is not None for m in mentions):
         return False
-    kind, _ = detect_type(tagged.text, None, lang)
+    text = tagged.text
+    for cue in cues_of(tagged, "followup"):
+        if cue.term.attrs.get("status") in ("proposed", "scheduled"):
+            text = text[:cue.start] + " " * (cue.end - cue.start) + text[cue.end:]
+    kind, _ = detect_type(text, None, lang)
     if kind == "other":
-        return False
+        return False  # no contact, or only one still to come ("looks forward to his visit"): a follow-up
     principals = {p.pid for p in roster.mains()[:2]}
     cue_at = first_cue_at(tagged.text, lang) if lang == "en" else 0
     for mention in sorted(mentions, key=lambda m: m.char_start):

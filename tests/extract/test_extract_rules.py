@@ -166,3 +166,37 @@ def test_a_side_decided_by_rule_is_recorded_as_inferred() -> None:
     summary = _extract((CORPUS / "kremlin-926c3325e3c2.txt").read_text(encoding="utf-8"))
     assert {p.id: p.origin["side"].by.value for p in summary.participants if "side" in p.origin} == {
         "vladimir_putin": "inferred", "bashar_al_assad": "inferred"}
+
+
+def _follow_ups(summary: Summary) -> list[tuple[str, str]]:
+    return [(f.kind.value, f.status.value) for f in summary.follow_ups]
+
+
+def test_a_visit_the_principal_looks_forward_to_is_a_follow_up_not_another_event() -> None:
+    text = ("Secretary Blinken's Call with Israeli Prime Minister Lapid\n\n"
+            "Secretary of State Antony J. Blinken spoke today with Israeli Prime Minister Yair Lapid. "
+            "The Secretary noted President Biden looks forward to his visit to Israel next month.\n")
+    assert _follow_ups(_extract(text, date=dt.date(2022, 6, 20))) == [("visit", "scheduled")]
+
+
+def test_what_a_scheduling_word_announces_gives_the_kind_of_follow_up() -> None:
+    base = "استقبل وزير الخارجية عادل الجبير في الرياض اليوم وزير الخارجية الفرنسي لوران فابيوس. "
+    meeting = _extract(base + "ومن المقرر أن يلتقي فابيوس غدا ولي العهد.", date=dt.date(2015, 8, 1))
+    delivery = _extract(base + "ومن المنتظر تسليم الفرقاطة لمصر.", date=dt.date(2015, 8, 1))
+    assert [k for k, _ in _follow_ups(meeting)] == ["meeting"]
+    assert [k for k, _ in _follow_ups(delivery)] == ["other"]
+
+
+def test_two_meetings_to_come_in_one_sentence_are_two_follow_ups() -> None:
+    text = ("كيري يصل إلى القاهرة\n\n"
+            "وصل وزير الخارجية الأمريكي جون كيري أمس إلى القاهرة، وسيلتقي اليوم نظيره المصري سامح شكري، "
+            "وينتقل غدا إلى الدوحة حيث سيلتقي نظراءه في دول مجلس التعاون الخليجي.\n")
+    assert [k for k, _ in _follow_ups(_extract(text, date=dt.date(2015, 8, 2)))] == ["meeting", "meeting"]
+
+
+def test_thanks_for_the_invitation_is_the_event_itself_and_a_past_signing_is_no_follow_up() -> None:
+    text = ("Talks with Prime Minister of India\n\n"
+            "Vladimir Putin held talks with Prime Minister of India Narendra Modi in New Delhi. "
+            "Vladimir Putin said it was Russia's turn to come to India and thanked Narendra Modi for his invitation. "
+            "He said it had been important to sign the long-term contracts last year.\n")
+    assert _follow_ups(_extract(text, date=dt.date(2021, 12, 6))) == []
