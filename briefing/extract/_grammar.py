@@ -176,3 +176,24 @@ VENUE_EN = re.compile(
 VENUE_AR = re.compile(
     r"(?:^|\s)(?:في|ب)\s*((?:قصر|دار|مقر|مكتب|مركز|فندق|ديوان|منزل|مبنى|قاعة|مجلس)\s+[^\s،,.]+(?:\s+(?!اليوم|أمس|امس|مساء|صباح|ظهر|يوم|الليلة)[^\s،,.]+)?)"
 )
+
+# A transcript's speaker label ("President of Russia Vladimir Putin:", "Narendra Modi (retranslated):"):
+# before the name, a heading of capitalised words at most; after it, title words, then the colon.
+LABEL_TAIL_EN = re.compile(r"[\s\w’'.-]{0,80}?\s*(?:\((?:retranslated|via interpreter|translated)\))?\s*:\s", re.IGNORECASE)
+LABEL_HEAD_WORDS_EN = frozenset({"of", "the", "and", "talks", "meeting", "negotiations", "with", "*"})
+LABEL_TAIL_WORDS_EN = frozenset({"of", "the", "and", "retranslated", "via", "interpreter", "translated"})
+# Positions said in the first person in a transcript's remarks (a readout's third-person verbs are in the term base).
+FIRST_PERSON_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGNORECASE), stance) for p, stance in (
+    (r"\bthank you(?: very much)? for\b|\b(?:I|we) (?:would like to |want to )?thank\b|\b(?:I am|I'm|we are|we're) (?:very |most |deeply |sincerely )?grateful\b", "thanks"),
+    (r"\b(?:I|we) (?:would like to |want to )?(?:congratulate|extend congratulations)\b", "congratulation"),
+    (r"\b(?:I|we) (?:very much |sincerely |do )?hope\b", "hope"),
+    (r"\b(?:I|we) (?:would like to |want to )?welcome\b", "welcome"),
+    (r"\b(?:I am|I'm|we are|we're) (?:very |extremely |truly )?(?:pleased|satisfied|delighted) (?:with|that|by)\b|\bgood (?:sign|signal)\b"
+     r"|\b(?:developing|progressing|going) (?:well|positively|successfully)\b|\bmost successful\b", "satisfaction"),
+    (r"\b(?:it is|it's|this is) (?:very |extremely |particularly |especially )?important\b"
+     r"|\b(?:I|we) (?:would like to |want to )(?:stress|emphasise|emphasize|underline|point out|assure|note)\b|\bthere is no doubt\b", "emphasis"),
+    (r"\b(?:matter|cause|source) (?:of|for) (?:\w+ ){0,2}concern\b|\b(?:I am|we are|I'm|we're) (?:very |deeply |seriously )?(?:concerned|worried)\b", "concern"),
+    (r"\b(?:I|we) (?:fully |strongly |firmly )?(?:support|favour|favor)\b", "support"),
+))
+# A label of a bare name the tagger does not know as a person ("Viktor Orban: I am running again").
+LABEL_BARE_EN = re.compile(r"^(?:\*\s*)*((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s*(?:\((?:retranslated|via interpreter|translated)\))?\s*:\s")

@@ -11,6 +11,11 @@ from ._grammar import (
     BOTH_EN,
     CONTEXT_AR,
     CONTEXT_EN,
+    FIRST_PERSON_EN,
+    LABEL_BARE_EN,
+    LABEL_HEAD_WORDS_EN,
+    LABEL_TAIL_EN,
+    LABEL_TAIL_WORDS_EN,
     PASSIVE_AR,
     PASSIVE_EN,
     SPLIT_STANCES_AR,
@@ -101,6 +106,40 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
     return out
 
 
+def remark_label(tagged: Tagged, mentions: list[Mention], roster: Roster) -> tuple[str, int] | None:
+    """A transcript's speaker label heading a sentence: (the participant who speaks, where the words begin)."""
+    text = tagged.text
+    for mention in sorted(mentions, key=lambda m: m.char_start):
+        tail = LABEL_TAIL_EN.match(text, mention.char_end)
+        if tail is None or (person := roster.resolve(mention)) is None:
+            continue
+        head = text[:mention.char_start].split()
+        if not all(w == "*" or w[:1].isupper() or w.lower() in LABEL_HEAD_WORDS_EN for w in head):
+            return None  # "He told Vladimir Putin:": a quotation in a sentence, not a label
+        words = re.findall(r"[\w’'-]+", text[mention.char_end:tail.end()])
+        if all(w[:1].isupper() or w.lower() in LABEL_TAIL_WORDS_EN for w in words):
+            return person.pid, tail.end()
+        return None
+    if (bare := LABEL_BARE_EN.match(text)) is not None:
+        for tok in tagged.tokens:
+            if bare.start(1) <= tok.start < bare.end(1) and (person := roster.by_word(tok.norm)) is not None:
+                return person.pid, bare.end()
+    return None
+
+
+def remark_cues(tagged: Tagged, cues: list[Cue], start: int) -> list[Cue]:
+    """Stance cues of a speaker's own words: first-person ones ("I hope", "thank you for") with the term base's.
+
+    What was discussed is the readout's to say: "to exchange views with you" in a remark is no position.
+    """
+    out = [c for c in cues if c.start >= start and c.term.attrs.get("stance") != "exchange_views"]
+    for pattern, stance in FIRST_PERSON_EN:
+        for m in pattern.finditer(tagged.text, start):
+            if not any(c.start < m.end() and m.start() < c.end for c in out):
+                out.append(Cue(_CueTerm("stance", stance, {"stance": stance}), m.start(), m.end(), m.group(0)))
+    return sorted(out, key=lambda c: c.start)
+
+
 def _expressed_about(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
     """ "أعرب رئيس الحزب خلال استقبال الملك له ... عن شكره": the object of "أعرب" comes after "عن", however far."""
     gap = tagged.text[prev.end:cue.start]
@@ -119,11 +158,15 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
     last: str | None = mains[0].pid if mains else None
     context_re = CONTEXT_AR if lang == "ar" else CONTEXT_EN
     discussed: set[int] = {lead}
+    remarks: str | None = None  # who speaks, once a transcript has begun ("Vladimir Putin: ...")
     for s, tagged in enumerate(sentences):
         if s in skip:
             continue
         text = tagged.text
-        if s > lead and _another_event(tagged, mentions[s], roster, lang):
+        label = remark_label(tagged, mentions[s], roster) if lang == "en" else None
+        if label is not None:
+            remarks, last = label[0], label[0]
+        if remarks is None and s > lead and _another_event(tagged, mentions[s], roster, lang):
             found.context.append(s)  # "وعقد الأمير ... اجتماعا مع ...": another meeting, told alongside
             continue
         follow_spans = find_follow_ups(found.follow_ups, tagged, cues_of(tagged, "followup"), mentions[s], roster, s, last,
@@ -131,6 +174,8 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
         said_here = 0
         prev_end = 0
         cues = stance_cues(tagged, lang)
+        if remarks is not None:
+            cues = remark_cues(tagged, cues, label[1] if label is not None else 0)
         background = s != lead and context_re.search(fold(text, lang))
         if background and (not cues or background.start() <= len(fold(text[:cues[0].start], lang))):
             cues = []  # "وتجدر الإشارة إلى أن ...": background, not a position
@@ -148,7 +193,7 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             if stance == "call" and first_follow is not None and cue.start < first_follow <= nxt:
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
             end = nxt
-            speaker = _speaker(tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
+            speaker = remarks or _speaker(tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
             prev_end = cue.end
             if speaker is None:
                 continue

@@ -200,3 +200,19 @@ def test_thanks_for_the_invitation_is_the_event_itself_and_a_past_signing_is_no_
             "Vladimir Putin said it was Russia's turn to come to India and thanked Narendra Modi for his invitation. "
             "He said it had been important to sign the long-term contracts last year.\n")
     assert _follow_ups(_extract(text, date=dt.date(2021, 12, 6))) == []
+
+
+def test_a_transcripts_remarks_are_positions_of_the_speaker_its_labels_name() -> None:
+    text = ("Talks with Prime Minister of Hungary Viktor Orban\n\n"
+            "Vladimir Putin held talks with Prime Minister of Hungary Viktor Orban in the Kremlin. "
+            "* * * President of Russia Vladimir Putin: Mr Prime Minister, dear Viktor, I am very happy to see you! "
+            "I hope our cooperation will continue. "
+            "Prime Minister of Hungary Viktor Orban Orban ViktorPrime Minister of Hungary (retranslated): "
+            "Thank you for giving us the opportunity to sign them. Vladimir Putin: Yes, I know. "
+            "Viktor Orban: We favour a political solution. He told Vladimir Putin: we are grateful.\n")
+    said = [(p.speaker, p.stance.value) for p in _extract(text, date=dt.date(2022, 2, 1)).positions]
+    assert ("vladimir_putin", "hope") in said
+    assert ("orban", "thanks") in said
+    assert ("orban", "support") in said  # a bare-name label hands the floor back
+    assert ("vladimir_putin", "thanks") not in said  # "He told Vladimir Putin:" quotes, it is no label
+    assert all(stance != "exchange_views" for _, stance in said)
