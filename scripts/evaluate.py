@@ -35,7 +35,7 @@ GOALS = {"event_type": 0.9, "participants": 0.9, "side": 0.85, "positions": 0.75
 # What the extractor reaches today, less a little: a test fails when a figure drops under it.
 FLOORS = {
     "en": {"event_type": 0.95, "participants": 0.92, "side": 0.85, "country": 0.85, "positions": 0.74,
-           "follow_ups": 0.7, "agenda": 0.65, "date": 0.9, "place": 0.8},
+           "follow_ups": 0.75, "agenda": 0.69, "date": 0.9, "place": 0.8},
     "ar": {"event_type": 0.9, "participants": 0.9, "side": 0.9, "country": 0.85, "positions": 0.64,
            "follow_ups": 0.75, "agenda": 0.75, "date": 0.95, "place": 0.78},
 }

@@ -197,3 +197,8 @@ FIRST_PERSON_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, 
 ))
 # A label of a bare name the tagger does not know as a person ("Viktor Orban: I am running again").
 LABEL_BARE_EN = re.compile(r"^(?:\*\s*)*((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s*(?:\((?:retranslated|via interpreter|translated)\))?\s*:\s")
+# A commitment conveyed to the other side ("informed President Ghani that the United States ... will accelerate ..."):
+# an act a tracker can close, unlike "will continue to support".
+PROMISE_EN = re.compile(
+    r"\b(?:informed|told|assured|pledged|promised)\s+(?!decision\b)[^.;:]{0,80}?\bthat\b[^.;:]{0,120}?\bwill\s+"
+    r"(?!continue\b|remain\b|be\b|stay\b|not\b|work\b|always\b|never\b|have\b|help\b)[a-z]+[^.;]*", re.IGNORECASE)

@@ -16,6 +16,7 @@ from ._grammar import (
     DIRECTIVE_AR,
     IN_RESPONSE_AR,
     MORE_VISITS_AR,
+    PROMISE_EN,
 )
 from .clauses import TRIM, char_span, clause, gap_tokens, joined_words, token_at
 from .event import fold
@@ -120,6 +121,26 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         todos.append(todo)
     if lang == "ar" and tagged.tokens:
         spans.extend(_grammar_follow_ups(todos, tagged, mentions, roster, s, last))
+    if lang == "en" and not todos_in(todos, s):
+        spans.extend(_promises(todos, tagged, mentions, roster, s, last))
+    return spans
+
+
+def todos_in(todos: list[ToDo], s: int) -> bool:
+    """Whether a follow-up was already found in sentence `s`."""
+    return any(t.sentence == s for t in todos)
+
+
+def _promises(todos: list[ToDo], tagged: Tagged, mentions: list[Mention], roster: Roster, s: int,
+              last: str | None) -> list[tuple[int, int]]:
+    """English: a commitment conveyed to the other side ("told ... that the United States will provide ...")."""
+    spans = []
+    for m in PROMISE_EN.finditer(tagged.text):
+        who = next((p.pid for x in sorted(mentions, key=lambda x: -x.char_start)
+                    if x.char_end <= m.start() and (p := roster.resolve(x)) is not None), last)
+        will = tagged.text.find(" will ", m.start())
+        todos.append(ToDo("other", "proposed", who, clause(tagged.text[will + 1:m.end()]), s))
+        spans.append((m.start(), m.end()))
     return spans
 
 

@@ -216,3 +216,13 @@ def test_a_transcripts_remarks_are_positions_of_the_speaker_its_labels_name() ->
     assert ("orban", "support") in said  # a bare-name label hands the floor back
     assert ("vladimir_putin", "thanks") not in said  # "He told Vladimir Putin:" quotes, it is no label
     assert all(stance != "exchange_views" for _, stance in said)
+
+
+def test_a_commitment_told_to_the_other_side_is_a_follow_up_but_continuing_is_not() -> None:
+    text = ("Secretary Blinken's Meeting with Afghan President Ghani\n\n"
+            "Secretary of State Antony J. Blinken met with Afghan President Ashraf Ghani today. "
+            "Secretary Blinken informed President Ghani that the United States will accelerate the tempo of visa flights. "
+            "Secretary Blinken told President Ghani that the United States will continue to support Afghanistan.\n")
+    todos = _extract(text, date=dt.date(2021, 4, 27)).follow_ups
+    assert [(f.kind.value, f.who) for f in todos] == [("other", "antony_blinken")]
+    assert "accelerate the tempo" in (todos[0].what.en or "")
