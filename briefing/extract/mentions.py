@@ -113,6 +113,8 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
         if tags[i] == "X" and lang == "ar" and (code := lex.adjective_country(tok.norm)):
             tags[i] = "C"
             term_at[i] = code
+        elif tags[i] == "X" and lang == "ar" and tok.norm in lex.common_ar:
+            tags[i] = "F"  # "وثمن محلب العلاقات": a noun of the cue vocabulary ends a name
     hard = [bool(_HARD.search(text[a.end:b.start])) and text[a.end:b.start] != "-" and not (lang == "en" and _initial(text, a, b))
             for a, b in itertools.pairwise(tokens)] + [True]
     return Tagged(text, tokens, tags, term_at, hard, lang)

@@ -103,7 +103,7 @@ class Roster:
         """Add a named mention as a participant, merging with one already known."""
         if not mention.name and mention.person is None:
             return None
-        if self.lang == "en" and any(t.key in _REPORTERS for t in mention.title_terms):
+        if any(t.key in _REPORTERS for t in mention.title_terms):
             return None  # the spokesperson who issues a readout is not at the table
         person_term = mention.person or self.lex.find_person(mention.name_norm)
         if person_term is None and (similar := self.lex.find_similar_person(mention.name_norm)) is not None:

@@ -29,6 +29,19 @@ class Lexicon:
                         for variant in _one_less(word):
                             self._deletes.setdefault(variant, set()).add(word)
         self._words = {w for words in self._all.values() for w in words}  # every name word of the term base
+        self.common_ar = self._common_words_ar()
+
+    def _common_words_ar(self) -> frozenset[str]:
+        """Arabic nouns with the article that the cue vocabulary uses ("العلاقات", "الجهود"): never part of a name."""
+        if self.terms is None:
+            return frozenset()
+        named = set(self._words)
+        for kind in ("title", "organisation", "city", "country", "epithet", "honorific"):
+            for term in self.terms.entries(kind):
+                named.update(t.norm for s in term.surfaces("ar") for t in tokenise(s))
+        words = {t.norm for kind in ("topic", "stance", "followup", "event") for term in self.terms.entries(kind)
+                 for s in term.surfaces("ar") for t in tokenise(s)}
+        return frozenset(w for w in words if w.startswith("ال") and len(w) > 4 and w not in named)
 
     def match(self, text: str, lang: str, kinds: tuple[str, ...]) -> list[Any]:
         """Longest non-overlapping term matches of the given kinds."""

@@ -9,6 +9,9 @@ from pathlib import Path
 import docx
 
 from briefing.extract import extract_summary
+from briefing.extract.mentions import find_mentions, tag_sentence
+from briefing.extract.participants import Roster
+from briefing.extract.vocab import default_lexicon
 from briefing.model import Summary
 from briefing.sources import read_release, release_from_bytes
 from support import ROOT
@@ -226,3 +229,12 @@ def test_a_commitment_told_to_the_other_side_is_a_follow_up_but_continuing_is_no
     todos = _extract(text, date=dt.date(2021, 4, 27)).follow_ups
     assert [(f.kind.value, f.who) for f in todos] == [("other", "antony_blinken")]
     assert "accelerate the tempo" in (todos[0].what.en or "")
+
+
+def test_a_noun_of_the_cue_vocabulary_ends_an_arabic_name_and_a_spokesman_is_no_participant() -> None:
+    lex = default_lexicon()
+    tagged = tag_sentence("والتقى إبراهيم محلب، رئيس الوزراء المصري يوم السبت وزير الدفاع الفرنسي جان ايف لودريان، "
+                          "وثمن محلب العلاقات المتطورة بين البلدين", "ar", lex)
+    assert [m.name for m in find_mentions(tagged) if m.name] == ["إبراهيم محلب", "جان ايف لودريان", "محلب"]
+    spokesman = find_mentions(tag_sentence("وأكد المتحدث باسم الرئاسة النيجيرية فهمي عاديسينا أن الزيارة مهمة", "ar", lex))
+    assert [Roster(lex, "ar").add(m, main=False) for m in spokesman] == [None]  # he reports the talks
