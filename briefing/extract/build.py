@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..model import parse_summary
@@ -20,7 +21,9 @@ def _other(lang: str) -> str:
     return "en" if lang == "ar" else "ar"
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str, lang: str) -> str:
+    """Fold a text for comparison (cached: the same title surfaces are compared in every release)."""
     return normalise_ar(text) if lang == "ar" else normalise_en(text)
 
 

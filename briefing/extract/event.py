@@ -13,7 +13,14 @@ from ..terms.normalise import normalise_ar, normalise_en
 from ._grammar import EVENT_CUES, TOPIC_BEFORE_AR, TOPIC_BEFORE_EN, VENUE_AR, VENUE_EN
 from .vocab import Lexicon
 
-_CUES = [(re.compile(normalise_ar(p)), kind, role) for p, kind, role in EVENT_CUES]
+_ALL_CUES = [(re.compile(normalise_ar(p)), kind, role) for p, kind, role in EVENT_CUES]
+_SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "en": re.compile(r"[a-z]")}
+# The cues written in each language's script, in order.
+_CUES = {lang: [c for c in _ALL_CUES if script.search(re.sub(r"\\[A-Za-z]", "", c[0].pattern))] for lang, script in _SCRIPT.items()}
+# All of a language's cues in one pattern: its first match is where the first cue stands (one scan, not one per cue).
+_ANY_CUE = {lang: re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in cues)) for lang, cues in _CUES.items()}
+_ANY_PHONE = {lang: re.compile("|".join(f"(?:{p.pattern})" for p, kind, _ in cues if kind == "phone_call"))
+              for lang, cues in _CUES.items()}
 _MONTH_FIRST = re.compile(r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october"
                           r"|november|december)\s+\d{1,2},")
 
@@ -42,12 +49,11 @@ def detect_type(lead: str, title: str | None, lang: str) -> tuple[str, str]:
     # headlines are often a position ("يبحثان ..."), so the lead goes first there.
     for text in ((title or "", lead) if lang == "en" else (lead, title or "")):
         folded = fold(text, lang)
-        phone = next(((k, r, m.start()) for p, k, r in _CUES if k == "phone_call" and (m := p.search(folded))), None)
-        if phone:
-            return phone[0], phone[1]
-        hits = [(m.start(), k, r) for p, k, r in _CUES if (m := p.search(folded))]
-        if hits:
-            _, kind, role = min(hits)
+        if _ANY_PHONE[lang].search(folded):
+            return next((k, r) for p, k, r in _CUES[lang] if k == "phone_call" and p.search(folded))
+        first = _ANY_CUE[lang].search(folded)
+        if first is not None:  # the cues that match where the first one does; ties go by kind
+            _, kind, role = min((first.start(), k, r) for p, k, r in _CUES[lang] if p.match(folded, first.start()))
             return kind, role
     return "other", "other"
 
@@ -63,9 +69,8 @@ class Anchor:
 
 def first_cue_at(text: str, lang: str) -> int:
     """Where the first event verb or noun of a sentence stands (0 when there is none)."""
-    folded = fold(text, lang)
-    starts = [m.start() for pattern, _, _ in _CUES if (m := pattern.search(folded))]
-    return min(starts) if starts else 0
+    first = _ANY_CUE[lang].search(fold(text, lang))
+    return first.start() if first is not None else 0
 
 
 def reference_date(dateline: str | None, published: dt.date | None, given: dt.date | None) -> Anchor:

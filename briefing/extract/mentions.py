@@ -85,7 +85,7 @@ class Tagged:
     """A sentence's tokens with a tag each (H T E P C O Y, S for a cue, F function word, X other)."""
 
     text: str
-    tokens: list[Token]
+    tokens: tuple[Token, ...]
     tags: list[str]
     term_at: list[Any]  # the Match covering each token, or an ISO code for an adjective, or None
     hard: list[bool]  # hard gap after token i
@@ -104,7 +104,7 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
         norm = tok.norm
         if norm in function or (lang == "ar" and (norm in VERBS_AR or (norm[:1] in "وف" and norm[1:] in function))) or lang == "ar" and norm in TIME_AR and (i + 1 == n or tokens[i + 1].norm in TIME_NEXT_AR):
             tags[i] = "F"
-    for match in lex.match(text, lang, ALL_KINDS):
+    for match in lex.match(text, lang, ALL_KINDS, tokens=tokens):
         for i in _covering(tokens, match.start, match.end):
             if term_at[i] is None:
                 tags[i] = _TAG.get(match.term.kind, "S")
@@ -115,8 +115,9 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
             term_at[i] = code
         elif tags[i] == "X" and lang == "ar" and tok.norm in lex.common_ar:
             tags[i] = "F"  # "وثمن محلب العلاقات": a noun of the cue vocabulary ends a name
-    hard = [bool(_HARD.search(text[a.end:b.start])) and text[a.end:b.start] != "-" and not (lang == "en" and _initial(text, a, b))
-            for a, b in itertools.pairwise(tokens)] + [True]
+    pairs = list(itertools.pairwise(tokens))
+    hard = [gap != " " and gap != "-" and bool(_HARD.search(gap)) and not (lang == "en" and _initial(text, a, b))
+            for (a, b), gap in zip(pairs, (text[a.end:b.start] for a, b in pairs), strict=True)] + [True]
     return Tagged(text, tokens, tags, term_at, hard, lang)
 
 
@@ -147,7 +148,7 @@ def find_mentions(tagged: Tagged) -> list[Mention]:
     return out
 
 
-def _covering(tokens: list[Token], start: int, end: int) -> list[int]:
+def _covering(tokens: tuple[Token, ...], start: int, end: int) -> list[int]:
     lo, hi = 0, len(tokens)
     while lo < hi:  # first token ending after `start`
         mid = (lo + hi) // 2

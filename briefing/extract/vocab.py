@@ -16,7 +16,6 @@ class Lexicon:
         self.terms = terms
         self._adjective: dict[str, str | None] = {}
         self._people: dict[str, list[tuple[Any, frozenset[str]]]] = {}
-        self._match_cache: dict[tuple[str, str, tuple[str, ...]], list[Any]] = {}
         self._all: dict[str, set[str]] = {}  # every name word a person is written with
         self._deletes: dict[str, set[str]] = {}  # a name word less one letter -> the words (spelling variants)
         if terms is not None:
@@ -43,11 +42,11 @@ class Lexicon:
                  for s in term.surfaces("ar") for t in tokenise(s)}
         return frozenset(w for w in words if w.startswith("ال") and len(w) > 4 and w not in named)
 
-    def match(self, text: str, lang: str, kinds: tuple[str, ...]) -> list[Any]:
-        """Longest non-overlapping term matches of the given kinds."""
+    def match(self, text: str, lang: str, kinds: tuple[str, ...], tokens: Any = None) -> list[Any]:
+        """Longest non-overlapping term matches of the given kinds (`tokens`: the text's, when known)."""
         if self.terms is None or not text:
             return []
-        return self.terms.match(text, lang, kinds=list(kinds))
+        return self.terms.match(text, lang, kinds=list(kinds), tokens=tokens)
 
     def lookup(self, surface: str, lang: str, kind: str | None = None) -> Any:
         """The term written as `surface`, or None."""

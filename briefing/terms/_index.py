@@ -1,10 +1,9 @@
-"""The term base: an index keyed by first normalised word, scanned for longest matches."""
+"""The term base: a trie of normalised words, scanned for longest matches."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .base import Match, Term
@@ -15,15 +14,6 @@ _HARD_GAP = re.compile(r"[\n\r,،؛;:!?()\[\]{}«»\"“”|؟]")
 _SOFT = frozenset({"", " ", "  ", "-", " - ", "/", "/ "})
 _CLITIC_1 = "وف"
 _CLITIC_2 = "بلك"
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """One spelled-out surface of a term, indexed under its first word."""
-
-    rest: tuple[str, ...]
-    term: Term
-    rank: int  # higher wins between terms written the same way
 
 
 def _is_arabic(word: str) -> bool:
@@ -60,23 +50,40 @@ def _hard_gaps(text: str, tokens: Sequence[Token]) -> list[bool]:
     return gaps
 
 
+class _Node:
+    """A trie node: the next words, and the (rank, term) of surfaces that end here, in file order."""
+
+    __slots__ = ("children", "ends")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.ends: list[tuple[int, Term]] = []
+
+    def add(self, words: tuple[str, ...], term: Term, rank: int) -> None:
+        """Add one spelled-out surface."""
+        node = self
+        for word in words:
+            node = node.children.setdefault(word, _Node())
+        node.ends.append((rank, term))
+
+
 class TermBase:
     """Bilingual terms with a longest-match scanner over normalised words."""
 
     def __init__(self, terms: Iterable[tuple[Term, int]]) -> None:
         self._terms: dict[tuple[str, str], Term] = {}
         self._by_kind: dict[str, list[Term]] = {}
-        self._index: dict[str, dict[str, list[_Entry]]] = {"ar": {}, "en": {}}
+        self._tries: dict[str, _Node] = {"ar": _Node(), "en": _Node()}
         for term, rank in terms:
             self._terms[(term.kind, term.key)] = term
             self._by_kind.setdefault(term.kind, []).append(term)
-            for lang, index in self._index.items():
+            for lang, trie in self._tries.items():
                 seen: set[tuple[str, ...]] = set()
                 for surface in term.surfaces(lang):
                     words = tuple(t.norm for t in tokenise(surface))
                     if words and words not in seen:
                         seen.add(words)
-                        index.setdefault(words[0], []).append(_Entry(words[1:], term, rank))
+                        trie.add(words, term, rank)
 
     def get(self, kind: str, key: str) -> Term | None:
         """Return the term of this kind and key, if any."""
@@ -93,31 +100,33 @@ class TermBase:
     def _best(
         self, tokens: Sequence[Token], gaps: Sequence[bool], i: int, lang: str, kinds: frozenset[str] | None
     ) -> tuple[int, int, int, list[Term]] | None:
-        """Return (words, cost, skip, terms) of the longest term starting at word i, best first."""
-        index = self._index[lang]
-        best: tuple[int, int, int] | None = None
+        """Return (words, cost, skip, terms) of the longest term starting at word i, best first.
+
+        Each reading of the first word (proclitics stripped) is walked down the trie of surfaces;
+        the longest match wins, then the cheapest reading, then the term's rank.
+        """
+        best: tuple[int, int] | None = None
         found: list[tuple[int, Term]] = []
         skip_best = 0
         n = len(tokens)
         for form, cost, skip in _forms(tokens[i].norm):
-            for entry in index.get(form, ()):
-                if kinds is not None and entry.term.kind not in kinds:
-                    continue
-                size = len(entry.rest) + 1
-                if i + size > n:
-                    continue
-                ok = True
-                for j, word in enumerate(entry.rest):
-                    if gaps[i + j] or tokens[i + 1 + j].norm != word:
-                        ok = False
-                        break
-                if not ok:
-                    continue
-                score = (size, -cost, 0)
-                if best is None or score[:2] > best[:2]:
-                    best, found, skip_best = score, [(entry.rank, entry.term)], skip
-                elif score[:2] == best[:2]:
-                    found.append((entry.rank, entry.term))
+            node = self._tries[lang].children.get(form)
+            depth, hit = 1, None
+            while node is not None:
+                ends = node.ends if kinds is None else [e for e in node.ends if e[1].kind in kinds]
+                if ends:
+                    hit = (depth, ends)
+                if i + depth >= n or gaps[i + depth - 1]:
+                    break
+                node = node.children.get(tokens[i + depth].norm)
+                depth += 1
+            if hit is None:
+                continue
+            score = (hit[0], -cost)
+            if best is None or score > best:
+                best, found, skip_best = score, list(hit[1]), skip
+            elif score == best:
+                found.extend(hit[1])
         if best is None:
             return None
         found.sort(key=lambda rt: -rt[0])
@@ -127,9 +136,13 @@ class TermBase:
                 terms.append(term)
         return best[0], -best[1], skip_best, terms
 
-    def match(self, text: str, lang: str, kinds: Iterable[str] | None = None) -> list[Match]:
-        """Find all non-overlapping longest matches in text order (Arabic tolerant of proclitics)."""
-        tokens = tokenise(text)
+    def match(self, text: str, lang: str, kinds: Iterable[str] | None = None,
+              tokens: Sequence[Token] | None = None) -> list[Match]:
+        """Find all non-overlapping longest matches in text order (Arabic tolerant of proclitics).
+
+        `tokens` are the text's tokens when the caller has them already (`tokenise(text)`).
+        """
+        tokens = tokenise(text) if tokens is None else tokens
         gaps = _hard_gaps(text, tokens)
         wanted = frozenset(kinds) if kinds is not None else None
         out: list[Match] = []

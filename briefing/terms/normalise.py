@@ -62,8 +62,12 @@ def _letter_end(word: str, count: int) -> int:
     return len(word)
 
 
-def tokenise(text: str) -> list[Token]:
-    """Split text into normalised words with their original offsets ("عبدالله" gives "عبد" + "الله")."""
+@lru_cache(maxsize=1 << 13)
+def tokenise(text: str) -> tuple[Token, ...]:
+    """Split text into normalised words with their original offsets ("عبدالله" gives "عبد" + "الله").
+
+    Cached: the extractor reads the same sentences and surfaces several times.
+    """
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
         norm = _fold(m.group())
@@ -75,7 +79,7 @@ def tokenise(text: str) -> list[Token]:
             tokens.append(Token(norm[3:], cut, m.end()))
         else:
             tokens.append(Token(norm, m.start(), m.end()))
-    return tokens
+    return tuple(tokens)
 
 
 _LATIN = {
