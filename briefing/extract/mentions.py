@@ -480,7 +480,7 @@ def _name_after_with(tagged: Tagged, i: int) -> bool:
     if i == 0 or tagged.tokens[i - 1].norm != "with" or tagged.hard[i - 1]:
         return False
     k = i + 1
-    return k < len(tagged.tokens) and not tagged.hard[i] and _name_word(tagged, k)
+    return k < len(tagged.tokens) and not tagged.hard[i] and _name_word(tagged, k) and not _office_of(tagged, i)
 
 
 def _name_before_title(tagged: Tagged, i: int) -> bool:
@@ -488,7 +488,19 @@ def _name_before_title(tagged: Tagged, i: int) -> bool:
     k = i
     while k < len(tagged.tokens) and k - i < 5 and _is_name_token(tagged, k):
         k += 1
-    return k > i + 1 and k < len(tagged.tokens) and tagged.tags[k] in "TH"
+    return k > i + 1 and k < len(tagged.tokens) and tagged.tags[k] in "TH" and not _office_of(tagged, i)
+
+
+def _office_of(tagged: Tagged, i: int) -> bool:
+    """English: capitalised words, a title, then a name: the words name the office's body, not the person
+    ("European External Action Service Secretary General Stefano Sannino")."""
+    k = i
+    while k < len(tagged.tokens) and k - i < 5 and _is_name_token(tagged, k) and not tagged.hard[k]:
+        k += 1
+    if k >= len(tagged.tokens) or tagged.tags[k] not in "TH":
+        return False
+    end = _match_end(tagged, k)
+    return end < len(tagged.tokens) and not tagged.hard[end - 1] and _is_name_token(tagged, end)
 
 
 def _span(tagged: Tagged, mention: Mention) -> None:

@@ -238,3 +238,11 @@ def test_a_noun_of_the_cue_vocabulary_ends_an_arabic_name_and_a_spokesman_is_no_
     assert [m.name for m in find_mentions(tagged) if m.name] == ["إبراهيم محلب", "جان ايف لودريان", "محلب"]
     spokesman = find_mentions(tag_sentence("وأكد المتحدث باسم الرئاسة النيجيرية فهمي عاديسينا أن الزيارة مهمة", "ar", lex))
     assert [Roster(lex, "ar").add(m, main=False) for m in spokesman] == [None]  # he reports the talks
+
+
+def test_the_body_an_office_belongs_to_is_not_the_persons_name() -> None:
+    text = ("Deputy Secretary Sherman’s Call with European External Action Service Secretary General Sannino\n\n"
+            "Deputy Secretary Wendy R. Sherman spoke today with European External Action Service Secretary General "
+            "Stefano Sannino. The Deputy Secretary and Secretary General discussed global food security.\n")
+    names = [p.name.en for p in _extract(text, date=dt.date(2022, 6, 1)).participants if p.name is not None]
+    assert names == ["Wendy R. Sherman", "Stefano Sannino"]
