@@ -47,13 +47,14 @@ def detect_type(lead: str, title: str | None, lang: str) -> tuple[str, str]:
     """Return (event type, subject role) from the lead sentence, then the title."""
     # An English readout's headline names the kind of contact ("Readout of ... Call with ..."); Arabic
     # headlines are often a position ("يبحثان ..."), so the lead goes first there.
+    if lang == "en" and title and _first_type(title, lang) == ("meeting", "meet") and _first_type(lead, lang)[0] == "talks":
+        return "talks", "meet"  # "Meeting with ..." over "held talks with ...": the lead says what kind of meeting
     for text in ((title or "", lead) if lang == "en" else (lead, title or "")):
         folded = fold(text, lang)
         if _ANY_PHONE[lang].search(folded):
             return next((k, r) for p, k, r in _CUES[lang] if k == "phone_call" and p.search(folded))
-        first = _ANY_CUE[lang].search(folded)
-        if first is not None:  # the cues that match where the first one does; ties go by kind
-            _, kind, role = min((first.start(), k, r) for p, k, r in _CUES[lang] if p.match(folded, first.start()))
+        kind, role = _first_type(text, lang)
+        if kind != "other":
             return kind, role
     return "other", "other"
 
@@ -65,6 +66,16 @@ class Anchor:
     date: dt.date | None
     by: str  # option (--date), release (the dateline), metadata (the page's published date)
     detail: str
+
+
+def _first_type(text: str, lang: str) -> tuple[str, str]:
+    """The event type and role of the first cue in one text, or ("other", "other")."""
+    folded = fold(text, lang)
+    first = _ANY_CUE[lang].search(folded)
+    if first is None:
+        return "other", "other"
+    _, kind, role = min((first.start(), k, r) for p, k, r in _CUES[lang] if p.match(folded, first.start()))
+    return kind, role  # of the cues that match where the first one does, ties go by kind
 
 
 def first_cue_at(text: str, lang: str) -> int:
@@ -146,7 +157,21 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
                 return match.term, match.surface
         if text is not dateline and (venue := (VENUE_AR if lang == "ar" else VENUE_EN).search(text)):
             return None, venue.group(1)
+        if lang == "en" and text is not dateline and (town := _town_of_country(text, lex)) is not None:
+            return None, town
     return None, None
+
+
+_TOWN_BEFORE_EN = re.compile(r"\b(?:in|at)\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+),\s*$")
+
+
+def _town_of_country(text: str, lex: Lexicon) -> str | None:
+    """English: a place the term base does not know, written with its country ("in Apulia, Italy")."""
+    for match in lex.match(text, "en", ("country",)):
+        before = text[max(0, match.start - 80):match.start]
+        if (town := _TOWN_BEFORE_EN.search(before)) is not None and not TOPIC_BEFORE_EN.search(before[:town.start() + 3]):
+            return f"{town.group(1)}, {match.surface}"
+    return None
 
 
 _DURING = re.compile(r"(?:^|\s)(?:خلال|اثناء|لدي)\s+(?:استقبال|لقاء|اللقاء|الاستقبال|الاجتماع|المباحثات|زياره|استقباله)"

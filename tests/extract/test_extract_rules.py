@@ -246,3 +246,14 @@ def test_the_body_an_office_belongs_to_is_not_the_persons_name() -> None:
             "Stefano Sannino. The Deputy Secretary and Secretary General discussed global food security.\n")
     names = [p.name.en for p in _extract(text, date=dt.date(2022, 6, 1)).participants if p.name is not None]
     assert names == ["Wendy R. Sherman", "Stefano Sannino"]
+
+
+def test_a_town_named_with_its_country_is_the_place_and_held_talks_are_talks() -> None:
+    pope = _extract("Readout of President Biden’s Meeting with His Holiness Pope Francis\n\n"
+                    "President Joseph R. Biden, Jr. met with His Holiness Pope Francis today on the margins of the "
+                    "G7 Leaders’ Summit in Apulia, Italy. The leaders discussed the humanitarian crisis in Gaza.\n",
+                    date=dt.date(2024, 6, 14))
+    assert pope.event.place is not None and pope.event.place.en == "Apulia, Italy"
+    talks = _extract("Meeting with President of Belarus Alexander Lukashenko\n\n"
+                     "Vladimir Putin held talks with President of Belarus Alexander Lukashenko at Vostochny Cosmodrome.\n")
+    assert talks.event.type.value == "talks"
