@@ -201,6 +201,8 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 last = speaker
             if cue.term.attrs.get("cue") in _SILENT:
                 continue
+            if lang == "ar" and stance == "exchange_views" and s != lead and _purpose(cue):
+                continue  # "يزور موسكو الثلاثاء لبحث ...", "للقاء نظرائه لمناقشة ...": what a trip is for, not what was said
             if lang == "ar" and stance == "exchange_views" and SUBORDINATE_AR.search(fold(text[max(0, cue.start - 12):cue.start], lang)):
                 discussed.add(s)
                 continue
@@ -307,6 +309,15 @@ def _inside_clause(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
         return False
     word = cue.surface.split()[0] if cue.surface.split() else ""
     return not word.startswith(("م", "و", "ف")) and not _dual(cue, "ar") and cue.term.attrs.get("stance") != "exchange_views"
+
+
+def _purpose(cue: Cue) -> bool:
+    """Arabic: a verbal noun of discussion with the purpose «ل» ("لبحث", "لمناقشة", "للتباحث")."""
+    word = fold(cue.surface, "ar").split()[0] if cue.surface.split() else ""
+    if not word.startswith("ل") or len(word) < 4 or not hasattr(cue.term, "surfaces"):
+        return False
+    bare = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    return bare in _first_words(cue.term)
 
 
 def _dual(cue: Any, lang: str) -> bool:

@@ -257,3 +257,11 @@ def test_a_town_named_with_its_country_is_the_place_and_held_talks_are_talks() -
     talks = _extract("Meeting with President of Belarus Alexander Lukashenko\n\n"
                      "Vladimir Putin held talks with President of Belarus Alexander Lukashenko at Vostochny Cosmodrome.\n")
     assert talks.event.type.value == "talks"
+
+
+def test_what_a_trip_is_for_is_not_a_position() -> None:
+    text = ("كيري يصل إلى القاهرة\n\n"
+            "وصل وزير الخارجية الأمريكي جون كيري أمس إلى القاهرة والتقى نظيره المصري سامح شكري. "
+            "ويتوجه كيري غدا إلى الدوحة للتباحث مع نظرائه في دول مجلس التعاون.\n")
+    stances = [p.stance.value for p in _extract(text, date=dt.date(2015, 8, 2)).positions]
+    assert stances.count("exchange_views") == 0
