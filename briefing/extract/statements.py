@@ -97,6 +97,8 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
         raw.sort(key=lambda c: c.start)
     out: list[Cue] = []
     for cue in raw:
+        if lang == "ar" and _here(tagged, cue):
+            continue
         prev = out[-1] if out else None
         if (prev is not None and prev.term.attrs.get("cue") == "express" and cue.term.attrs.get("cue") != "express"
                 and (gap_tokens(tagged, prev.end, cue.start) <= 4 or _expressed_about(tagged, prev, cue))):
@@ -138,6 +140,14 @@ def remark_cues(tagged: Tagged, cues: list[Cue], start: int) -> list[Cue]:
             if not any(c.start < m.end() and m.start() < c.end for c in out):
                 out.append(Cue(_CueTerm("stance", stance, {"stance": stance}), m.start(), m.end(), m.group(0)))
     return sorted(out, key=lambda c: c.start)
+
+
+def _here(tagged: Tagged, cue: Cue) -> bool:
+    """ "هنا" (here) folds to the verb "هنأ" (congratulated): the verb has a person, an office or a country after it."""
+    if fold(cue.surface, "ar") != "هنا":
+        return False
+    k = token_at(tagged, cue.end - 1) + 1
+    return k >= len(tagged.tokens) or tagged.hard[k - 1] or tagged.tags[k] not in "PTHEC"
 
 
 def _expressed_about(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
@@ -302,8 +312,8 @@ def _reporting_frame(tagged: Tagged, cue: Cue, nxt: Cue, lang: str, mentions: li
 
 def _inside_clause(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
     """A cue inside the clause of the one before (no comma, no new verb): "مؤكدا استمرار ... دعمها"."""
-    if tagged.lang != "ar":
-        return False
+    if tagged.lang != "ar" or prev.term.attrs.get("cue") in _SILENT:
+        return False  # "قال ... إن المباحثات كانت مثمرة": what was said is the position
     gap = tagged.text[prev.end:cue.start]
     if re.search(r"[,،.؛;:!?]", gap) or gap_tokens(tagged, prev.end, cue.start) < 1:
         return False

@@ -265,3 +265,14 @@ def test_what_a_trip_is_for_is_not_a_position() -> None:
             "ويتوجه كيري غدا إلى الدوحة للتباحث مع نظرائه في دول مجلس التعاون.\n")
     stances = [p.stance.value for p in _extract(text, date=dt.date(2015, 8, 2)).positions]
     assert stances.count("exchange_views") == 0
+
+
+def test_arabic_what_was_said_is_the_position_and_here_is_no_congratulation() -> None:
+    text = ("وزير الخارجية يستقبل نظيره الإيطالي\n\n"
+            "استقبل وزير الخارجية عادل الجبير في الرياض اليوم وزير الخارجية الإيطالي باولو جينتيلوني. "
+            "وقال الجبير إن المباحثات كانت مثمرة وبناءة، وكان هناك تطابق في الآراء. "
+            "وقال جينتيلوني إنه سعيد بوجوده هنا في الرياض.\n")
+    said = [(p.speaker, p.stance.value) for p in _extract(text, date=dt.date(2015, 8, 8)).positions]
+    assert ("adel_al_jubeir", "satisfaction") in said
+    assert ("adel_al_jubeir", "agreement") in said
+    assert all(stance != "congratulation" for _, stance in said)  # «هنا» is "here", not «هنأ»
