@@ -146,8 +146,12 @@ class TermBase:
         gaps = _hard_gaps(text, tokens)
         wanted = frozenset(kinds) if kinds is not None else None
         out: list[Match] = []
+        starts = self._tries[lang].children
         i = 0
         while i < len(tokens):
+            if not any(form in starts for form, _, _ in _forms(tokens[i].norm)):
+                i += 1  # no term begins with this word (most words): skip the full look-up
+                continue
             hit = self._best(tokens, gaps, i, lang, wanted)
             if hit is None:
                 i += 1
