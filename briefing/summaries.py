@@ -111,7 +111,7 @@ class _NotPlain(Exception):
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
-    if len(found) != len(pairs) or any(len(key) > MAX_SIMPLE_KEY for key in found):
+    if len(found) != len(pairs) or max(map(len, found), default=0) > MAX_SIMPLE_KEY:
         raise _NotPlain  # YAML refuses duplicate keys and over-long simple keys
     return found
 
