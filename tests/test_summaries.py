@@ -81,3 +81,38 @@ def test_bad_reference_points_at_the_speaker(tmp_path):
     with pytest.raises(SummaryError) as info:
         read_summary(path)
     assert (info.value.line, info.value.field) == (9, "positions[0].speaker")
+
+
+@pytest.mark.parametrize("options", [{}, {"indent": 2}, {"indent": 4, "ensure_ascii": False}, {"separators": (",", ":")}])
+def test_json_reads_as_the_yaml_parser_reads_it(tmp_path, options):
+    import json
+
+    from briefing.summaries import load_plain_json, load_yaml, summary_from_tree, to_plain
+
+    for source in sorted(SEED.parent.glob("*.yaml")):
+        text = json.dumps(to_plain(load_yaml(source.read_text(encoding="utf-8"), source.name)), default=str, **options)
+        assert load_plain_json(text) == to_plain(load_yaml(text, "s.json"))
+        assert read_summary(write(tmp_path, text, "s.json")) == summary_from_tree(load_yaml(text, "s.json"), "s.json")
+
+
+@pytest.mark.parametrize("text", [
+    '{"a": 1, "a": 2}',  # YAML refuses duplicate keys
+    '{"a": 1.5}', '{"a": NaN}',  # YAML spells floats its own way
+    '{"a": "\\ud83e\\udd1d"}',  # JSON joins surrogate pairs
+    '{"a": "x\u2028y"}', '{"a": "x\x85y"}', '{"a": "\ufeff"}', '{"a":\t1}',  # YAML's line breaks, BOM, tab
+    '{"a"\n: 1}',  # no simple key across lines in YAML
+    '{"' + "k" * 1100 + '": 1}',  # over YAML's simple-key length
+    '{"a": 1}\n---\n',  # not JSON
+])
+def test_json_that_yaml_may_read_otherwise_takes_the_yaml_path(text):
+    from briefing.summaries import load_plain_json
+
+    assert load_plain_json(text) is None
+
+
+def test_a_json_error_still_names_its_line(tmp_path):
+    path = write(tmp_path, '{"format": 1, "language": "en",\n "event": {"type": "phone_call", "tpye": 1},\n'
+                           ' "participants": [{"id": "a", "name": "A"}]}', "s.json")
+    with pytest.raises(SummaryError) as info:
+        read_summary(path)
+    assert (info.value.line, info.value.field) == (2, "event.tpye")

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from ..errors import InputError
 from ..model import EventType, Summary
@@ -18,6 +18,13 @@ from .errors import ArchiveError
 from .merge import source_order
 from .records import AddResult, EventRecord, Outcome, SourceRecord, SourceVersion, load_stored
 from .schema import events, followups, source_versions, sources
+
+# Statements built once: an add runs each of them for every summary (see tracking's, too).
+_SOURCE_BY_KEY = (select(sources.c.id, sources.c.event_id, sources.c.summary)
+                  .where(sources.c.key == bindparam("b_key")).order_by(sources.c.id))
+_EVENTS_ON = (select(events).where(events.c.event_date == bindparam("b_date"), events.c.countries == bindparam("b_countries"))
+              .order_by(events.c.id))
+_INSERT_EVENT, _INSERT_SOURCE, _INSERT_VERSION = insert(events), insert(sources), insert(source_versions)
 
 
 def open_archive(url: str, *, create: bool = True) -> Archive:
@@ -48,33 +55,12 @@ class Archive:
         (see dedup.source_key), anywhere in the archive: a corrected summary replaces the earlier
         version, moving to another event when its date, countries or place changed.
         """
-        key, skey, text = event_key(summary), source_key(summary), canonical_json(summary)
+        return self.add_summaries([summary])[0]
+
+    def add_summaries(self, summaries: Iterable[Summary]) -> list[AddResult]:
+        """Store summaries in order, as `add_summary` does each, in one transaction: all are stored, or none."""
         with writing(self.engine) as conn:
-            known = conn.execute(select(sources.c.id, sources.c.event_id, sources.c.summary)
-                                 .where(sources.c.key == skey).order_by(sources.c.id)).first()
-            if known is not None and known.summary == text:
-                return AddResult(known.event_id, known.id, "unchanged")
-            old_event, orphans = tracking.detach_source(conn, known.id) if known is not None else (None, [])
-            event_id = _match_event(conn, key)
-            if event_id is None:
-                event_id = _insert_event(conn, key, summary)
-                outcome: Outcome = "new" if known is None else "moved" if old_event is not None else "updated"
-            else:
-                outcome = "merged" if known is None else "updated" if event_id == old_event else "moved"
-            source_id = conn.execute(insert(sources).values(
-                event_id=event_id, key=skey, note_id=summary.note_id, summary=text,
-                content_hash=hashlib.sha256(text.encode()).hexdigest())).inserted_primary_key[0]
-            _record_version(conn, skey, event_id, {"new": "added", "merged": "added"}.get(outcome, outcome), text)
-            opened = tracking.merge_followups(conn, event_id, source_id, summary, reuse=orphans)
-            if old_event is not None and old_event != event_id:
-                tracking.delete_event_if_empty(conn, old_event)
-                _refresh_event(conn, old_event)
-            if outcome != "new":  # a new event already has its only source's type and place
-                _refresh_event(conn, event_id)
-            tracking.settle(conn, orphans)
-            closed, confirm = tracking.track_event(conn, event_id, opened)
-            return AddResult(event_id, source_id, outcome, tuple(opened), tuple(closed), tuple(confirm),
-                             moved_from=old_event if outcome == "moved" else None)
+            return [_add(conn, summary) for summary in summaries]
 
     def history(self, event_id: int) -> list[SourceVersion]:
         """Return every version of the sources this event holds or held, oldest first."""
@@ -214,11 +200,39 @@ class Archive:
             return tracking.reject(conn, followup_id, event_id)
 
 
+def _add(conn: Connection, summary: Summary) -> AddResult:
+    """Store one summary in the open transaction (see Archive.add_summary)."""
+    key, skey, text = event_key(summary), source_key(summary), canonical_json(summary)
+    known = conn.execute(_SOURCE_BY_KEY, {"b_key": skey}).first()
+    if known is not None and known.summary == text:
+        return AddResult(known.event_id, known.id, "unchanged")
+    old_event, orphans = tracking.detach_source(conn, known.id) if known is not None else (None, [])
+    event_id = _match_event(conn, key)
+    if event_id is None:
+        event_id = _insert_event(conn, key, summary)
+        outcome: Outcome = "new" if known is None else "moved" if old_event is not None else "updated"
+    else:
+        outcome = "merged" if known is None else "updated" if event_id == old_event else "moved"
+    source_id = conn.execute(_INSERT_SOURCE, dict(
+        event_id=event_id, key=skey, note_id=summary.note_id, summary=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest())).inserted_primary_key[0]  # type: ignore[index]
+    _record_version(conn, skey, event_id, {"new": "added", "merged": "added"}.get(outcome, outcome), text)
+    opened = tracking.merge_followups(conn, event_id, source_id, summary, reuse=orphans)
+    if old_event is not None and old_event != event_id:
+        tracking.delete_event_if_empty(conn, old_event)
+        _refresh_event(conn, old_event)
+    if outcome != "new":  # a new event already has its only source's type and place
+        _refresh_event(conn, event_id)
+    tracking.settle(conn, orphans)
+    closed, confirm = tracking.track_event(conn, event_id, opened)
+    return AddResult(event_id, source_id, outcome, tuple(opened), tuple(closed), tuple(confirm),
+                     moved_from=old_event if outcome == "moved" else None)
+
+
 def _match_event(conn: Connection, key: EventKey) -> int | None:
     if key.date is None:
         return None
-    rows = conn.execute(select(events).where(events.c.event_date == dt.date.fromisoformat(key.date),
-                                             events.c.countries == ",".join(key.countries)).order_by(events.c.id)).all()
+    rows = conn.execute(_EVENTS_ON, {"b_date": dt.date.fromisoformat(key.date), "b_countries": ",".join(key.countries)}).all()
     matches = [r for r in rows if same_event(key, _key_of(r))]
     exact = [r for r in matches if (key.place_en, key.place_ar) == (r.place_en, r.place_ar)]
     best = exact or matches
@@ -233,7 +247,7 @@ def _key_of(row) -> EventKey:  # noqa: ANN001 - a Row of `events`
 def _insert_event(conn: Connection, key: EventKey, summary: Summary) -> int:
     values = dict(key=key.text, event_date=summary.event.date, type=summary.event.type.value,
                   countries=",".join(key.countries), place_en=key.place_en, place_ar=key.place_ar)
-    return conn.execute(insert(events).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+    return conn.execute(_INSERT_EVENT, values).inserted_primary_key[0]  # type: ignore[index]
 
 
 def _refresh_event(conn: Connection, event_id: int) -> None:
@@ -261,8 +275,8 @@ def _refresh_event(conn: Connection, event_id: int) -> None:
 
 
 def _record_version(conn: Connection, key: str, event_id: int, action: str, text: str | None) -> None:
-    conn.execute(insert(source_versions).values(source_key=key, event_id=event_id, action=action, summary=text,
-                                                recorded_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+    conn.execute(_INSERT_VERSION, dict(source_key=key, event_id=event_id, action=action, summary=text,
+                                       recorded_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
 
 
 def _open_followups(conn: Connection) -> list[int]:

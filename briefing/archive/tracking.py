@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from ..errors import InputError
 from ..fulfilment import (
@@ -32,6 +32,39 @@ from .schema import candidates, decisions, events, followups, mentions, sources
 
 JUDGED = sorted(k.value for k in FollowUpKind if family(k) != "other")  # `other` is never closed by an event
 
+# Statements built once: adding a summary runs them many times (building one costs more than running it).
+_FOLLOWUP = select(followups).where(followups.c.id == bindparam("b_fid"))
+_UPDATE_FOLLOWUP = update(followups).where(followups.c.id == bindparam("b_fid"))  # SET what the parameters name
+_INSERT_FOLLOWUP, _INSERT_MENTION, _INSERT_CANDIDATE = insert(followups), insert(mentions), insert(candidates)
+_MENTIONS = (select(mentions.c.item, sources.c.id, sources.c.summary, events.c.id.label("eid"), events.c.event_date)
+             .join(sources, sources.c.id == mentions.c.source_id).join(events, events.c.id == sources.c.event_id)
+             .where(mentions.c.followup_id == bindparam("b_fid")))
+_SOURCES_OF_EVENT = (select(sources.c.id, sources.c.summary).where(sources.c.event_id == bindparam("b_event"))
+                     .order_by(sources.c.id))
+_SAME_FAMILY = (select(followups.c.id, followups.c.event_id, followups.c.status)
+                .where(followups.c.kind.in_(bindparam("b_kinds", expanding=True))).order_by(followups.c.id))
+_SAME_FAMILY_BY = _SAME_FAMILY.where(followups.c.who_country == bindparam("b_who"))
+_SAME_FAMILY_ANYONE = _SAME_FAMILY.where(followups.c.who_country.is_(None))
+_OPEN_FOR_EVENT = (select(followups.c.id, followups.c.who_country, followups.c.target_country, events.c.countries)
+                   .join(events, events.c.id == followups.c.event_id)
+                   .where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
+                          followups.c.event_id != bindparam("b_event"), followups.c.kind.in_(JUDGED),
+                          or_(followups.c.who_country.is_(None),
+                              followups.c.who_country.in_(bindparam("b_countries", expanding=True))))
+                   .order_by(followups.c.id))
+_REFUSED_AT = select(decisions.c.followup_id).where(decisions.c.event_id == bindparam("b_event"),
+                                                    decisions.c.verdict == "rejected")
+_REJECTED = select(decisions.c.event_id).where(decisions.c.followup_id == bindparam("b_fid"), decisions.c.verdict == "rejected")
+_EVENT_EXISTS = select(events.c.id).where(events.c.id == bindparam("b_event"))
+_DATED_EVENTS = (select(events.c.id).where(events.c.event_date.is_not(None), events.c.id != bindparam("b_event"))
+                 .order_by(events.c.id))
+_DATED_EVENTS_AFTER = _DATED_EVENTS.where(events.c.event_date > bindparam("b_date"))
+_DROP_CANDIDATES = delete(candidates).where(candidates.c.followup_id == bindparam("b_fid"))
+_DROP_CANDIDATE = _DROP_CANDIDATES.where(candidates.c.event_id == bindparam("b_event"))
+_STATUS = select(followups.c.status).where(followups.c.id == bindparam("b_fid"))
+_CANDIDATES = (select(candidates).where(candidates.c.followup_id == bindparam("b_fid"))
+               .order_by(candidates.c.score, candidates.c.event_date, candidates.c.event_id))
+
 
 @dataclass(frozen=True)
 class _Mention:
@@ -50,10 +83,7 @@ def parse_stored(text: str, source_id: int) -> Summary:
 
 def _mentions(conn: Connection, fid: int) -> list[_Mention]:
     """Return the reports of a follow-up, earliest event first."""
-    rows = conn.execute(
-        select(mentions.c.item, sources.c.id, sources.c.summary, events.c.id.label("eid"), events.c.event_date)
-        .join(sources, sources.c.id == mentions.c.source_id).join(events, events.c.id == sources.c.event_id)
-        .where(mentions.c.followup_id == fid)).all()
+    rows = conn.execute(_MENTIONS, {"b_fid": fid}).all()
     found = []
     for r in rows:
         summary = parse_stored(r.summary, r.id)
@@ -73,8 +103,7 @@ def _facts(conn: Connection, fid: int, found: list[_Mention] | None = None) -> F
 
 def event_facts(conn: Connection, event_id: int) -> EventFacts:
     """Describe an event from all its sources."""
-    rows = conn.execute(select(sources.c.id, sources.c.summary).where(sources.c.event_id == event_id)
-                        .order_by(sources.c.id)).all()
+    rows = conn.execute(_SOURCES_OF_EVENT, {"b_event": event_id}).all()
     return facts_of_event(event_id, [parse_stored(r.summary, r.id) for r in rows])
 
 
@@ -93,12 +122,12 @@ def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Su
         if fid is None:
             fid = _find_same(conn, event_id, new, taken)
         if fid is None:
-            fid = conn.execute(insert(followups).values(
+            fid = conn.execute(_INSERT_FOLLOWUP, dict(
                 event_id=event_id, kind=item.kind.value, who=item.who, who_country=new.who_country,
                 target_country=new.target_country, status=item.status.value)).inserted_primary_key[0]  # type: ignore[index]
             opened.append(fid)
         taken.add(fid)
-        conn.execute(insert(mentions).values(followup_id=fid, source_id=source_id, item=index))
+        conn.execute(_INSERT_MENTION, dict(followup_id=fid, source_id=source_id, item=index))
         refresh(conn, fid)
     return opened
 
@@ -106,11 +135,11 @@ def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Su
 def _reusable(conn: Connection, reuse: Sequence[int], new: FollowUpFacts, taken: set[int]) -> int | None:
     """Return the first follow-up of the source's earlier version with the same kind, who and target."""
     for fid in reuse:
-        row = conn.execute(select(followups).where(followups.c.id == fid)).first()
+        row = conn.execute(_FOLLOWUP, {"b_fid": fid}).first()
         if row is None or fid in taken or family(row.kind) != family(new.kind):
             continue
         if (row.who_country, row.target_country) == (new.who_country, new.target_country):
-            conn.execute(update(followups).where(followups.c.id == fid).values(event_id=new.event_id))
+            conn.execute(_UPDATE_FOLLOWUP, {"b_fid": fid, "event_id": new.event_id})
             return fid
     return None
 
@@ -118,10 +147,10 @@ def _reusable(conn: Connection, reuse: Sequence[int], new: FollowUpFacts, taken:
 def _find_same(conn: Connection, event_id: int, new: FollowUpFacts, taken: set[int]) -> int | None:
     """Find the follow-up a report repeats: same event first (same wording first), then open ones."""
     kinds = [k.value for k in FollowUpKind if family(k) == family(new.kind)]
-    query = select(followups.c.id, followups.c.event_id, followups.c.status).where(followups.c.kind.in_(kinds))
-    query = query.where(followups.c.who_country == new.who_country if new.who_country else followups.c.who_country.is_(None))
+    query, params = (_SAME_FAMILY_BY, {"b_kinds": kinds, "b_who": new.who_country}) if new.who_country else \
+        (_SAME_FAMILY_ANYONE, {"b_kinds": kinds})
     candidates = []
-    for row in conn.execute(query.order_by(followups.c.id)).all():
+    for row in conn.execute(query, params).all():
         if row.id in taken or (row.event_id != event_id and row.status not in OPEN):
             continue
         found = _mentions(conn, row.id)
@@ -135,7 +164,7 @@ def _find_same(conn: Connection, event_id: int, new: FollowUpFacts, taken: set[i
 
 def refresh(conn: Connection, fid: int) -> None:
     """Recompute a follow-up from its reports: origin, who, status, closure; drop it when unreported."""
-    row = conn.execute(select(followups).where(followups.c.id == fid)).first()
+    row = conn.execute(_FOLLOWUP, {"b_fid": fid}).first()
     if row is None:
         return
     found = _mentions(conn, fid)
@@ -155,11 +184,11 @@ def refresh(conn: Connection, fid: int) -> None:
         values.update(status="done")
     else:
         values.update(status=found[-1].item.status.value, closed_by=None, closed_on=None)
-    conn.execute(update(followups).where(followups.c.id == fid).values(**values))
+    conn.execute(_UPDATE_FOLLOWUP, {"b_fid": fid, **values})
 
 
 def _still_done(conn: Connection, facts: FollowUpFacts, event_id: int) -> bool:
-    exists = conn.execute(select(events.c.id).where(events.c.id == event_id)).first()
+    exists = conn.execute(_EVENT_EXISTS, {"b_event": event_id}).first()
     if event_id in rejected(conn, facts.id):
         return False
     verdict = judge(facts, event_facts(conn, event_id)) if exists else None
@@ -172,14 +201,9 @@ def track_event(conn: Connection, event_id: int, new_fids: list[int]) -> tuple[l
     confirm: list[int] = []
     event = event_facts(conn, event_id)
     if event.date is not None:
-        query = (select(followups.c.id, followups.c.who_country, followups.c.target_country, events.c.countries)
-                 .join(events, events.c.id == followups.c.event_id)
-                 .where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
-                        followups.c.event_id != event_id, followups.c.kind.in_(JUDGED),
-                        or_(followups.c.who_country.is_(None), followups.c.who_country.in_(sorted(event.countries)))))
-        refused = set(conn.execute(select(decisions.c.followup_id).where(
-            decisions.c.event_id == event_id, decisions.c.verdict == "rejected")).scalars())
-        for row in conn.execute(query.order_by(followups.c.id)).all():
+        refused = set(conn.execute(_REFUSED_AT, {"b_event": event_id}).scalars())
+        params = {"b_event": event_id, "b_countries": sorted(event.countries)}
+        for row in conn.execute(_OPEN_FOR_EVENT, params).all():
             fid = row.id
             facts = _facts(conn, fid) if fid not in refused and _may_concern(row, event) else None
             if facts is not None:
@@ -204,18 +228,17 @@ def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
     confirm = [] if confirm is None else confirm
     seen: dict[int, EventFacts] = {}
     for fid in fids:
-        row = conn.execute(select(followups).where(followups.c.id == fid)).first()
+        row = conn.execute(_FOLLOWUP, {"b_fid": fid}).first()
         if row is None or row.status not in OPEN or row.manual or row.kind not in JUDGED:
             continue
         facts = _facts(conn, fid)
         if facts is None:
             continue
-        query = select(events.c.id).where(events.c.event_date.is_not(None), events.c.id != facts.event_id)
-        if facts.opened_on is not None:
-            query = query.where(events.c.event_date > facts.opened_on)
-        ids = conn.execute(query.order_by(events.c.id)).scalars().all()
+        query, params = (_DATED_EVENTS, {"b_event": facts.event_id}) if facts.opened_on is None else \
+            (_DATED_EVENTS_AFTER, {"b_event": facts.event_id, "b_date": facts.opened_on})
+        ids = conn.execute(query, params).scalars().all()
         later = [seen[eid] if eid in seen else seen.setdefault(eid, event_facts(conn, eid)) for eid in ids]
-        conn.execute(delete(candidates).where(candidates.c.followup_id == fid))
+        conn.execute(_DROP_CANDIDATES, {"b_fid": fid})
         for event, verdict, _score in reversed(rank_candidates(facts, later, rejected(conn, fid))):
             _apply(conn, fid, facts, event, verdict, closed, confirm)
 
@@ -224,8 +247,7 @@ def rejected(conn: Connection, fid: int | None) -> frozenset[int]:
     """Return the events a person said do not fulfil the follow-up."""
     if fid is None:
         return frozenset()
-    query = select(decisions.c.event_id).where(decisions.c.followup_id == fid, decisions.c.verdict == "rejected")
-    return frozenset(conn.execute(query).scalars())
+    return frozenset(conn.execute(_REJECTED, {"b_fid": fid}).scalars())
 
 
 def _apply(conn: Connection, fid: int, facts: FollowUpFacts, event: EventFacts, verdict: Verdict | None,
@@ -234,36 +256,33 @@ def _apply(conn: Connection, fid: int, facts: FollowUpFacts, event: EventFacts, 
     if verdict is None:
         return
     if verdict.outcome == "done":
-        conn.execute(update(followups).where(followups.c.id == fid).values(
-            status="done", closed_by=event.id, closed_on=event.date))
+        conn.execute(_UPDATE_FOLLOWUP, {"b_fid": fid, "status": "done", "closed_by": event.id, "closed_on": event.date})
         if fid not in closed:
             closed.append(fid)
         _pick_candidate(conn, fid)
         return
-    conn.execute(delete(candidates).where(candidates.c.followup_id == fid, candidates.c.event_id == event.id))
-    conn.execute(insert(candidates).values(followup_id=fid, event_id=event.id, event_date=event.date,
-                                           score=rank(facts, event, verdict), reason=verdict.reason))
+    conn.execute(_DROP_CANDIDATE, {"b_fid": fid, "b_event": event.id})
+    conn.execute(_INSERT_CANDIDATE, dict(followup_id=fid, event_id=event.id, event_date=event.date,
+                                         score=rank(facts, event, verdict), reason=verdict.reason))
     if _pick_candidate(conn, fid) == event.id and fid not in confirm:
         confirm.append(fid)
 
 
 def _pick_candidate(conn: Connection, fid: int) -> int | None:
     """Point the follow-up at its best candidate (see `rank`); None when it is closed or has none."""
-    status = conn.execute(select(followups.c.status).where(followups.c.id == fid)).scalar()
+    status = conn.execute(_STATUS, {"b_fid": fid}).scalar()
     best = _candidates(conn, fid)[:1] if status in OPEN else []
     event_id = best[0].event_id if best else None
-    conn.execute(update(followups).where(followups.c.id == fid).values(
-        confirm_event=event_id, confirm_reason=best[0].reason if best else None))
+    conn.execute(_UPDATE_FOLLOWUP, {"b_fid": fid, "confirm_event": event_id,
+                                    "confirm_reason": best[0].reason if best else None})
     return event_id
 
 
 def _candidates(conn: Connection, fid: int) -> tuple[Candidate, ...]:
     """Return the follow-up's candidate events, best first, rejected ones left out."""
-    query = (select(candidates).where(candidates.c.followup_id == fid)
-             .order_by(candidates.c.score, candidates.c.event_date, candidates.c.event_id))
     refused = rejected(conn, fid)
     return tuple(Candidate(r.event_id, r.event_date, r.score, r.reason)
-                 for r in conn.execute(query).all() if r.event_id not in refused)
+                 for r in conn.execute(_CANDIDATES, {"b_fid": fid}).all() if r.event_id not in refused)
 
 
 def reject(conn: Connection, fid: int, event_id: int) -> FollowUpRecord:

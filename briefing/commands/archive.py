@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
@@ -23,33 +24,44 @@ def add(
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Store each input as an event; the same event from another source joins it as a source."""
-    from ..archive import ArchiveError
+    """Store each input as an event; the same event from another source joins it as a source.
+
+    Every input is read first; those that read are then stored in one transaction (all or none).
+    """
     from ..errors import BriefingError, ExitCode
     from ..loading import load_input
     from ._options import open_from_options, release_settings
     from ._output import progress, warn
 
     _, reference, term_files = release_settings(config, date, terms)
-    failed = 0
-    with open_from_options(archive, config, create=True) as store, progress(len(inputs), "Archiving") as advance:
-        for name in inputs:
-            try:
-                loaded = load_input(name, terms=term_files, date=reference)
-                for warning in loaded.warnings:
-                    warn(loaded.name, warning)
-                result = store.add_summary(loaded.summary)
-                typer.echo(_describe(loaded.name, result))
-            except ArchiveError:
-                raise
-            except BriefingError as error:
-                if len(inputs) == 1:
-                    raise
-                failed += 1
-                typer.echo(f"briefing: {error}", err=True)
-            advance()
+    failed, loaded = 0, []
+    with open_from_options(archive, config, create=True) as store:
+        with progress(len(inputs), "Reading") as advance:
+            for name in inputs:
+                try:
+                    loaded.append(load_input(name, terms=term_files, date=reference))
+                except BriefingError as error:
+                    if len(inputs) == 1:
+                        raise
+                    failed += 1
+                    typer.echo(f"briefing: {error}", err=True)
+                else:
+                    for warning in loaded[-1].warnings:
+                        warn(loaded[-1].name, warning)
+                advance()
+        with progress(len(loaded), "Archiving") as advance:
+            results = store.add_summaries(_stepping([item.summary for item in loaded], advance))
+    for item, result in zip(loaded, results, strict=True):
+        typer.echo(_describe(item.name, result))
     if failed:
         raise typer.Exit(int(ExitCode.BAD_INPUT))
+
+
+def _stepping(items: list, advance) -> Iterator:  # noqa: ANN001 - progress's advance()
+    """Yield the items, moving the progress bar after each."""
+    for item in items:
+        yield item
+        advance()
 
 
 def _describe(name: str, result) -> str:  # noqa: ANN001 - an AddResult
