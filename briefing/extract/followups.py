@@ -182,11 +182,34 @@ def _grammar_follow_ups(todos: list[ToDo], tagged: Tagged, mentions: list[Mentio
     return spans
 
 
+_HOSTING = re.compile(r"\b(?:welcom\w*|host\w*|receiv\w*)\b", re.IGNORECASE)
+_BY = re.compile(r"^\s*\S*\s*by\s", re.IGNORECASE)
+
+
+def _visit_by(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster) -> str | None:
+    """English "visit by X" right after the cue: X's id, "" when X is not a participant, None when not written so."""
+    if tagged.lang != "en" or not _BY.match(tagged.text[cue.end:cue.end + 20]):
+        return None
+    k = token_at(tagged, cue.end)
+    after = next((m for m in mentions if m.start >= k), None)
+    if after is None or after.start - k > 4:
+        return None
+    person = roster.resolve(after)
+    return person.pid if person is not None else ""
+
+
 def _who(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, kind: str, last: str | None) -> str | None:
     """Who is to act: the invitee after an invitation, the visitor named before a visit cue, else the subject."""
     k = token_at(tagged, cue.start)
     after = [p for m in mentions if m.start >= k and (p := roster.resolve(m)) is not None]
     before = [p for m in reversed(mentions) if m.end <= k and (p := roster.resolve(m)) is not None]
+    if kind == "visit" and _HOSTING.search(cue.surface):
+        return after[0].pid if after else None  # "looks forward to welcoming Prime Minister Starmer": the guest visits
+    if kind == "visit" and (named := _visit_by(tagged, cue, mentions, roster)) is not None:
+        return named or None  # "the upcoming State Visit by ROK President Yoon"
+    nearest = next((m for m in reversed(mentions) if m.end <= k), None)
+    if kind == "visit" and nearest is not None and roster.resolve(nearest) is None:
+        return None  # "President Biden looks forward to his visit": someone who is not a participant
     if kind == "visit" and before:
         return before[0].pid
     if after:

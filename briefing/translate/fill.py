@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import Summary, parse_summary
 from .formulae import Table, apply_formula, shipped_table
+from .labels import label_follow_up
 from .sides import FILLABLE, TextSide, pending_sides, set_side, speaker_of
 
 TM_FILL_CUTOFF = 90.0  # a TM match fills a side only from this score on; lower ones are offered in the XLIFF
@@ -44,7 +45,19 @@ def plan_fills(summary: Summary, *, terms: Any = None, memory: Any = None, table
             if best:
                 fills.append(Fill(side, best[0].text, {"by": "tm", "score": best[0].score,
                                                        "detail": f"tm: {best[0].segment.origin}"}))
+                continue
+        if side.kind == "follow_up" and side.field == "what":
+            follow_up = summary.follow_ups[_index(side.item)]
+            label = label_follow_up(summary, follow_up, side.lang, terms, table.labels)
+            if label is not None:
+                fills.append(Fill(side, label, {"by": "formula", "detail": f"label of the {follow_up.kind.value} "
+                                                "from its kind, who and place (not a translation of the clause)"}))
     return fills
+
+
+def _index(item: str) -> int:
+    """The list index of an item address ("follow_ups[2]" -> 2)."""
+    return int(item[item.index("[") + 1 : -1])
 
 
 def _form(summary: Summary, side: TextSide) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ class Table:
 
     formulae: tuple[Formula, ...]
     lexicon: dict[str, dict[tuple[str, ...], str]]  # source lang -> words -> other side
+    labels: dict[str, Any] = field(default_factory=dict)  # follow_up_labels and places (see labels.py)
 
 
 def fold(text: str, lang: str) -> str:
@@ -96,7 +97,8 @@ def parse_table(data: Any) -> Table:
             if form is not None:
                 write[lang] = {"one": form} if isinstance(form, str) else dict(form)
         formulae.append(Formula(entry["id"], frozenset(entry.get("kinds", [])), patterns, write))
-    return Table(tuple(formulae), lexicon)
+    labels = {key: data[key] for key in ("follow_up_labels", "places") if key in data}
+    return Table(tuple(formulae), lexicon, labels)
 
 
 @lru_cache(maxsize=1)

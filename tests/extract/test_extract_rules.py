@@ -276,3 +276,16 @@ def test_arabic_what_was_said_is_the_position_and_here_is_no_congratulation() ->
     assert ("adel_al_jubeir", "satisfaction") in said
     assert ("adel_al_jubeir", "agreement") in said
     assert all(stance != "congratulation" for _, stance in said)  # «هنا» is "here", not «هنأ»
+
+
+def test_who_visits_is_the_guest_welcomed_and_nobody_when_the_visitor_is_not_a_participant() -> None:
+    welcome = _extract("Readout of President Biden’s Call with Prime Minister Starmer of the United Kingdom\n\n"
+                       "President Joseph R. Biden, Jr. spoke today with Prime Minister Keir Starmer of the United Kingdom. "
+                       "President Biden looks forward to welcoming Prime Minister Starmer to the Washington Summit next week.\n",
+                       date=dt.date(2024, 7, 5))
+    assert [(f.kind.value, f.who) for f in welcome.follow_ups] == [("visit", "keir_starmer")]
+    other = _extract("Secretary Blinken’s Call with Israeli Prime Minister Lapid\n\n"
+                     "Secretary of State Antony J. Blinken spoke today with Israeli Prime Minister Yair Lapid. "
+                     "The Secretary noted President Biden looks forward to his visit to Israel next month.\n",
+                     date=dt.date(2022, 6, 20))
+    assert [(f.kind.value, f.who) for f in other.follow_ups] == [("visit", None)]

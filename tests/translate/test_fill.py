@@ -94,3 +94,20 @@ def test_a_note_made_from_a_release_gets_the_formula_fills_marked_for_review() -
     assert follow_up.what.en == "to pay an official visit to Tajikistan"
     assert follow_up.origin["what.en"].by.value == "formula"
     assert any("follow_ups[0].what.en: translated by a shipped formula" in w for w in loaded.warnings)
+
+
+def test_a_follow_up_no_formula_translates_gets_a_label_from_its_kind_who_and_place() -> None:
+    follow_ups = [
+        {"kind": "visit", "who": "erdogan", "status": "scheduled",
+         "what": {"en": "looks forward to welcoming President Erdogan in Moscow in the spring for talks"}},
+        {"kind": "other", "who": "putin", "what": {"en": "will accelerate the delivery of grain shipments"}},
+        {"kind": "meeting", "what": {"en": "expects to meet Foreign Minister Lavrov in Geneva"}},
+    ]
+    filled = fill_translations(_summary("en", [], follow_ups=follow_ups), terms=TERMS)
+    visit, other, meeting = filled.follow_ups
+    assert visit.what.ar == "زيارة رجب طيب أردوغان إلى موسكو"
+    assert visit.origin["what.ar"].by.value == "formula"
+    assert "label" in (visit.origin["what.ar"].detail or "")
+    assert "follow_ups[0].what.ar: filled by formula; check the translation" in filled.review
+    assert other.what.ar is None  # an undertaking of its own kind has no label: it stays for the translator
+    assert meeting.what.ar is None  # who is to act is not known: no name to put in the label
