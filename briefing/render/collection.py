@@ -17,11 +17,12 @@ from .. import __version__
 from ..assemble import Digest, Pack
 from ..fulfilment import FollowUpRecord
 from ..model import Text
+from ..review import is_draft
 from .formatting import country_name, date_text, format_gregorian
 from .options import RenderOptions, creation_time
 from .paragraphs import digest_paragraph
 from .templates import load_labels
-from .view import DASH, Labels, NoteView, Section, Table, build_view, localise_number
+from .view import DASH, Labels, NoteView, Section, Table, as_draft, build_view, localise_number
 
 PACK_TEMPLATE = "pack.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
@@ -62,6 +63,7 @@ class CollectionView:
     sections: tuple[Section, ...] = ()  # the pack's annexes after the index, or the digest's body
     index: tuple[IndexLine, ...] = ()  # the pack's participant index (Annex A)
     message: Text | None = None  # what an empty digest says
+    drafts: Text | None = None  # how many notes or events are from unreviewed summaries (None when none is)
     labels: Labels = field(default_factory=dict, repr=False, compare=False)
 
     def label(self, group: str, key: str) -> Text:
@@ -76,7 +78,8 @@ def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None) 
     labels = labels if labels is not None else load_labels(options.template_path())
     notes = tuple((e.anchor, build_view(e.summary, labels, organisation=options.organisation,
                                         classification=options.classification)) for e in pack.events)
-    entries = tuple(Entry(e.number, e.anchor, view.title, _short_date(e.date, labels)) for e, (_, view) in zip(pack.events, notes))
+    entries = tuple(Entry(e.number, e.anchor, as_draft(view.title) if view.draft else view.title, _short_date(e.date, labels))
+                    for e, (_, view) in zip(pack.events, notes))
     p = labels["pack"]
     facts = [(p["period"], period_text(pack.start, pack.end, labels)), (p["events"], _number(len(pack.events)))]
     if pack.undated:
@@ -85,7 +88,8 @@ def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None) 
     return CollectionView(
         kind=p["kind"], title=_both_sides(pack.title), period=period_text(pack.start, pack.end, labels),
         classification=pack.classification or options.classification, organisation=options.organisation,
-        facts=tuple(facts), date=pack.end, entries=entries, notes=notes, sections=sections, index=index_lines(pack), labels=labels)
+        facts=tuple(facts), date=pack.end, entries=entries, notes=notes, sections=sections, index=index_lines(pack),
+        drafts=drafts_text(sum(view.draft for _, view in notes), len(notes), p["drafts"]), labels=labels)
 
 
 def _both_sides(title: Text) -> Text:
@@ -110,7 +114,8 @@ def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = 
         sections.append(_count_section("by_type", d["by_type"], f["type"], [(labels["event_types"][c.key], c.count) for c in digest.counts_by_type], labels))
         sections.append(_count_section("by_country", d["by_country"], f["country"],
                                        [(country_name(c.key) or Text(en=c.key), c.count) for c in digest.counts_by_country], labels))
-        items = tuple(_event_paragraph(e.date, digest_paragraph(e.summary, labels), e.sources, labels) for e in digest.events)
+        items = tuple(_draft_if(is_draft(e.summary), _event_paragraph(e.date, digest_paragraph(e.summary, labels), e.sources, labels))
+                      for e in digest.events)
         sections.append(Section("events", d["events"], items=items))
     sections.append(_followups_section(digest.opened, labels, d["opened"], "opened"))
     sections.append(_followups_section(digest.closed, labels, d["closed"], "closed"))
@@ -118,7 +123,8 @@ def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = 
     kind = d["kind"] if digest.week else d["kind_range"]
     return CollectionView(
         kind=kind, title=kind, period=period, classification=options.classification, organisation=options.organisation, facts=tuple(facts),
-        date=digest.end, sections=tuple(sections), message=d["no_events"] if digest.is_empty else None, labels=labels)
+        date=digest.end, sections=tuple(sections), message=d["no_events"] if digest.is_empty else None,
+        drafts=drafts_text(sum(is_draft(e.summary) for e in digest.events), digest.total, d["drafts"]), labels=labels)
 
 
 def period_text(start: dt.date | None, end: dt.date | None, labels: Labels) -> Text:
@@ -129,6 +135,19 @@ def period_text(start: dt.date | None, end: dt.date | None, labels: Labels) -> T
         return Text(ar=format_gregorian(start, "ar"), en=format_gregorian(start, "en"))
     return Text(ar=f"{format_gregorian(start, 'ar')} – {format_gregorian(end, 'ar')}",
                 en=f"{format_gregorian(start, 'en')} – {format_gregorian(end, 'en')}")
+
+
+def drafts_text(drafts: int, total: int, wording: Text) -> Text | None:
+    """Say how many of `total` notes or events are drafts (`wording` has `{n}` and `{total}`); None when none is."""
+    if not drafts:
+        return None
+    return Text(**{lang: (wording.get(lang) or "").format(n=localise_number(drafts, lang), total=localise_number(total, lang))
+                   for lang in ("ar", "en")})
+
+
+def _draft_if(draft: bool, text: Text) -> Text:
+    """Return a line of a digest, tagged DRAFT when its summary is unreviewed."""
+    return as_draft(text) if draft else text
 
 
 def _number(n: int) -> Text:

@@ -26,6 +26,7 @@ from docx.text.run import Run
 from ..errors import RenderError
 from ..model import Text
 from . import _ooxml as ox
+from .docx_draft import add_draft_mark, write_draft_tag
 from .docx_fonts import Usage
 from .docx_zip import package_document
 from .fonts import cmap
@@ -149,6 +150,8 @@ class NoteWriter:
         if value is None or value.is_empty():
             self.text(p, "—", style=style)
             return
+        if getattr(value, "draft", False):  # a line of a pack's contents or a digest from an unreviewed summary
+            write_draft_tag(self, p, lang)
         own = value.get(lang)
         if own is not None:
             self.text(p, own, style=style)
@@ -549,9 +552,7 @@ def render_docx_document(views: Sequence[NoteView], options: RenderOptions, *, e
     writer.view = views[0]
     add_page_furniture(writer, next((v.classification for v in views if v.classification), None))
     if any(v.draft for v in views):
-        from .docx_draft import add_draft_mark
-
-        add_draft_mark(writer, views[0])
+        add_draft_mark(writer)
     _core_properties(document, views[0], options)
     return package_document(document, writer.usage, options.fonts, embed=embed_fonts)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
@@ -22,6 +23,7 @@ from ..model import Text
 from . import _ooxml as ox
 from .collection import CollectionView
 from .docx import HALF, TEXT_WIDTH, NoteWriter, add_page_furniture, append_note, new_document
+from .docx_draft import mark_draft_sections, paint
 from .docx_zip import package_document
 from .options import RenderOptions, creation_time
 from .view import Section, localise_number
@@ -32,7 +34,7 @@ _LANG = {"ar": "ar-SA", "en": "en-GB"}
 
 
 def render_pack_docx(view: CollectionView, options: RenderOptions, *, embed_fonts: bool = True) -> bytes:
-    """Render a pack: cover, contents field, one note per page run, annexes."""
+    """Render a pack: cover, contents field, one note per page run (a draft's in sections headed DRAFT), annexes."""
     if not view.notes:
         raise RenderError("the pack has no event")
     writer = _writer(view, options)
@@ -40,20 +42,22 @@ def render_pack_docx(view: CollectionView, options: RenderOptions, *, embed_font
     _cover(writer, view)
     _page_break(writer)
     _contents(writer, view)
+    drafts = [False]  # section by section, whether its pages are a draft note's (the cover's are not)
     for entry, (_anchor, note) in zip(view.entries, view.notes):
-        _page_break(writer)
+        _new_page(writer, drafts, note.draft)
         writer.view = note
         note_label = view.label("pack", "note")  # a short heading: the note's title follows in both languages
         _pack_heading(writer, Text(ar=f"{note_label.ar} {localise_number(entry.number, 'ar')}",
                                    en=f"{(note_label.en or '').capitalize()} {entry.number}"), _bookmark(entry.number))
         append_note(writer, note)
     writer.view = view
-    _page_break(writer)
+    _new_page(writer, drafts, False)
     _pack_heading(writer, view.label("pack", "annexes"), _bookmark(0))
     _index(writer, view)
     _sections(writer, view.sections)
     ox.set_child(document.settings.element, "w:updateFields", ox.SETTINGS_ORDER, val="true")
     add_page_furniture(writer, view.classification)
+    mark_draft_sections(writer, drafts)
     _core_properties(writer, view, options)
     return package_document(document, writer.usage, options.fonts, embed=embed_fonts)
 
@@ -113,6 +117,8 @@ def _cover(writer: NoteWriter, view: CollectionView) -> None:
             writer.side(p, label, lang, style="Briefing Label")
             writer.text(p, ": ", style="Briefing Label")
             writer.side(p, value, lang)
+        if view.drafts is not None:
+            paint(writer, writer.paragraph(container, lang), view.drafts.get(lang) or "")
         if view.classification:
             p = writer.paragraph(container, lang)
             writer.text(p, f"{view.label('fields', 'classification').get(lang)}: ", style="Briefing Label")
@@ -246,6 +252,15 @@ def _sections(writer: NoteWriter, sections: Sequence[Section]) -> None:
 
 def _is_empty(section: Section) -> bool:
     return not (section.facts or section.table or section.items or section.groups or section.links)
+
+
+def _new_page(writer: NoteWriter, drafts: list[bool], draft: bool) -> None:
+    """Start a new page; a new section (a header of its own) where drafts and reviewed notes meet."""
+    if draft == drafts[-1]:
+        _page_break(writer)
+        return
+    writer.document.add_section(WD_SECTION.NEW_PAGE)
+    drafts.append(draft)
 
 
 def _page_break(writer: NoteWriter) -> None:

@@ -22,6 +22,17 @@ class Suggested(Text):
     suggested: tuple[str, ...] = ()
 
 
+class Unreviewed(Text):
+    """A line of a pack's contents or a digest told from a summary no person has reviewed: drawn after the DRAFT tag."""
+
+    draft: bool = True
+
+
+def as_draft(text: Text) -> Unreviewed:
+    """Return `text` as a line from an unreviewed summary (drawn after the DRAFT / مسودة tag)."""
+    return Unreviewed(ar=text.ar, en=text.en)
+
+
 @overload
 def _suggested(summary: Summary, text: Text, origin: dict, prefix: str) -> Text: ...
 @overload
