@@ -139,6 +139,11 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
             entry["title"] = _text(language, p.title, title_other)
         if p.country:
             entry["country"] = p.country
+            if p.country_by == "inferred":
+                origin["country"] = {"by": "inferred", "detail": "not written with the name: the place's country, or the "
+                                     "delegation's"}
+            elif p.country_by == "term_base":
+                origin["country"] = {"by": "term_base"}
         if p.side in ("host", "guest"):
             origin["side"] = {"by": "inferred", "detail": "from the lead's verb, the place or who asked for the contact"}
         if origin:

@@ -137,7 +137,7 @@ def _home_country(roster: Roster, place_cc: str | None) -> None:
     for p in mains:
         others = {q.country for q in mains if q is not p}
         if not p.country and place_cc and (p.side == "host" or (p is mains[0] and place_cc not in others)):
-            p.country = place_cc
+            p.country, p.country_by = place_cc, "inferred"
 
 
 _TOPIC_START_EN = re.compile(r"\b(?:to discuss|to review|discussed|about|regarding|concerning|on the (?:situation|margins|sidelines)|on his|on her|on their)\b")

@@ -27,6 +27,7 @@ class Person:
     title: str | None = None
     title_terms: list[Any] = field(default_factory=list)
     country: str | None = None
+    country_by: str = "release"  # where the country came from: release, term_base or inferred (an `origin` kind)
     side: str = "other"
     epithets: set[str] = field(default_factory=set)
     honorifics: set[str] = field(default_factory=set)
@@ -118,7 +119,7 @@ class Roster:
                         person=person_term, main=main)
         self._merge(person, mention, person_term)
         if not person.country and country:
-            person.country = country
+            person.country, person.country_by = country, "inferred"  # an attendee takes their delegation's
         self.people.append(person)
         return person
 
@@ -198,9 +199,10 @@ class Roster:
             for match in self.lex.match(own, self.lang, ("country", "organisation")):
                 person.country = country_code(match.term)
                 break
-        if not person.country:
-            person.country = mention.country or (str(term.attrs["country"]).upper()
-                                                 if term is not None and term.attrs.get("country") else None)
+        if not person.country and mention.country:
+            person.country = mention.country  # the title's nationality, as the release writes it
+        elif not person.country and term is not None and term.attrs.get("country"):
+            person.country, person.country_by = str(term.attrs["country"]).upper(), "term_base"
 
     def _title_words(self, mention: Mention) -> set[str]:
         words: set[str] = set()

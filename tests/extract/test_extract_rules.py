@@ -289,3 +289,13 @@ def test_who_visits_is_the_guest_welcomed_and_nobody_when_the_visitor_is_not_a_p
                      "The Secretary noted President Biden looks forward to his visit to Israel next month.\n",
                      date=dt.date(2022, 6, 20))
     assert [(f.kind.value, f.who) for f in other.follow_ups] == [("visit", None)]
+
+
+def test_a_country_not_written_with_the_name_is_recorded_as_inferred() -> None:
+    text = ("محافظ الطائف يستقبل السفير الياباني\n\n"
+            "استقبل محافظ الطائف فهد بن عبدالعزيز بن معمر في الطائف اليوم سفير اليابان لدى المملكة تسوكاسا أويمورا.\n")
+    summary = _extract(text, date=dt.date(2015, 8, 1))
+    by_country = {p.country: p.origin.get("country") for p in summary.participants}
+    host = by_country.get("SA")
+    assert host is not None and host.by.value == "inferred"  # Taif is in Saudi Arabia: the tool's inference
+    assert by_country.get("JP") is None  # «سفير اليابان»: written in the release
