@@ -171,6 +171,10 @@ def test_a_side_decided_by_rule_is_recorded_as_inferred() -> None:
         "vladimir_putin": "inferred", "bashar_al_assad": "inferred"}
 
 
+def _said(summary: Summary) -> list[tuple[str, str]]:
+    return [(p.speaker, p.stance.value) for p in summary.positions]
+
+
 def _follow_ups(summary: Summary) -> list[tuple[str, str]]:
     return [(f.kind.value, f.status.value) for f in summary.follow_ups]
 
@@ -213,7 +217,7 @@ def test_a_transcripts_remarks_are_positions_of_the_speaker_its_labels_name() ->
             "Prime Minister of Hungary Viktor Orban Orban ViktorPrime Minister of Hungary (retranslated): "
             "Thank you for giving us the opportunity to sign them. Vladimir Putin: Yes, I know. "
             "Viktor Orban: We favour a political solution. He told Vladimir Putin: we are grateful.\n")
-    said = [(p.speaker, p.stance.value) for p in _extract(text, date=dt.date(2022, 2, 1)).positions]
+    said = _said(_extract(text, date=dt.date(2022, 2, 1)))
     assert ("vladimir_putin", "hope") in said
     assert ("orban", "thanks") in said
     assert ("orban", "support") in said  # a bare-name label hands the floor back
@@ -272,7 +276,7 @@ def test_arabic_what_was_said_is_the_position_and_here_is_no_congratulation() ->
             "استقبل وزير الخارجية عادل الجبير في الرياض اليوم وزير الخارجية الإيطالي باولو جينتيلوني. "
             "وقال الجبير إن المباحثات كانت مثمرة وبناءة، وكان هناك تطابق في الآراء. "
             "وقال جينتيلوني إنه سعيد بوجوده هنا في الرياض.\n")
-    said = [(p.speaker, p.stance.value) for p in _extract(text, date=dt.date(2015, 8, 8)).positions]
+    said = _said(_extract(text, date=dt.date(2015, 8, 8)))
     assert ("adel_al_jubeir", "satisfaction") in said
     assert ("adel_al_jubeir", "agreement") in said
     assert all(stance != "congratulation" for _, stance in said)  # «هنا» is "here", not «هنأ»
