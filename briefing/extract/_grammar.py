@@ -144,6 +144,9 @@ INLINE_NOISE = re.compile(r"//?\s*انتهى\s*//?|\(\s*صورة\s*\)|\d{1,2}:\d
 SPLIT_STANCES_AR: tuple[tuple[re.Pattern[str], str], ...] = (
     (_ar(r"(?:^|\s)و?(?:تبادل|تبادلا|يتبادل|يتبادلان)\s+(?:\S+\s+){1,6}?(?:وجهات النظر|الآراء|الاراء)"), "exchange_views"),
     (_ar(r"(?:^|\s)و?(?:نقل|نقلت|ناقلا|حمل|حمله|حملها|أبلغ)\s+(?:\S+\s+){0,8}?(?:تحيات|تحياته|تحيات وتقدير|تحياتها)"), "other"),
+    # "نقل ... تحيات وتهاني": greetings with congratulations are a congratulation (after "other", which it replaces)
+    (_ar(r"(?:^|\s)و?(?:نقل|نقلت|ناقلا|حمل|حمله|حملها|أبلغ)\s+(?:\S+\s+){0,8}?(?:تحيات|تحياته|تحياتها)\s+و(?:تهاني|تهانيه|تهنئه)"),
+     "congratulation"),
 )
 # Nouns of discussion after "during" are a setting, not a position ("وأثناء مناقشة ...").
 SUBORDINATE_AR = _ar(r"(?:^|\s)و?(?:اثناء|أثناء|خلال|عند|لدى|بعد|قبل)\s*$")

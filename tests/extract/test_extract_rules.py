@@ -303,3 +303,12 @@ def test_a_country_not_written_with_the_name_is_recorded_as_inferred() -> None:
     host = by_country.get("SA")
     assert host is not None and host.by.value == "inferred"  # Taif is in Saudi Arabia: the tool's inference
     assert by_country.get("JP") is None  # «سفير اليابان»: written in the release
+
+
+def test_arabic_greetings_with_congratulations_are_a_congratulation() -> None:
+    text = ("ولي ولي العهد يستقبل رئيس المالديف\n\n"
+            "استقبل الأمير منصور بن متعب في الرياض اليوم رئيس جمهورية المالديف عبدالله يمين. "
+            "ونقل سموه خلال الاستقبال تحيات وتهاني خادم الحرمين الشريفين لفخامته بيوم الاستقلال. "
+            "وأعرب الرئيس للأمير عن تهاني شعب المالديف بنجاح موسم الحج.\n")
+    stances = [stance for _, stance in _said(_extract(text, date=dt.date(2015, 7, 27)))]
+    assert stances.count("congratulation") == 2 and "other" not in stances
