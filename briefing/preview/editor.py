@@ -17,6 +17,7 @@ MAX_EDITS = 2000
 _CHOICES = {"side": [s.value for s in Side], "stance": [s.value for s in Stance],
             "status": [s.value for s in FollowUpStatus], "kind": [k.value for k in FollowUpKind]}
 _DROPPABLE = ("agenda", "positions", "follow_ups", "context")
+Suggestions = dict[str, tuple[str, str]]  # side address ("positions[2].text.en") -> (text, where it comes from)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Field:
     lang: str | None = None  # ar · en for one side of a text
     choices: tuple[str, ...] = ()
     pending: bool = False
+    suggestion: str | None = None  # for a pending side: a formula's or the TM's text, to take or leave
+    suggested_by: str | None = None  # "formula", "translation memory, 87%"
 
 
 @dataclass(frozen=True)
@@ -42,11 +45,16 @@ class Group:
     droppable: bool = False
 
 
-def _text_fields(path: str, label: str, text: Text | None) -> list[Field]:
+def _text_fields(path: str, label: str, text: Text | None, suggestions: Suggestions | None = None) -> list[Field]:
     text = text or Text()
     both = not text.is_empty()
-    return [Field(f"{path}.{lang}", f"{label} ({lang})", text.get(lang) or "", lang=lang,
-                  pending=both and text.pending(lang)) for lang in ("ar", "en")]
+    out = []
+    for lang in ("ar", "en"):
+        pending = both and text.pending(lang)
+        offer = (suggestions or {}).get(f"{path}.{lang}") if pending else None
+        out.append(Field(f"{path}.{lang}", f"{label} ({lang})", text.get(lang) or "", lang=lang, pending=pending,
+                         suggestion=offer[0] if offer else None, suggested_by=offer[1] if offer else None))
+    return out
 
 
 def _sentence(item: Any) -> int | None:
@@ -57,32 +65,51 @@ def _sentence(item: Any) -> int | None:
     return min(sentences) if sentences else None
 
 
-def editor_groups(summary: Summary) -> list[Group]:
-    """Return every editable value of a summary, grouped by item, in document order."""
-    groups = [Group("event", "Event", tuple(_text_fields("event.title", "title", summary.event.title)
-                                             + _text_fields("event.place", "place", summary.event.place)), _sentence(summary.event))]
+def suggest_translations(summary: Summary, *, terms: Any = None, memory: Any = None) -> Suggestions:
+    """Suggestions for the pending sides, by side address: a formula's, else the TM's best match from 75%."""
+    from ..translate import pending_sides
+    from ..translate.fill import plan_fills
+
+    found: Suggestions = {}
+    for fill in plan_fills(summary, terms=terms, memory=memory):
+        how = "formula" if fill.origin["by"] == "formula" else f"translation memory, {fill.origin['score']:g}%"
+        found[fill.side.key] = (fill.text, how)
+    if memory is not None and len(memory):
+        for side in pending_sides(summary):
+            if side.key not in found and side.source:
+                best = memory.lookup(side.source, side.source_lang, limit=1)
+                if best:
+                    found[side.key] = (best[0].text, f"translation memory, {best[0].score:g}%")
+    return found
+
+
+def editor_groups(summary: Summary, suggestions: Suggestions | None = None) -> list[Group]:
+    """Return every editable value of a summary, grouped by item, in document order (pending sides with suggestions)."""
+    s = suggestions
+    groups = [Group("event", "Event", tuple(_text_fields("event.title", "title", summary.event.title, s)
+                                             + _text_fields("event.place", "place", summary.event.place, s)), _sentence(summary.event))]
     if summary.source is not None:
-        groups.append(Group("source", "Source", tuple(_text_fields("source.title", "title", summary.source.title))))
+        groups.append(Group("source", "Source", tuple(_text_fields("source.title", "title", summary.source.title, s))))
     for i, p in enumerate(summary.participants):
         path = f"participants[{i}]"
-        fields = _text_fields(f"{path}.name", "name", p.name) + _text_fields(f"{path}.title", "title", p.title)
+        fields = _text_fields(f"{path}.name", "name", p.name) + _text_fields(f"{path}.title", "title", p.title, s)
         fields += [Field(f"{path}.country", "country", p.country or ""),
                    Field(f"{path}.side", "side", p.side.value, choices=tuple(_CHOICES["side"]))]
         groups.append(Group(path, f"Participant {i + 1}: {p.name.en or p.name.ar}", tuple(fields), _sentence(p)))
     for i, a in enumerate(summary.agenda):
-        groups.append(Group(f"agenda[{i}]", f"Agenda {i + 1}", tuple(_text_fields(f"agenda[{i}].label", "label", a.label)),
+        groups.append(Group(f"agenda[{i}]", f"Agenda {i + 1}", tuple(_text_fields(f"agenda[{i}].label", "label", a.label, s)),
                             _sentence(a), droppable=True))
     for i, pos in enumerate(summary.positions):
         path = f"positions[{i}]"
         fields = [Field(f"{path}.stance", "stance", pos.stance.value, choices=tuple(_CHOICES["stance"]))]
-        fields += _text_fields(f"{path}.text", "text", pos.text)
+        fields += _text_fields(f"{path}.text", "text", pos.text, s)
         groups.append(Group(path, f"Position {i + 1} ({pos.speaker})", tuple(fields), _sentence(pos), droppable=True))
     for i, f in enumerate(summary.follow_ups):
         path = f"follow_ups[{i}]"
         fields = [Field(f"{path}.kind", "kind", f.kind.value, choices=tuple(_CHOICES["kind"])),
                   Field(f"{path}.status", "status", f.status.value, choices=tuple(_CHOICES["status"]))]
-        fields += _text_fields(f"{path}.what", "what", f.what)
-        fields += _text_fields(f"{path}.due.text", "due", f.due.text if f.due else None)
+        fields += _text_fields(f"{path}.what", "what", f.what, s)
+        fields += _text_fields(f"{path}.due.text", "due", f.due.text if f.due else None, s)
         groups.append(Group(path, f"Follow-up {i + 1}", tuple(fields), _sentence(f), droppable=True))
     for i, c in enumerate(summary.context):
         groups.append(Group(f"context[{i}]", f"Context {i + 1}", tuple(_text_fields(f"context[{i}]", "text", c)), droppable=True))

@@ -10,8 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from briefing.preview.editor import editor_groups
+from briefing.model import parse_summary
+from briefing.preview.editor import editor_groups, suggest_translations
 from briefing.summaries import read_summary
+from briefing.translate import build_memory
 from support import SAMPLES
 
 
@@ -126,3 +128,21 @@ def test_a_draft_says_so_above_the_note_with_a_link_to_the_editor(tmp_path, star
     assert "draft: no person has marked this summary reviewed; 0 items to check" in page
     assert 'class="edit" href="/edit/draft.yaml"' in page
     assert b'<div class="draft-mark"' in request(preview.url, "GET", "/notes/draft.yaml")[1]
+
+
+def test_a_pending_side_offers_the_translation_memorys_suggestion_to_take_or_leave():
+    summary = read_summary(SAMPLES / "phone-call-en.yaml")
+    source = summary.positions[4].text.en
+    accepted = parse_summary({
+        "format": 1, "language": "en", "event": {"type": "meeting"}, "reviewed": {"by": "a translator", "on": "2026-11-30"},
+        "participants": [{"id": "a", "name": {"en": "A", "ar": "أ"}}],
+        "positions": [{"speaker": "a", "stance": "welcome", "text": {
+            "en": source.replace("British", "UK"), "ar": "رحب بنمو الاستثمارات البريطانية في المنطقة الاقتصادية الخاصة بالدقم"}}]})
+    suggestions = suggest_translations(summary, memory=build_memory([("accepted.yaml", accepted)]))
+    fields = {f.path: f for g in editor_groups(summary, suggestions) for f in g.fields}
+    offered = fields["positions[4].text.ar"]
+    assert offered.pending and offered.value == ""  # offered, not written: the person takes it or not
+    assert offered.suggestion == "رحب بنمو الاستثمارات البريطانية في المنطقة الاقتصادية الخاصة بالدقم"
+    assert (offered.suggested_by or "").startswith("translation memory, ")
+    assert fields["positions[6].text.ar"].suggestion is None  # nothing like it in the memory
+    assert editor_groups(summary)[0].fields[0].suggestion is None  # no memory, no suggestion
