@@ -28,7 +28,7 @@ def connect(url: str, *, create: bool = True):  # -> sqlalchemy.Engine
     options: dict = {}
     if parsed.get_backend_name() == "sqlite":
         _prepare_sqlite(parsed.database, url, create=create)
-        options["connect_args"] = {"timeout": 30}
+        options["connect_args"] = {"timeout": SQLITE_LOCK_WAIT}
     elif parsed.get_backend_name() == "postgresql":
         import_optional("psycopg", "an archive on PostgreSQL")
         options["connect_args"] = {"connect_timeout": 10}
@@ -92,6 +92,8 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
     if not tables and not create:
         raise ArchiveError("no archive here yet", file=path, hint="store summaries with `briefing archive add`")
 
+
+SQLITE_LOCK_WAIT = 30.0  # seconds a SQLite writer waits for another run's write to end before it gives up
 
 _HINTS = (
     ("locked", "another run is writing to the archive; try again when it is done"),

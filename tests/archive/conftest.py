@@ -13,7 +13,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -88,6 +88,25 @@ def pg_server() -> Iterator[str]:
     finally:
         subprocess.run(_as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
                        capture_output=True, timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_cluster() -> Iterator[tuple[str, Callable[[], None]]]:
+    """Yield a PostgreSQL database of its own and a function that stops its server (as a crash would)."""
+    bindir = _pg_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL binaries not found (apt-get install postgresql)")
+    url, root, data = _start_cluster(bindir)
+    command = _as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
+
+    def stop() -> None:
+        subprocess.run(command, capture_output=True, timeout=60, check=True)
+
+    try:
+        yield url, stop
+    finally:
+        subprocess.run(command, capture_output=True, timeout=60)
         shutil.rmtree(root, ignore_errors=True)
 
 
