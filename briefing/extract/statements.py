@@ -375,6 +375,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return subject  # English puts the subject before its verb: "The President of Russia thanked ..."
     if lang == "en" and both_re.match(before.lstrip()):
         return "both"  # "The leaders also marked ... and reaffirmed ...": the clause's subject is both
+    if lang == "ar" and (styled := _styled_subject(tagged, k, k_end, roster)) is not None:
+        return styled  # "ونقل معاليه ...", "مؤكدا - أيده الله - ...": the subject by how it is styled
     for mention in sorted(mentions, key=lambda m: m.start):
         if k < mention.start <= k_end + 2 and not _object(tagged, mention):
             person = roster.resolve(mention)
@@ -407,6 +409,24 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         others = [p.pid for p in mains[:2] if p.pid != last]
         return others[0] if others else last
     return last or (mains[0].pid if mains else None)
+
+
+def _styled_subject(tagged: Tagged, k: int, k_end: int, roster: Roster) -> str | None:
+    """Arabic: right after the verb, an honorific with its pronoun ("معاليه": the one styled so) or the formula
+    "أيده الله" (the one head of state among the principals)."""
+    for j in (k + 1, *range(k_end, k_end + 3)):
+        found = tagged.term_at[j] if j < len(tagged.tokens) else None
+        if found is None or isinstance(found, str):
+            continue
+        if tagged.tags[j] == "H" and j in (k + 1, k_end) and tagged.text[tagged.tokens[j].end - 1] == "ه":
+            if j + 1 < len(tagged.tokens) and tagged.tokens[j + 1].norm == "و":
+                return "both"  # "وبحث سموه و وزير الخارجية ...": the two together
+            person = roster.by_honorific(found.term.key)
+            return person.pid if person is not None else None
+        if found.term.kind == "epithet" and found.term.key == "god_protect_him":
+            heads = [p for p in roster.mains() if any(t.attrs.get("rank") == "head_of_state" for t in p.title_terms)]
+            return heads[0].pid if len(heads) == 1 else None
+    return None
 
 
 _OBJECT_BEFORE_EN = re.compile(r"\b(?:to|with|from|by|of|for|about|on|than|against|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)

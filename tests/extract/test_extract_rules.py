@@ -312,3 +312,11 @@ def test_arabic_greetings_with_congratulations_are_a_congratulation() -> None:
             "وأعرب الرئيس للأمير عن تهاني شعب المالديف بنجاح موسم الحج.\n")
     stances = [stance for _, stance in _said(_extract(text, date=dt.date(2015, 7, 27)))]
     assert stances.count("congratulation") == 2 and "other" not in stances
+
+
+def test_arabic_a_speaker_styled_may_god_support_him_is_the_head_of_state() -> None:
+    text = ("خادم الحرمين الشريفين يستقبل وزير الخارجية المصري\n\n"
+            "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة اليوم معالي وزير الخارجية المصري سامح شكري. "
+            "ونقل معاليه تحيات الرئيس عبدالفتاح السيسي. "
+            "وقد حمل الملك المفدى معاليه نقل تحياته للرئيس، مؤكداً - أيده الله - عمق العلاقات الأخوية بين البلدين.\n")
+    assert ("salman_bin_abdulaziz", "emphasis") in _said(_extract(text, date=dt.date(2015, 7, 24)))
