@@ -56,6 +56,22 @@ class PersonEntry:
 
 
 @dataclass(frozen=True)
+class Contacts:
+    """The relationship behind one event, from an archive: earlier events between the same countries, open follow-ups between them."""
+
+    events: tuple[Any, ...]  # archive EventRecords, latest first
+    followups: tuple[FollowUpRecord, ...]
+
+
+@dataclass(frozen=True)
+class PartyContacts:
+    """The earlier contacts between one set of countries that a digest's events bring together."""
+
+    countries: tuple[str, ...]  # ISO codes, sorted
+    events: tuple[Any, ...]  # archive EventRecords dated before the digest's first day, latest first
+
+
+@dataclass(frozen=True)
 class PackEvent:
     """One note of the pack."""
 
@@ -66,6 +82,7 @@ class PackEvent:
     summary: Summary  # the primary summary (the first source for an archive event)
     sources: int  # how many sources told the event (1 for a plain summary)
     event_id: int | None  # archive id, None for a plain summary
+    contacts: Contacts | None = None  # with an archive (see `attach_contacts`)
 
 
 @dataclass(frozen=True)
@@ -122,6 +139,7 @@ class Digest:
     opened: tuple[FollowUpRecord, ...]  # first reported in the range
     closed: tuple[FollowUpRecord, ...]  # closed in the range
     open_followups: tuple[FollowUpRecord, ...]  # every follow-up still open
+    contacts: tuple[PartyContacts, ...] = ()  # earlier contacts, per set of countries, in the order of their first event
 
     @property
     def is_empty(self) -> bool:
@@ -152,9 +170,19 @@ def assemble_pack(items: Iterable[Any], *, title: str | Text | None = None,
         participants=_index(events), open_followups=tuple(open_ones), undated=len(events) - len(dates))
 
 
+def attach_contacts(pack: Pack, found: Sequence[Contacts]) -> Pack:
+    """Return the pack with each note's earlier contacts (`found` in pack order)."""
+    from dataclasses import replace
+
+    if len(found) != len(pack.events):
+        raise ValueError("one Contacts per note of the pack")
+    return replace(pack, events=tuple(replace(e, contacts=c) for e, c in zip(pack.events, found)))
+
+
 def assemble_digest(events: Iterable[Any], followup_changes: tuple[Sequence[FollowUpRecord], Sequence[FollowUpRecord]],
-                    open_followups: Sequence[FollowUpRecord], *, start: dt.date, end: dt.date) -> Digest:
-    """Build the digest of the events dated from `start` to `end` (inclusive)."""
+                    open_followups: Sequence[FollowUpRecord], *, start: dt.date, end: dt.date,
+                    contacts: Sequence[PartyContacts] = ()) -> Digest:
+    """Build the digest of the events dated from `start` to `end` (inclusive), with the earlier contacts found for it."""
     chosen = [u for u in (_unwrap(e) for e in events) if u[0].event.date and start <= u[0].event.date <= end]
     chosen.sort(key=lambda u: (u[0].event.date, u[2] or 0, u[0].note_id))
     rows = tuple(DigestEvent(n, _anchor(n, s.note_id), eid, s.note_id, s.event.date or start, s.event.type, s, count)
@@ -167,7 +195,7 @@ def assemble_digest(events: Iterable[Any], followup_changes: tuple[Sequence[Foll
         counts_by_type=tuple(Count(t.value, types[t]) for t in EventType if types[t]),
         counts_by_country=tuple(Count(c, n) for c, n in sorted(countries.items(), key=lambda cn: (-cn[1], cn[0]))),
         events=rows, opened=tuple(opened), closed=tuple(closed),
-        open_followups=tuple(f for f in open_followups if f.is_open))
+        open_followups=tuple(f for f in open_followups if f.is_open), contacts=tuple(contacts))
 
 
 def iso_week_range(spec: str, today: dt.date) -> tuple[dt.date, dt.date]:

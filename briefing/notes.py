@@ -57,23 +57,13 @@ def render_note(summary: Summary, options: RenderOptions, formats: Sequence[str]
                 contacts: tuple[Sequence, Sequence] | None = None) -> dict[str, bytes]:
     """Render one summary to every requested format, in memory; `contacts` (earlier events, open
     follow-ups, from an archive) add the "earlier contacts" sections before the source."""
+    from .render.contacts import with_contacts
     from .render.formats import render_as
 
     view = prepare_note(summary, options)
     if contacts is not None:
-        view = add_contacts(view, *contacts)
+        view = with_contacts(view, *contacts)
     return {fmt: render_as("note", view, options, fmt) for fmt in formats}
-
-
-def add_contacts(view, events: Sequence, followups: Sequence):  # noqa: ANN001, ANN201 - a NoteView
-    """Return the view with the earlier-contacts sections inserted before the source section."""
-    from dataclasses import replace
-
-    from .render.contacts import contact_sections
-
-    extra = contact_sections(events, followups, view.labels)
-    at = next((n for n, s in enumerate(view.sections) if s.key == "source"), len(view.sections))
-    return replace(view, sections=view.sections[:at] + extra + view.sections[at:])
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

@@ -81,7 +81,10 @@ def test_digest_of_a_week_counts_lists_and_tracks_follow_ups(archive, tmp_path):
     events = _section(html, "events")
     assert events.index("Visit to Dushanbe") < events.index("Call between London and Muscat")
     assert "24 November 2026: Visit to Dushanbe." in events and "زيارة إلى دوشنبه" in events
-    assert "Talks in Moscow" not in html and "Summit in Astana" not in html
+    assert "Talks in Moscow" not in events and "Summit in Astana" not in html
+    assert "Talks in Moscow" in _section(html, "contacts-ru-tj")  # the week before: an earlier contact, not an event
+    gb_om = _section(html, "contacts-gb-om")  # no earlier contact: said so
+    assert "Earlier contacts before the period: United Kingdom — Oman" in gb_om and "None." in gb_om
     assert "A call on Yemen" in _section(html, "followups-opened")
     closed = _section(html, "followups-closed")
     assert "Official visit to Tajikistan" in closed and "Done" in closed and "A call on Yemen" not in closed

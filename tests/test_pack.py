@@ -306,3 +306,30 @@ def test_pack_progress_bar_moves_with_the_pages_on_a_terminal(tmp_path):
     positions = sorted({a for a, _ in shown})
     assert len(positions) >= 4, shown[:20]  # the bar moved through the run, not in one jump
     assert max(b for _, b in shown) >= 2 * 15  # laid out and drawn, page by page (the samples make ~20 pages)
+
+
+def test_overview_lists_every_note_after_the_contents_in_every_format(tmp_path):
+    pdf = tmp_path / "pack.pdf"
+    result = run_cli("pack", *_samples(), "-o", str(pdf), "--config", CONFIG, "--overview")
+    assert result.returncode == 0, result.stderr.decode()
+    pages = _page_texts(pdf)
+    assert "Contents" in pages[1] and "The pack's events at a glance" in pages[2] and "أحداث الملف في لمحة" in pages[2]
+    for title in TITLES.values():
+        assert title in _latin(pages[2]), title
+    assert min(_note_starts(pages[:2] + pages[3:]).values()) == 3  # the notes follow on the next page
+    for fmt in ("html", "docx"):
+        assert run_cli("pack", *_samples(), "-o", str(tmp_path / f"pack.{fmt}"), "--config", CONFIG, "--overview").returncode == 0
+    html = (tmp_path / "pack.html").read_text(encoding="utf-8")
+    overview = html[html.index('id="overview"'):html.index('class="pack-note')]
+    assert all(title.split()[0] in overview for title in TITLES.values()) and overview.count('class="row-unit"') == 2 * len(TITLES)
+    from html import unescape
+
+    with zipfile.ZipFile(tmp_path / "pack.docx") as docx:
+        body = unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", docx.read("word/document.xml").decode())))
+    assert body.index("Contents") < body.index("The pack's events at a glance") < body.index("Note 1")
+
+
+def test_without_overview_the_pack_has_none(tmp_path):
+    result = run_cli("pack", *_samples(), "-o", str(tmp_path / "pack.html"), "--config", CONFIG)
+    assert result.returncode == 0, result.stderr.decode()
+    assert 'id="overview"' not in (tmp_path / "pack.html").read_text(encoding="utf-8")

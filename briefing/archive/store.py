@@ -140,16 +140,24 @@ class Archive:
         day = summary.event.date
         with self.engine.connect() as conn:
             own = conn.execute(select(sources.c.event_id).where(sources.c.key == source_key(summary))).scalar()
-            query = select(events.c.id).where(events.c.countries == ",".join(countries), events.c.event_date.is_not(None))
-            if day is not None:
-                query = query.where(events.c.event_date < day)
-            if own is not None:
-                query = query.where(events.c.id != own)
-            ids = conn.execute(query.order_by(events.c.event_date.desc(), events.c.id.desc()).limit(limit)).scalars().all()
+            ids = _last_between(conn, countries, before=day, leave_out=own, limit=limit)
             found = tracking.list_followups(conn, open_only=True, as_of=day)
             between = [f for f in found if f.event_id != own and (p := tracking.parties(conn, f)) and p <= parties]
-        earlier = sorted(self.events(ids=ids), key=lambda e: (e.date, e.id), reverse=True) if ids else []
-        return earlier, between
+        return self._latest_first(ids), between
+
+    def contacts_before(self, found: Iterable[EventRecord], day: dt.date, *, limit: int = 3) -> list[tuple[tuple[str, ...], list[EventRecord]]]:
+        """Return, for each set of two or more countries that the `found` events bring together (in the order of
+        their first event; a participant of no known country leaves the set out), the last `limit` events between
+        them dated before `day`, latest first. Only event dates count, so the answer for a past `day` stays put."""
+        groups = dict.fromkeys(e.countries for e in sorted(found, key=lambda e: (e.date or dt.date.min, e.id))
+                               if len(e.countries) > 1 and not any(c.startswith("~") for c in e.countries))
+        with self.engine.connect() as conn:
+            ids = {c: _last_between(conn, c, before=day, leave_out=None, limit=limit) for c in groups}
+        return [(c, self._latest_first(ids[c])) for c in groups]
+
+    def _latest_first(self, ids: list[int]) -> list[EventRecord]:
+        """Return the events of `ids`, latest first."""
+        return sorted(self.events(ids=ids), key=lambda e: (e.date, e.id), reverse=True) if ids else []
 
     def event(self, event_id: int) -> EventRecord:
         """Return one event; InputError when there is no such id."""
@@ -296,3 +304,13 @@ def _record(conn: Connection, row) -> EventRecord:  # noqa: ANN001
 
 def _names(person, needle: str) -> bool:  # noqa: ANN001 - a Participant
     return any(needle in (t or "").casefold() for t in (person.id, person.name.ar, person.name.en))
+
+
+def _last_between(conn: Connection, countries: tuple[str, ...], *, before: dt.date | None, leave_out: int | None, limit: int) -> list[int]:
+    """Return the ids of the last `limit` dated events between exactly these principal countries, before `before`."""
+    query = select(events.c.id).where(events.c.countries == ",".join(countries), events.c.event_date.is_not(None))
+    if before is not None:
+        query = query.where(events.c.event_date < before)
+    if leave_out is not None:
+        query = query.where(events.c.id != leave_out)
+    return list(conn.execute(query.order_by(events.c.event_date.desc(), events.c.id.desc()).limit(limit)).scalars().all())

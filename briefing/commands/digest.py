@@ -25,10 +25,12 @@ def digest(
     pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another digest writing into the same folder, then fail.")] = 60.0,
     today: Annotated[str | None, typer.Option("--today", hidden=True, help="Take this date (YYYY-MM-DD) as today, for --week last.")] = None,
+    contacts: Annotated[int, typer.Option("--contacts", min=0, help="Earlier contacts listed per set of countries the events bring together (dated before the first day; 0: none).")] = 3,
     archive: ArchiveOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Write the digest of a week from the archive: counts, events in both languages, follow-ups opened, closed and open."""
+    """Write the digest of a week from the archive: counts, events in both languages, follow-ups opened, closed and open,
+    and the earlier contacts between the countries the events bring together."""
     from ..config import load_config
     from ..io import write_outputs
     from ..lock import exclusive, lock_path
@@ -42,7 +44,7 @@ def digest(
     start, end = choose_range(week, parse_date(since, "--since"), parse_date(until, "--until"), parse_date(today, "--today"))
     settings = load_config(config)
     options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
-    built = _assemble(archive, config, start, end)
+    built = _assemble(archive, config, start, end, contacts)
     name = f"digest-{built.week}" if built.week else f"digest-{start.isoformat()}--{end.isoformat()}"
     with progress(len(chosen), "Rendering the digest") as advance:
         data = map_ordered(_render_task, [(built, options, fmt) for fmt in chosen], advance=advance)
@@ -82,16 +84,19 @@ def _render_task(task: tuple) -> bytes:
     return render_digest(*task)
 
 
-def _assemble(archive, config, start: dt.date, end: dt.date):  # noqa: ANN001, ANN202
-    """Read the range's events and follow-ups as they stood at the end of `end` (closed again before rendering)."""
-    from ..assemble import assemble_digest
+def _assemble(archive, config, start: dt.date, end: dt.date, limit: int):  # noqa: ANN001, ANN202
+    """Read the range's events and follow-ups as they stood at the end of `end`, and the `limit` last contacts
+    before `start` between the countries of each event (closed again before rendering)."""
+    from ..assemble import PartyContacts, assemble_digest
     from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
         events = store.events(since=start, until=end)
         changes = store.followup_changes(start, end)
         still_open = store.followups(open_only=True, as_of=end)
-    return assemble_digest(events, changes, still_open, start=start, end=end)
+        earlier = store.contacts_before(events, start, limit=limit) if limit else []
+    return assemble_digest(events, changes, still_open, start=start, end=end,
+                           contacts=[PartyContacts(countries, tuple(found)) for countries, found in earlier])
 
 
 def register(app: typer.Typer) -> None:

@@ -31,10 +31,15 @@ def pack(
     date: DateOption = None,
     terms: TermsOption = None,
     archive: ArchiveOption = None,
+    contacts: Annotated[int, typer.Option("--contacts", min=1, help="With --archive: how many earlier contacts each note lists.")] = 5,
+    overview: Annotated[bool, typer.Option("--overview", help="Open the pack with a table of its events (date, type, parties, place, title) after the contents.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Write a briefing pack: cover, contents, one note per event in date order, participant index and open follow-ups."""
-    from ..assemble import assemble_pack
+    """Write a briefing pack: cover, contents, one note per event in date order, participant index and open follow-ups.
+
+    With --archive, each note lists the earlier contacts between its countries and the follow-ups open between them.
+    """
+    from ..assemble import assemble_pack, attach_contacts
     from ..errors import ConfigError, InputError
     from ..io import check_writable, write_outputs
     from ..notes import make_options
@@ -64,18 +69,20 @@ def pack(
     built = assemble_pack(items, title=_title(title, title_ar), followups=followups)
     if built.is_empty:
         raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
+    if archive:
+        built = attach_contacts(built, _contacts(archive, config, built, contacts))
     with progress(len(built.events) + 2 if fmt == "pdf" else 0, "Laying out the pack (pages)") as advance:
-        data = render_pack(built, options, fmt, advance=advance)
+        data = render_pack(built, options, fmt, advance=advance, overview=overview)
     write_outputs({output: data}, force=force)
     typer.echo(str(output))
 
 
-def render_pack(built, options, fmt: str, *, advance=None) -> bytes:  # noqa: ANN001
+def render_pack(built, options, fmt: str, *, advance=None, overview: bool = False) -> bytes:  # noqa: ANN001
     """Render an assembled pack to one format, in memory (the PDF reports its pages to `advance`)."""
     from ..render.collection import pack_view
     from ..render.formats import render_as
 
-    return render_as("pack", pack_view(built, options), options, fmt, advance=advance)
+    return render_as("pack", pack_view(built, options, overview=overview), options, fmt, advance=advance)
 
 
 def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Text or None
@@ -129,6 +136,16 @@ def _as_archived(archive, config, summaries):  # noqa: ANN001, ANN202
     with open_from_options(archive, config, create=False) as store:
         known, unknown = store.followups_reported_by(summaries)
     return known + pack_followups(unknown)
+
+
+def _contacts(archive, config, built, limit: int) -> list:  # noqa: ANN001
+    """Read each note's earlier contacts and the follow-ups open between its countries, as of its date."""
+    from ..assemble import Contacts
+    from ._options import open_from_options
+
+    with open_from_options(archive, config, create=False) as store:
+        found = [store.earlier_contacts(e.summary, limit=limit) for e in built.events]
+    return [Contacts(tuple(earlier), tuple(between)) for earlier, between in found]
 
 
 def register(app: typer.Typer) -> None:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
-from ..assemble import Digest, Pack
+from ..assemble import Digest, Pack, PackEvent
 from ..fulfilment import FollowUpRecord
 from ..model import Text
 from ..review import is_draft
+from .contacts import overview_section, party_section, with_contacts
 from .formatting import country_name, date_text, format_gregorian
 from .options import RenderOptions, creation_time
 from .paragraphs import digest_paragraph
@@ -61,6 +62,7 @@ class CollectionView:
     entries: tuple[Entry, ...] = ()  # pack contents
     notes: tuple[tuple[str, NoteView], ...] = ()  # (anchor, note) of a pack
     sections: tuple[Section, ...] = ()  # the pack's annexes after the index, or the digest's body
+    overview: Section | None = None  # the pack's table of its events, after the contents (pack_view's `overview`)
     index: tuple[IndexLine, ...] = ()  # the pack's participant index (Annex A)
     message: Text | None = None  # what an empty digest says
     drafts: Text | None = None  # how many notes or events are from unreviewed summaries (None when none is)
@@ -73,11 +75,10 @@ class CollectionView:
 
 # -- views (pure) ------------------------------------------------------------------
 
-def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None) -> CollectionView:
-    """Build the view of a pack: cover, contents, notes and annexes."""
+def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None, *, overview: bool = False) -> CollectionView:
+    """Build the view of a pack: cover, contents (and with `overview`, a table of its events), notes and annexes."""
     labels = labels if labels is not None else load_labels(options.template_path())
-    notes = tuple((e.anchor, build_view(e.summary, labels, organisation=options.organisation,
-                                        classification=options.classification)) for e in pack.events)
+    notes = tuple((e.anchor, _note_view(e, options, labels)) for e in pack.events)
     entries = tuple(Entry(e.number, e.anchor, as_draft(view.title) if view.draft else view.title, _short_date(e.date, labels))
                     for e, (_, view) in zip(pack.events, notes))
     p = labels["pack"]
@@ -89,7 +90,17 @@ def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None) 
         kind=p["kind"], title=_both_sides(pack.title), period=period_text(pack.start, pack.end, labels),
         classification=pack.classification or options.classification, organisation=options.organisation,
         facts=tuple(facts), date=pack.end, entries=entries, notes=notes, sections=sections, index=index_lines(pack),
+        overview=overview_section([(e.summary, view.title, view.draft) for e, (_, view) in zip(pack.events, notes)], labels)
+        if overview else None,
         drafts=drafts_text(sum(view.draft for _, view in notes), len(notes), p["drafts"]), labels=labels)
+
+
+def _note_view(event: PackEvent, options: RenderOptions, labels: Labels) -> NoteView:
+    """Build one note of a pack, with its earlier contacts when the pack has them."""
+    view = build_view(event.summary, labels, organisation=options.organisation, classification=options.classification)
+    if event.contacts is None:
+        return view
+    return with_contacts(view, event.contacts.events, event.contacts.followups)
 
 
 def _both_sides(title: Text) -> Text:
@@ -120,6 +131,7 @@ def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = 
     sections.append(_followups_section(digest.opened, labels, d["opened"], "opened"))
     sections.append(_followups_section(digest.closed, labels, d["closed"], "closed"))
     sections.append(_followups_section(digest.open_followups, labels, d["still_open"], "open"))
+    sections.extend(party_section(c.countries, c.events, labels) for c in digest.contacts)
     kind = d["kind"] if digest.week else d["kind_range"]
     return CollectionView(
         kind=kind, title=kind, period=period, classification=options.classification, organisation=options.organisation, facts=tuple(facts),
@@ -280,7 +292,7 @@ def render_pack_pdf(view: CollectionView, options: RenderOptions, *, advance: Ca
 def estimate_pages(view: CollectionView) -> int:
     """Guess a pack's pages before layout (the progress bar's first total): cover, contents, notes, annexes."""
     notes = sum(1 + len(note.sections) // 3 for _, note in view.notes)
-    return 2 + len(view.entries) // 30 + notes + 1 + len(view.index) // 40 + sum(len(s.table.rows) // 12 for s in view.sections if s.table)
+    return 2 + (view.overview is not None) + len(view.entries) // 30 + notes + 1 + len(view.index) // 40 + sum(len(s.table.rows) // 12 for s in view.sections if s.table)
 
 
 def _page_progress(advance: Callable[..., None], estimate: int) -> Callable[[str, int, int | None], None]:

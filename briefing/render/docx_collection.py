@@ -34,7 +34,8 @@ _LANG = {"ar": "ar-SA", "en": "en-GB"}
 
 
 def render_pack_docx(view: CollectionView, options: RenderOptions, *, embed_fonts: bool = True) -> bytes:
-    """Render a pack: cover, contents field, one note per page run (a draft's in sections headed DRAFT), annexes."""
+    """Render a pack: cover, contents field, the overview when asked for, one note per page run (a draft's in
+    sections headed DRAFT), annexes."""
     if not view.notes:
         raise RenderError("the pack has no event")
     writer = _writer(view, options)
@@ -42,6 +43,9 @@ def render_pack_docx(view: CollectionView, options: RenderOptions, *, embed_font
     _cover(writer, view)
     _page_break(writer)
     _contents(writer, view)
+    if view.overview is not None:
+        _page_break(writer)
+        _sections(writer, (view.overview,))
     drafts = [False]  # section by section, whether its pages are a draft note's (the cover's are not)
     for entry, (_anchor, note) in zip(view.entries, view.notes):
         _new_page(writer, drafts, note.draft)

@@ -58,3 +58,17 @@ def test_pack_pdf_progress_moves_page_by_page_and_ends_full():
     assert positions == sorted(positions)  # it only moves forward
     laid_out = next(i for i, h in enumerate(history) if not h[2] and h[0] == pages)
     assert sum(1 for h in history[:laid_out] if h[2]) == pages  # the layout moved it page by page, before any drawing
+
+
+def test_the_overview_has_one_row_per_note_in_pack_order_and_only_when_asked():
+    pack = assemble_pack([read_summary(p) for p in sorted(SAMPLES.glob("*.yaml"))])
+    assert pack_view(pack, RenderOptions()).overview is None
+    view = pack_view(pack, RenderOptions(), overview=True)
+    assert view.overview is not None and view.overview.table is not None
+    rows = view.overview.table.rows
+    assert len(rows) == len(view.notes) == len(view.entries)
+    assert [row[-1] for row in rows] == [entry.title for entry in view.entries]  # the contents' titles, DRAFT tags and all
+    assert [(row[1].en, row[2].en, row[3].en) for row in rows] == [  # type, parties (host and guest), place
+        ("Phone call", "United Kingdom — Oman", "—"), ("Visit", "Kuwait — Tajikistan", "Dushanbe"),
+        ("Meeting", "Tajikistan — Russia", "Moscow")]
+    assert rows[-1][0] == view.labels["phrases"]["undated"]
