@@ -134,9 +134,8 @@ def load_plain_json(text: str) -> Any | None:
 
 # Text the libyaml path leaves to ruamel: characters outside YAML's printable set, tabs, YAML 1.1's extra line
 # breaks (NEL, LS, PS) and BOMs, a lone carriage return, a backslash but before the escapes both parsers read
-# alike (a \\u escape of a surrogate passes: libyaml refuses it, so ruamel reads it), a line that starts with a
-# key's colon (no
-# simple key across lines in YAML 1.2) and many spaces before a colon (the 1,024-character limit of a simple key).
+# alike (a \\u escape of a surrogate passes: libyaml refuses it, so ruamel reads it), a line that starts with
+# a key's colon (no simple key across lines in YAML 1.2), and many spaces before a colon (a simple key's limit).
 _NOT_PLAIN_YAML = re.compile(r'[^\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]'
                              r'|[\u2028\u2029]|\r(?!\n)'
                              r'|\\(?![0abtnvfre "/\\N_LP\n]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})'
