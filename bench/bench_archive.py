@@ -1,7 +1,9 @@
 """Benchmark the archive as a user runs it: whole `briefing` runs, medians.
 
 - `briefing archive add` of 1,000 summaries into a new SQLite archive, against `briefing
-  validate` of the same files in the same run (what reading and checking them costs alone);
+  validate` of the same files in the same run (what reading and checking them costs alone),
+  once with the summaries written as YAML (the tool's own output, the common case) and once
+  as JSON;
 - `briefing digest --week ... -f html` over an archive of 10,000 events, against the same
   digest over an archive of 1,000 events (how the digest grows with the archive).
 
@@ -56,12 +58,17 @@ def variants(count: int) -> list[dict]:
     return out
 
 
-def write(folder: Path, summaries: list[dict]) -> list[str]:
-    """Write the summaries as JSON files; return their paths."""
+def write(folder: Path, summaries: list[dict], suffix: str) -> list[str]:
+    """Write the summaries as JSON files, or as YAML as the tool writes them (`suffix` .json or .yaml); return their paths."""
+    from briefing.model import parse_summary
+    from briefing.summaries import summary_yaml
+
+    folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for data in summaries:
-        path = folder / f"{data['id']}.json"
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        path = folder / f"{data['id']}{suffix}"
+        text = summary_yaml(parse_summary(data)) if suffix == ".yaml" else json.dumps(data, ensure_ascii=False)
+        path.write_text(text, encoding="utf-8")
         paths.append(str(path))
     return paths
 
@@ -97,14 +104,17 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         root = Path(tmp)
-        (root / "in").mkdir()
         count = options.summaries
-        files = write(root / "in", variants(count))
-        check, add = f"validate {count:,} summaries", f"archive add {count:,} summaries"
-        times: dict[str, list[tuple[float, float]]] = {check: [], add: []}
-        for n in range(options.runs):
-            times[check].append(run("validate", *files))
-            times[add].append(run("archive", "add", *files, "--archive", str(root / f"add-{n}.sqlite")))
+        times: dict[str, list[tuple[float, float]]] = {}
+        pairs = []
+        for kind, suffix in (("YAML", ".yaml"), ("JSON", ".json")):
+            files = write(root / "in" / kind, variants(count), suffix)
+            check, add = f"validate {count:,} summaries ({kind})", f"archive add {count:,} summaries ({kind})"
+            times[check], times[add] = [], []
+            pairs.append((kind, check, add))
+            for n in range(options.runs):
+                times[check].append(run("validate", *files))
+                times[add].append(run("archive", "add", *files, "--archive", str(root / f"add-{kind}-{n}.sqlite")))
         small, big = root / "small.sqlite", root / "big.sqlite"
         fill_small = fill(small, variants(count))
         fill_big = fill(big, variants(options.events))
@@ -123,7 +133,8 @@ def main() -> None:
         medians[label] = statistics.median(walls)
         cpu = statistics.median(c for _, c in values)
         print(f"{label:<40} {medians[label]:>9.2f} {min(walls):>7.2f} {max(walls):>7.2f} {cpu:>7.2f}")
-    print(f"archive add / validate: {medians[add] / medians[check]:.2f}x; "
+    ratios = ", ".join(f"{kind} {medians[add] / medians[check]:.2f}x" for kind, check, add in pairs)
+    print(f"archive add / validate: {ratios}; "
           f"digest {options.events:,} / {count:,} events: {medians[label_big] / medians[label_small]:.2f}x")
 
 

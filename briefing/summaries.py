@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import functools
 import json
 import os
 import re
@@ -128,6 +130,150 @@ def load_plain_json(text: str) -> Any | None:
         return json.loads(text, object_pairs_hook=_pairs, parse_float=_refuse, parse_constant=_refuse)
     except (_NotPlain, ValueError, RecursionError):
         return None
+
+
+# Text the libyaml path leaves to ruamel: characters outside YAML's printable set, tabs, YAML 1.1's extra line
+# breaks (NEL, LS, PS) and BOMs, a lone carriage return, a backslash but before the escapes both parsers read
+# alike (a \\u escape of a surrogate passes: libyaml refuses it, so ruamel reads it), a line that starts with
+# a key's colon (no simple key across lines in YAML 1.2), and many spaces before a colon (a simple key's limit).
+_NOT_PLAIN_YAML = re.compile(r'[^\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]'
+                             r'|[\u2028\u2029]|\r(?!\n)'
+                             r'|\\(?![0abtnvfre "/\\N_LP\n]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})'
+                             r'|(?:^|\n) *:| {64,}:')
+_PLAIN_INT = re.compile(r"[-+]?[1-9][0-9]*")  # what ruamel's round-trip loader reads as a plain int (0 is a ScalarInt)
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ... and as a datetime.date
+_STR, _NULL, _BOOL, _INT, _TIMESTAMP = (f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "timestamp"))
+_MAX_PLAIN_KEY = MAX_SIMPLE_KEY // 2  # characters of a key on its line: well inside the simple-key limit
+
+
+def _c_parser() -> Any:
+    """PyYAML's loader on libyaml's parser, for its events (None without libyaml: all takes the ruamel path)."""
+    import yaml
+
+    return yaml.CBaseLoader if getattr(yaml, "__with_libyaml__", False) else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve(value: str) -> str:
+    """The tag YAML 1.2 gives a plain scalar: the very resolver `load_yaml` applies (ruamel's, version 1.2)."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    return str(_resolver().resolve(ScalarNode, value, (True, False)))
+
+
+@functools.cache
+def _resolver() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt", pure=True).resolver
+
+
+def _plain_scalar(value: str) -> Any:
+    """Construct a plain scalar as ruamel's round-trip loader does, for the forms it reads as built-in types."""
+    tag = _resolve(value)
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag == _INT and _PLAIN_INT.fullmatch(value):
+        return int(value)  # ValueError over Python's digit limit: ruamel fails too, and says so
+    if tag == _TIMESTAMP and _PLAIN_DATE.fullmatch(value):
+        return dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))  # ValueError for 2026-02-30, as ruamel
+    raise _NotPlain  # floats, octal, hex, leading zeros, times of day, merge keys: ruamel's own scalar types
+
+
+def load_plain_yaml(text: str) -> dict[str, Any] | None:
+    """Parse YAML with libyaml (C, ~30x faster) when ruamel's loader reads it the same; None for anything else.
+
+    Taken: one document of block and flow mappings and lists whose keys are strings; plain scalars resolved by
+    the YAML 1.2 resolver `load_yaml` uses (yes/no/on/off and 1:20 are strings, as there) into str, null,
+    bool, decimal int and date; quoted scalars. Left to ruamel: directives, tags, anchors and aliases, block
+    scalars (| and >), duplicate and non-string keys, floats and ruamel's other scalar types, odd characters
+    (see _NOT_PLAIN_YAML), a root that is not a mapping, and every syntax error (ruamel names its line).
+    """
+    parser = _c_parser()
+    if parser is None or _NOT_PLAIN_YAML.search(text):
+        return None
+    try:
+        return _build(parser(text))  # only its parser's events: neither its resolver nor its constructor
+    except Exception:  # _NotPlain, libyaml's errors, ValueError from a scalar: all for ruamel to read or report
+        return None
+
+
+def _build(parser: Any) -> dict[str, Any]:
+    """Build plain dicts and lists from libyaml's events, refusing (_NotPlain) what ruamel might read otherwise."""
+    from yaml.events import (
+        DocumentEndEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+        StreamStartEvent,
+    )
+
+    get = parser.get_event
+    if type(get()) is not StreamStartEvent:
+        raise _NotPlain
+    start = get()
+    if type(start) is not DocumentStartEvent or start.version is not None or start.tags:
+        raise _NotPlain  # %YAML 1.1 switches ruamel's resolver; %TAG, tags: ruamel's constructors
+    root: Any = None
+    stack: list[Any] = []  # open containers, innermost last
+    keys: list[Any] = []  # per open container: the mapping's pending key, _NO_KEY, or None for a list
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                raise _NotPlain
+            style = event.style
+            if not style:
+                value: Any = _plain_scalar(event.value)
+            elif style == '"' or style == "'":
+                value = event.value
+            else:
+                raise _NotPlain  # block scalars: ruamel keeps their style in str subclasses
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                raise _NotPlain
+            value = {} if kind is MappingStartEvent else []
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            keys.pop()
+            continue
+        elif kind is DocumentEndEvent:
+            if type(get()) is not StreamEndEvent or not isinstance(root, dict):
+                raise _NotPlain  # another document (ruamel refuses), or not a mapping (ruamel's error)
+            return root
+        else:
+            raise _NotPlain  # an alias
+        if not stack:
+            root = value
+        else:
+            key = keys[-1]
+            if key is None:
+                stack[-1].append(value)
+            elif key is _NO_KEY:
+                mark, end = event.start_mark, event.end_mark
+                if (type(value) is not str or value in stack[-1] or mark.line != end.line
+                        or end.column - mark.column > _MAX_PLAIN_KEY):
+                    raise _NotPlain  # a non-string, duplicate, multi-line or over-long key
+                keys[-1] = value
+                continue
+            else:
+                stack[-1][key] = value
+                keys[-1] = _NO_KEY
+        if kind is not ScalarEvent:
+            stack.append(value)
+            keys.append(_NO_KEY if kind is MappingStartEvent else None)
+
+
+_NO_KEY = object()
 
 
 def to_plain(node: Any, name: str = "<summary>") -> Any:
@@ -300,6 +446,8 @@ def read_summary(path: str | Path, *, terms: Sequence[Path] = ()) -> Summary:
     if not text.strip():
         raise SummaryError("file is empty", file=name)
     plain = load_plain_json(text) if text.lstrip().startswith("{") else None
+    if plain is None:
+        plain = load_plain_yaml(text)
     if plain is not None:
         try:
             return summary_from_tree(plain, name, terms=terms)
