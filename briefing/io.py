@@ -4,8 +4,8 @@ One file is written to a temporary name in its folder, then renamed over the old
 note's PDF, DOCX and HTML) is written into a hidden staging folder beside them, `.briefing-<pid>-<random>.set`;
 once every file is there, that folder is renamed `....commit` (the commit point) and its files are renamed
 into place, all under a lock on the output folder. POSIX has no rename of several files at once, so a run
-killed between two of those renames leaves a mixed set for a moment: the next run that writes into the
-folder (or checks it before writing) finishes the renames from the `.commit` folder first. A run killed
+killed between two of those renames leaves a mixed set until the next run that writes into the folder
+(or checks it before writing): that run finishes the renames from the `.commit` folder first. A run killed
 before the commit point leaves a `.set` folder that a later run removes (its process is gone), and the old
 set untouched. Temporary names are short whatever the output's name.
 """
