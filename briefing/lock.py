@@ -8,15 +8,17 @@ process ends, even when it is killed, so a crashed run never blocks the next one
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import BriefingError, LockError
 
 POLL = 0.1  # seconds between attempts
+_NO_LOCKS = (errno.ENOLCK, errno.EOPNOTSUPP, errno.EBADF, errno.EINVAL)
 
 
 def lock_path(folder: Path, name: str) -> Path:
@@ -26,14 +28,17 @@ def lock_path(folder: Path, name: str) -> Path:
 
 @contextmanager
 def exclusive(path: Path, *, wait: float = 60.0) -> Iterator[None]:
-    """Hold an exclusive lock on `path` (created when missing), waiting up to `wait` seconds for it."""
+    """Hold an exclusive lock on `path` (a file, created when missing, or a folder), waiting up to `wait` seconds for it."""
     import fcntl
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        if path.is_dir():
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as exc:
-        raise BriefingError(f"cannot create the lock file: {exc.strerror}", file=path) from None
+        raise BriefingError(f"cannot open the lock {'folder' if path.is_dir() else 'file'}: {exc.strerror}", file=path) from None
     try:
         deadline = time.monotonic() + max(0.0, wait)
         while True:
@@ -45,9 +50,14 @@ def exclusive(path: Path, *, wait: float = 60.0) -> Iterator[None]:
                     raise LockError(f"another briefing run has held this lock for more than {wait:g} s", file=path,
                                     hint="wait for it to finish, or raise --wait") from None
                 time.sleep(POLL)
+            except OSError as exc:
+                if exc.errno not in _NO_LOCKS:
+                    raise BriefingError(f"cannot lock: {exc.strerror}", file=path) from None
+                break  # a file system without locks (some network ones): go on unlocked, as before locks
         try:
             yield
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            with suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)

@@ -48,7 +48,7 @@ def _in_pool(func: Callable[[T], R], items: Sequence[T], count: int, advance: Ca
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_die_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        futures = [pool.submit(_call, func, item) for item in items]
+        futures = [pool.submit(call_returning_errors, func, item) for item in items]
         pending = set(futures)
         while pending:
             done, pending = wait(pending, return_when=FIRST_EXCEPTION)
@@ -64,7 +64,7 @@ def _in_pool(func: Callable[[T], R], items: Sequence[T], count: int, advance: Ca
         if outcome is None and future.done() and not future.cancelled() and (error := future.exception()) is not None:
             raise error
         if outcome is not None and outcome[0] == "error":
-            raise _rebuild(outcome[1])
+            raise rebuild_error(outcome[1])
     return [outcome[1] for outcome in outcomes]  # type: ignore[index]
 
 
@@ -83,7 +83,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _call(func: Callable[[Any], Any], item: Any) -> tuple[str, Any]:
+def call_returning_errors(func: Callable[[Any], Any], item: Any) -> tuple[str, Any]:
     """Run `func` in a worker; send our errors back as plain data (their fields do not survive pickling)."""
     try:
         return ("ok", func(item))
@@ -91,7 +91,8 @@ def _call(func: Callable[[Any], Any], item: Any) -> tuple[str, Any]:
         return ("error", (type(error), error.message, {k: getattr(error, k) for k in _FIELDS}))
 
 
-def _rebuild(data: tuple[type[BriefingError], str, dict[str, Any]]) -> BriefingError:
+def rebuild_error(data: tuple[type[BriefingError], str, dict[str, Any]]) -> BriefingError:
+    """Rebuild in this process an error a worker sent back with `call_returning_errors`."""
     cls, message, fields = data
     error = cls.__new__(cls)
     BriefingError.__init__(error, message, **fields)

@@ -41,8 +41,8 @@ def assert_one_line(result: subprocess.CompletedProcess, code: int, *words: str)
 
 
 def leftovers(folder: Path) -> list[str]:
-    """Temporary files a run left in `folder`."""
-    return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".part"))
+    """Temporary files and staging folders (`.set`, `.commit`) a run left in `folder`."""
+    return sorted(p.name for p in folder.rglob("*") if p.name.endswith((".part", ".set", ".commit")))
 
 
 def summary(title: str = "Meeting", **extra: str) -> str:

@@ -27,7 +27,7 @@ def note(
     config: ConfigOption = None,
 ) -> None:
     """Write a bilingual briefing note per input: DIR/<id>.pdf, .docx and .html."""
-    from ..errors import BriefingError, ExitCode, ReviewError
+    from ..errors import BriefingError, ExitCode, InputError, ReviewError
     from ..io import check_writable, write_outputs
     from ..loading import load_input
     from ..notes import make_options, parse_formats, render_note
@@ -41,7 +41,7 @@ def note(
     chosen = parse_formats(formats)
     options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
     failed = 0
-    produced: dict[str, str] = {}
+    claimed: dict[str, str] = {}  # note id -> the input that gave it
     for name in inputs:
         try:
             loaded = load_input(name, terms=term_files, date=reference)
@@ -52,14 +52,15 @@ def note(
                         else "extract it (briefing extract), check the summary, then: briefing review mark FILE --by NAME")
                 raise ReviewError("no person has marked this summary reviewed; a final note needs it", file=loaded.name, hint=hint)
             note_id = loaded.summary.note_id
-            if note_id in produced:
-                raise BriefingError(f"gives the same id {note_id!r} as {produced[note_id]}", file=loaded.name, hint="set a distinct `id` in one of the summaries")
+            if note_id in claimed:
+                raise InputError(f"gives the same id {note_id!r} as {claimed[note_id]}: nothing written for it",
+                                 file=loaded.name, hint="set a distinct `id` in one of them")
+            claimed[note_id] = loaded.name  # claimed even if its writing fails: a batch never writes one id twice
             targets = {fmt: output / f"{note_id}.{fmt}" for fmt in chosen}
             check_writable(list(targets.values()), force=force)
             earlier = _earlier(archive, loaded.summary, contacts) if archive else None
             rendered = render_note(loaded.summary, options, chosen, contacts=earlier)
             write_outputs({targets[fmt]: data for fmt, data in rendered.items()}, force=force)
-            produced[note_id] = loaded.name
             for path in targets.values():
                 typer.echo(str(path))
         except BriefingError as error:

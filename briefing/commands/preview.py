@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -33,6 +34,7 @@ def preview(
     site = Site(target, config=config, template=template, log=log, date=parse_date(date, "--date"), terms=tuple(terms or ()))
     site.start()
     running = Preview(site, host=host, port=port, log=log, allow_hosts=tuple(allow_host or ()))
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: end the download worker too
     try:
         running.watch()
         print(f"Previewing {target} at {running.url} (Ctrl-C to stop)", flush=True)
@@ -48,6 +50,11 @@ def preview(
         log("briefing: preview stopped")
     finally:
         running.stop()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Stop the preview on SIGTERM as on Ctrl-C."""
+    raise KeyboardInterrupt
 
 
 def register(app: typer.Typer) -> None:

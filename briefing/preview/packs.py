@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Sequence
 
+from ..model import Summary
 from ..render.options import RenderOptions
 from .entries import Entry
 
@@ -22,15 +23,26 @@ def left_out(entries: Sequence[Entry]) -> list[str]:
     return [f"left out of the pack: {entry.error}" for entry in entries if entry.loaded is None and entry.error]
 
 
-def render_pack(entries: Sequence[Entry], options: RenderOptions, fmt: str) -> bytes:
-    """Render the entries that load as one pack, in one format (PDF laid out in this process)."""
-    from ..assemble import assemble_pack
+def pack_summaries(entries: Sequence[Entry]) -> list[Summary]:
+    """Return the summaries of the entries that load (raise InputError when none does)."""
     from ..errors import InputError
-    from ..render.collection import pack_view
-    from ..render.formats import render_as
 
     summaries = [entry.loaded.summary for entry in entries if entry.loaded is not None]
     if not summaries:
         raise InputError("no summary or release in the folder loads, so there is no pack to show")
-    view = pack_view(assemble_pack(summaries), options)
+    return summaries
+
+
+def render_pack(entries: Sequence[Entry], options: RenderOptions, fmt: str) -> bytes:
+    """Render the entries that load as one pack, in one format (in this process: the page, not the downloads)."""
+    return render_summaries_pack(pack_summaries(entries), options, fmt)
+
+
+def render_summaries_pack(summaries: Sequence[Summary], options: RenderOptions, fmt: str) -> bytes:
+    """Render summaries as one pack, in one format."""
+    from ..assemble import assemble_pack
+    from ..render.collection import pack_view
+    from ..render.formats import render_as
+
+    view = pack_view(assemble_pack(list(summaries)), options)
     return render_as("pack", view, options, fmt)

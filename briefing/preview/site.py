@@ -14,8 +14,9 @@ from ..errors import BriefingError, InputError
 from ..model import Summary
 from ..render.options import RenderOptions
 from .choices import Choice
+from .downloads import DownloadWorker, render_note_download, render_pack_download
 from .entries import Entry, Failure, Settings, Shown
-from .packs import left_out, render_pack
+from .packs import left_out, pack_summaries, render_pack
 from .watched import ENTRY_SUFFIXES, Watched, find_watched
 
 RECENT_VIEWS = 4  # (entry, choice) pairs kept rendered ahead of requests
@@ -41,6 +42,7 @@ class Site:
         self._entries: dict[str, Entry] = {}
         self._recent: list[tuple[str, Choice]] = []
         self._pack: dict[Choice, str | Failure] = {}
+        self._downloads = DownloadWorker()  # PDF and DOCX laid out in a process of their own (see downloads.py)
         self._instance, self._count = secrets.token_hex(4), 0
         self.token = secrets.token_urlsafe(32)  # the editor's writes carry it: a page of another site cannot know it
         self.closed = False
@@ -85,6 +87,7 @@ class Site:
             scope = self.watched().classify(paths)
             if scope.render:
                 _forget_caches()
+                self._downloads.restart()
             if scope.settings:
                 self._settings = self._load_settings()
             found = self._discover()
@@ -205,14 +208,13 @@ class Site:
                 return Shown(page, None, self.version, warnings)
 
     def render_pack_download(self, choice: Choice, fmt: str) -> tuple[str, bytes]:
-        """Render the folder's pack as a PDF or DOCX on demand: (file name, bytes)."""
+        """Render the folder's pack as a PDF or DOCX on demand, in the download worker: (file name, bytes)."""
         with self._changed:
             entries, options = list(self._entries.values()), self._settings.options
         if options is None:
             raise InputError(self._settings.error or "no settings")
         options = dataclasses.replace(options, layout=choice.layout, languages=choice.languages)
-        with self._render:
-            return f"pack.{fmt}", render_pack(entries, options, fmt)
+        return f"pack.{fmt}", self._downloads.render(render_pack_download, (pack_summaries(entries), options, fmt))
 
     def entry(self, name: str) -> Entry | None:
         """Return the entry called `name`, if the preview shows one."""
@@ -251,9 +253,7 @@ class Site:
         self._recent = [key, *self._recent][:RECENT_VIEWS]
 
     def render_download(self, name: str, choice: Choice, fmt: str) -> tuple[str, bytes]:
-        """Render the PDF or DOCX of an entry on demand: (file name, bytes)."""
-        from ..notes import render_note
-
+        """Render the PDF or DOCX of an entry on demand, in the download worker: (file name, bytes)."""
         with self._changed:
             entry = self._entries.get(name)
             options = self._settings.options
@@ -262,8 +262,7 @@ class Site:
         if entry.loaded is None or options is None:
             raise InputError(entry.error or self._settings.error or "nothing to render")
         options = dataclasses.replace(options, layout=choice.layout, languages=choice.languages)
-        with self._render:
-            data = render_note(entry.loaded.summary, options, [fmt])[fmt]
+        data = self._downloads.render(render_note_download, (entry.loaded.summary, options, fmt))
         return f"{entry.loaded.summary.note_id}.{fmt}", data
 
     def wait(self, seen: str | None, timeout: float) -> str:
@@ -273,10 +272,11 @@ class Site:
             return self.version
 
     def close(self) -> None:
-        """Wake every waiting event stream so it can end."""
+        """Wake every waiting event stream so it can end, and end the download worker."""
         with self._changed:
             self.closed = True
             self._changed.notify_all()
+        self._downloads.close()
 
 
 def _shown(entry: Entry, choice: Choice, version: str) -> Shown:

@@ -26,19 +26,19 @@ def test_a_full_disk_leaves_no_format_and_no_temporary_file(tmp_path: Path) -> N
 
 
 def test_a_failing_write_in_a_batch_spares_the_other_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_stage = briefing_io._stage
+    real_write = briefing_io._write_new
 
-    def stage(path: Path, data: bytes) -> str:
+    def write_new(path: Path, data: bytes) -> None:
         if path.name == "b.docx":
             raise OSError(errno.EROFS, "Read-only file system")
-        return real_stage(path, data)
+        real_write(path, data)
 
-    monkeypatch.setattr(briefing_io, "_stage", stage)
+    monkeypatch.setattr(briefing_io, "_write_new", write_new)
     out = tmp_path / "out"
     briefing_io.write_outputs({out / "a.html": b"a", out / "a.docx": b"a"}, force=False)
     with pytest.raises(OutputError, match="b.docx: cannot write: Read-only file system"):
         briefing_io.write_outputs({out / "b.html": b"b", out / "b.docx": b"b", out / "b.pdf": b"b"}, force=False)
-    assert sorted(p.name for p in out.iterdir()) == ["a.docx", "a.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.docx", "a.html"]  # no staging folder left either
 
 
 def test_a_long_title_and_a_bad_input_do_not_stop_a_batch(tmp_path: Path) -> None:
