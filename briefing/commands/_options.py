@@ -61,3 +61,7 @@ def open_from_options(archive: str | None, config: Path | None, *, create: bool)
 
     settings = load_config(config)
     return open_archive(resolve_archive(archive, settings.archive), create=create)
+
+
+TmOption = Annotated[list[Path] | None, typer.Option(
+    "--tm", help="Accepted summaries (files or folders) for the translation memory; may be given more than once.")]

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ._options import ConfigOption, DateOption, TermsOption
+from ._options import ConfigOption, DateOption, TermsOption, TmOption
 
 
 def preview(
@@ -21,6 +21,7 @@ def preview(
     template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
     date: DateOption = None,
     terms: TermsOption = None,
+    tm: TmOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Serve the note at http://127.0.0.1:8000/; it re-renders and reloads when its files change."""
@@ -31,7 +32,8 @@ def preview(
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    site = Site(target, config=config, template=template, log=log, date=parse_date(date, "--date"), terms=tuple(terms or ()))
+    site = Site(target, config=config, template=template, log=log, date=parse_date(date, "--date"), terms=tuple(terms or ()),
+                tm=tuple(tm or ()))
     site.start()
     running = Preview(site, host=host, port=port, log=log, allow_hosts=tuple(allow_host or ()))
     signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: end the download worker too

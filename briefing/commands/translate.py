@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ._options import TmOption
 from .archive import ArchiveOption, ConfigOption
 
 translate_app = typer.Typer(
@@ -15,8 +16,6 @@ translate_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-TmOption = Annotated[list[Path] | None, typer.Option(
-    "--tm", help="Accepted summaries (files or folders) for the translation memory; may be given more than once.")]
 TermsOption = Annotated[list[Path] | None, typer.Option(
     "--terms", help="Extra term file (TSV), after briefing.toml's `terms`; may be given more than once.")]
 

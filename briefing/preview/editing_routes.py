@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from ..errors import BriefingError, ConflictError
 from ..summaries import is_summary_path
-from .editor import apply_edits, editor_groups, parse_edits, release_sentences, review_lines
+from .editor import apply_edits, editor_groups, parse_edits, release_sentences, review_lines, suggest_translations
 from .site import Entry, Site
 
 _SAVING = threading.Lock()  # one save at a time: the digest check and the write belong together
@@ -31,6 +31,7 @@ def editor_page(site: Site, name: str, nonce: str) -> tuple[HTTPStatus, str]:
     """Return the editor page of a summary entry: its fields, its release, the rendered note."""
     from ..editing import open_document, validate_tree
     from ..notes import render_note
+    from ..terms import load_terms
     from .pages import editor_page_html
 
     entry = site.entry(name)
@@ -44,10 +45,11 @@ def editor_page(site: Site, name: str, nonce: str) -> tuple[HTTPStatus, str]:
         summary, _ = validate_tree(document, document.tree, terms=site.settings.terms)
         note = render_note(summary, options, ["html"])["html"].decode("utf-8")
         sentences = release_sentences(entry.path, summary)
+        suggestions = suggest_translations(summary, terms=load_terms(site.settings.terms), memory=site.memory())
     except BriefingError as error:
         return HTTPStatus.CONFLICT, f"{error}\n(correct the file by hand, the editor opens valid summaries only)"
     context: dict[str, Any] = {
-        "name": name, "token": site.token, "digest": document.digest, "groups": editor_groups(summary),
+        "name": name, "token": site.token, "digest": document.digest, "groups": editor_groups(summary, suggestions),
         "sentences": sentences, "language": summary.language, "review": review_lines(summary), "reviewed": summary.reviewed,
         "note_html": note, "note_url": "/notes/" + quote(name, safe=""), "api": "/api/edit/" + quote(name, safe=""),
     }

@@ -9,6 +9,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from ..errors import BriefingError, InputError
 from ..model import Summary
@@ -28,13 +29,15 @@ class Site:
 
     def __init__(self, target: Path, *, config: Path | None = None, template: Path | None = None,
                  cwd: Path | None = None, log: Callable[[str], None] | None = None,
-                 date: dt.date | None = None, terms: tuple[Path, ...] = ()) -> None:
+                 date: dt.date | None = None, terms: tuple[Path, ...] = (), tm: tuple[Path, ...] = ()) -> None:
         if not target.exists():
             raise InputError("no such file or folder", file=target)
         self.target = target
         self.is_folder = target.is_dir()
         self._config, self._template, self._cwd = config, template, cwd or Path.cwd()
         self._date, self._terms = date, terms  # for releases: --date and --terms
+        self._tm = tm  # --tm: accepted summaries whose translations the editor suggests
+        self._memory: Any = None
         self._log = log or (lambda message: None)
         self._changed = threading.Condition()
         self._render = threading.RLock()
@@ -51,6 +54,19 @@ class Site:
     def version(self) -> str:
         """Return a token that changes whenever anything shown changes."""
         return f"{self._instance}-{self._count}"
+
+    def memory(self) -> Any:
+        """The translation memory from --tm (built on first use), or None."""
+        if not self._tm:
+            return None
+        if self._memory is None:
+            from ..terms import load_terms
+            from ..translate import build_memory
+            from ..translate.files import collect, read_files
+
+            files = read_files(collect(list(self._tm)))
+            self._memory = build_memory([(f.path.name, f.summary) for f in files], load_terms(self._settings.terms))
+        return self._memory
 
     @property
     def settings(self) -> Settings:

@@ -130,19 +130,34 @@ def test_a_draft_says_so_above_the_note_with_a_link_to_the_editor(tmp_path, star
     assert b'<div class="draft-mark"' in request(preview.url, "GET", "/notes/draft.yaml")[1]
 
 
+_TAKEN = "رحب بنمو الاستثمارات البريطانية في المنطقة الاقتصادية الخاصة بالدقم"
+
+
+def _accepted_with(source: str) -> dict:
+    """An accepted summary whose one position translates a sentence like `source`."""
+    return {"format": 1, "language": "en", "event": {"type": "meeting"}, "reviewed": {"by": "a translator", "on": "2026-11-30"},
+            "participants": [{"id": "a", "name": {"en": "A", "ar": "أ"}}],
+            "positions": [{"speaker": "a", "stance": "welcome", "text": {"en": source.replace("British", "UK"), "ar": _TAKEN}}]}
+
+
 def test_a_pending_side_offers_the_translation_memorys_suggestion_to_take_or_leave():
     summary = read_summary(SAMPLES / "phone-call-en.yaml")
-    source = summary.positions[4].text.en
-    accepted = parse_summary({
-        "format": 1, "language": "en", "event": {"type": "meeting"}, "reviewed": {"by": "a translator", "on": "2026-11-30"},
-        "participants": [{"id": "a", "name": {"en": "A", "ar": "أ"}}],
-        "positions": [{"speaker": "a", "stance": "welcome", "text": {
-            "en": source.replace("British", "UK"), "ar": "رحب بنمو الاستثمارات البريطانية في المنطقة الاقتصادية الخاصة بالدقم"}}]})
+    accepted = parse_summary(_accepted_with(summary.positions[4].text.en))
     suggestions = suggest_translations(summary, memory=build_memory([("accepted.yaml", accepted)]))
     fields = {f.path: f for g in editor_groups(summary, suggestions) for f in g.fields}
     offered = fields["positions[4].text.ar"]
     assert offered.pending and offered.value == ""  # offered, not written: the person takes it or not
-    assert offered.suggestion == "رحب بنمو الاستثمارات البريطانية في المنطقة الاقتصادية الخاصة بالدقم"
+    assert offered.suggestion == _TAKEN
     assert (offered.suggested_by or "").startswith("translation memory, ")
     assert fields["positions[6].text.ar"].suggestion is None  # nothing like it in the memory
     assert editor_groups(summary)[0].fields[0].suggestion is None  # no memory, no suggestion
+
+
+def test_the_preview_given_a_memory_shows_its_suggestion_in_the_editor(tmp_path, start_preview):
+    shutil.copy(SAMPLES / "phone-call-en.yaml", tmp_path / "call.yaml")
+    (tmp_path / "tm").mkdir()
+    source = read_summary(SAMPLES / "phone-call-en.yaml").positions[4].text.en
+    (tmp_path / "tm" / "accepted.json").write_text(json.dumps(_accepted_with(source), ensure_ascii=False), encoding="utf-8")
+    preview = start_preview(tmp_path / "call.yaml", tm=(tmp_path / "tm",))
+    status, page = request(preview.url, "GET", "/edit/call.yaml")
+    assert status == 200 and _TAKEN in page.decode("utf-8") and 'class="suggestion"' in page.decode("utf-8")
