@@ -74,6 +74,7 @@ class TermBase:
         self._terms: dict[tuple[str, str], Term] = {}
         self._by_kind: dict[str, list[Term]] = {}
         self._tries: dict[str, _Node] = {"ar": _Node(), "en": _Node()}
+        self._begins: dict[str, dict[str, bool]] = {"ar": {}, "en": {}}  # word -> some term begins with it
         for term, rank in terms:
             self._terms[(term.kind, term.key)] = term
             self._by_kind.setdefault(term.kind, []).append(term)
@@ -146,10 +147,11 @@ class TermBase:
         gaps = _hard_gaps(text, tokens)
         wanted = frozenset(kinds) if kinds is not None else None
         out: list[Match] = []
-        starts = self._tries[lang].children
+        begins = self._begins[lang]
         i = 0
         while i < len(tokens):
-            if not any(form in starts for form, _, _ in _forms(tokens[i].norm)):
+            word = tokens[i].norm
+            if not (begins[word] if word in begins else self._may_begin(word, lang)):
                 i += 1  # no term begins with this word (most words): skip the full look-up
                 continue
             hit = self._best(tokens, gaps, i, lang, wanted)
@@ -165,6 +167,14 @@ class TermBase:
             out.append(Match(top, start, end, text[start:end], others))
             i += size
         return out
+
+    def _may_begin(self, word: str, lang: str) -> bool:
+        """Whether some term begins with `word` (or a reading of it without proclitics); remembered per word."""
+        starts = self._tries[lang].children
+        found = any(form in starts for form, _, _ in _forms(word))
+        if len(self._begins[lang]) < 1 << 17:
+            self._begins[lang][word] = found
+        return found
 
     def lookup(self, surface: str, lang: str, kind: str | None = None) -> Term | None:
         """Return the term written exactly as `surface` (normalised; proclitics allowed), if any."""
