@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from ..model import parse_summary
-from ..terms.normalise import normalise_ar, normalise_en, tokenise, transliterate_ar
+from ..terms.normalise import tokenise, transliterate_ar
+from .event import fold
 from .participants import Person, Roster
 from .statements import Found
 from .vocab import Lexicon
@@ -19,12 +19,6 @@ _TYPE_AR = {"meeting": "لقاء", "phone_call": "اتصال هاتفي", "visit
 
 def _other(lang: str) -> str:
     return "en" if lang == "ar" else "ar"
-
-
-@lru_cache(maxsize=4096)
-def _norm(text: str, lang: str) -> str:
-    """Fold a text for comparison (cached: the same title surfaces are compared in every release)."""
-    return normalise_ar(text) if lang == "ar" else normalise_en(text)
 
 
 def _text(lang: str, own: str | None, other: str | None) -> dict[str, str] | None:
@@ -51,7 +45,7 @@ def translate_title(person: Person, lang: str, lex: Lexicon | None = None) -> st
     if not person.title:
         return None
     terms = person.title_terms
-    if len(terms) == 1 and any(_norm(s, lang) == _norm(person.title, lang) for s in terms[0].surfaces(lang)):
+    if len(terms) == 1 and any(fold(s, lang) == fold(person.title, lang) for s in terms[0].surfaces(lang)):
         return _term_side(terms[0], lang)
     if lex is None:
         return None
