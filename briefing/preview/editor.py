@@ -68,18 +68,15 @@ def _sentence(item: Any) -> int | None:
 def suggest_translations(summary: Summary, *, terms: Any = None, memory: Any = None) -> Suggestions:
     """Suggestions for the pending sides, by side address: a formula's, else the TM's best match from 75%."""
     from ..translate import pending_sides
-    from ..translate.fill import plan_fills
+    from ..translate.fill import memory_match, plan_fills
 
-    found: Suggestions = {}
-    for fill in plan_fills(summary, terms=terms, memory=memory):
-        how = "formula" if fill.origin["by"] == "formula" else f"translation memory, {fill.origin['score']:g}%"
-        found[fill.side.key] = (fill.text, how)
+    found: Suggestions = {fill.side.key: (fill.text, fill.how) for fill in plan_fills(summary, terms=terms, memory=memory)}
     if memory is not None and len(memory):
         for side in pending_sides(summary):
             if side.key not in found and side.source:
                 best = memory.lookup(side.source, side.source_lang, limit=1)
                 if best:
-                    found[side.key] = (best[0].text, f"translation memory, {best[0].score:g}%")
+                    found[side.key] = (best[0].text, memory_match(best[0].score))
     return found
 
 

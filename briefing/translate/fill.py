@@ -23,10 +23,19 @@ class Fill:
     origin: dict[str, Any]
 
     @property
+    def how(self) -> str:
+        """Return where the text came from, as a person reads it ("formula", "translation memory, 87%")."""
+        return "formula" if self.origin["by"] == "formula" else memory_match(self.origin["score"])
+
+    @property
     def review(self) -> str:
         """Return the line listed under `review` for this fill."""
-        how = "formula" if self.origin["by"] == "formula" else f"translation memory, {self.origin['score']:g}%"
-        return f"{self.side.key}: filled by {how}; check the translation"
+        return f"{self.side.key}: filled by {self.how}; check the translation"
+
+
+def memory_match(score: float) -> str:
+    """Name a translation-memory match with its score, as a person reads it."""
+    return f"translation memory, {score:g}%"
 
 
 def plan_fills(summary: Summary, *, terms: Any = None, memory: Any = None, table: Table | None = None) -> list[Fill]:
@@ -47,17 +56,12 @@ def plan_fills(summary: Summary, *, terms: Any = None, memory: Any = None, table
                                                        "detail": f"tm: {best[0].segment.origin}"}))
                 continue
         if side.kind == "follow_up" and side.field == "what":
-            follow_up = summary.follow_ups[_index(side.item)]
+            follow_up = summary.follow_ups[side.index]
             label = label_follow_up(summary, follow_up, side.lang, terms, table.labels)
             if label is not None:
                 fills.append(Fill(side, label, {"by": "formula", "detail": f"label of the {follow_up.kind.value} "
                                                 "from its kind, who and place (not a translation of the clause)"}))
     return fills
-
-
-def _index(item: str) -> int:
-    """The list index of an item address ("follow_ups[2]" -> 2)."""
-    return int(item[item.index("[") + 1 : -1])
 
 
 def _form(summary: Summary, side: TextSide) -> str:

@@ -30,6 +30,11 @@ class TextSide:
         return f"{self.item}.{self.field}.{self.lang}" if self.field else f"{self.item}.{self.lang}"
 
     @property
+    def index(self) -> int:
+        """Return the side's place in its list ("positions[2]" -> 2)."""
+        return int(self.item[self.item.index("[") + 1 : -1])
+
+    @property
     def source_lang(self) -> str:
         """Return the language translated from."""
         return "ar" if self.lang == "en" else "en"
@@ -99,8 +104,7 @@ def speaker_of(summary: Summary, side: TextSide) -> str | None:
     """Return the speaker of a position side ("both" or a participant id), else None."""
     if side.kind != "position":
         return None
-    index = int(side.item[side.item.index("[") + 1 : -1])
-    return summary.positions[index].speaker
+    return summary.positions[side.index].speaker
 
 
 def set_side(data: Any, side: TextSide, value: str) -> Any:
