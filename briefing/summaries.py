@@ -27,8 +27,9 @@ STDIN = "-"
 # Text that JSON and YAML 1.2 may read differently, or that YAML refuses: characters outside YAML's
 # printable set, tabs, YAML's own line breaks and BOMs, surrogate escapes (JSON joins pairs), a key's
 # colon on the next line (no simple key in YAML). Such text takes the YAML path.
-_NOT_PLAIN_JSON = re.compile(r'[^\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]'
-                             r'|[\u2028\u2029]|\\u[dD][89a-fA-F]|\n\s*:')
+# Characters outside YAML's printable set (tabs and BOMs among them), and YAML 1.1's extra line breaks.
+_NOT_YAML_TEXT = r'[^\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]|[\u2028\u2029]'
+_NOT_PLAIN_JSON = re.compile(_NOT_YAML_TEXT + r'|\\u[dD][89a-fA-F]|\n\s*:')
 MAX_SIMPLE_KEY = 1024  # YAML's limit on an implicit key's length
 
 
@@ -136,8 +137,7 @@ def load_plain_json(text: str) -> Any | None:
 # breaks (NEL, LS, PS) and BOMs, a lone carriage return, a backslash but before the escapes both parsers read
 # alike (a \\u escape of a surrogate passes: libyaml refuses it, so ruamel reads it), a line that starts with
 # a key's colon (no simple key across lines in YAML 1.2), and many spaces before a colon (a simple key's limit).
-_NOT_PLAIN_YAML = re.compile(r'[^\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]'
-                             r'|[\u2028\u2029]|\r(?!\n)'
+_NOT_PLAIN_YAML = re.compile(_NOT_YAML_TEXT + r'|\r(?!\n)'
                              r'|\\(?![0abtnvfre "/\\N_LP\n]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})'
                              r'|(?:^|\n) *:| {64,}:')
 _PLAIN_INT = re.compile(r"[-+]?[1-9][0-9]*")  # what ruamel's round-trip loader reads as a plain int (0 is a ScalarInt)
