@@ -121,12 +121,12 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         todos.append(todo)
     if lang == "ar" and tagged.tokens:
         spans.extend(_grammar_follow_ups(todos, tagged, mentions, roster, s, last))
-    if lang == "en" and not todos_in(todos, s):
+    if lang == "en" and not _found_in(todos, s):
         spans.extend(_promises(todos, tagged, mentions, roster, s, last))
     return spans
 
 
-def todos_in(todos: list[ToDo], s: int) -> bool:
+def _found_in(todos: list[ToDo], s: int) -> bool:
     """Whether a follow-up was already found in sentence `s`."""
     return any(t.sentence == s for t in todos)
 
