@@ -36,7 +36,7 @@ WEEK = "2019-W10"
 def real_summaries() -> list[dict]:
     """Return the real summaries the bench copies, as plain data."""
     sys.path.insert(0, str(ROOT))
-    from briefing.summaries import dump_summary, read_summary
+    from briefing.read.summaries import dump_summary, read_summary
 
     paths = sorted((ROOT / "tests" / "extract" / "corpus" / "en" / "dev").glob("*.gold.yaml"))
     paths += sorted((ROOT / "tests" / "archive" / "corpus").glob("*.gold.yaml")) + sorted((ROOT / "samples").glob("*.yaml"))
@@ -60,8 +60,8 @@ def variants(count: int) -> list[dict]:
 
 def write(folder: Path, summaries: list[dict], suffix: str) -> list[str]:
     """Write the summaries as JSON files, or as YAML as the tool writes them (`suffix` .json or .yaml); return their paths."""
-    from briefing.model import parse_summary
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
+    from briefing.summary.model import parse_summary
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -76,7 +76,7 @@ def write(folder: Path, summaries: list[dict], suffix: str) -> list[str]:
 def fill(archive: Path, summaries: list[dict]) -> float:
     """Add summaries in-process (set-up, not a measured case); return the seconds it took."""
     from briefing.archive.store import open_archive
-    from briefing.model import parse_summary
+    from briefing.summary.model import parse_summary
 
     started = time.perf_counter()
     with open_archive(f"sqlite:///{archive}") as store:

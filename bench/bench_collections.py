@@ -30,7 +30,7 @@ MONDAY = dt.date(2026, 11, 23)
 def make_summaries(folder: Path, count: int, *, days: int) -> list[Path]:
     """Write `count` summaries (JSON) made from the samples, spread over `days` days from MONDAY."""
     sys.path.insert(0, str(ROOT))
-    from briefing.summaries import dump_summary, read_summary
+    from briefing.read.summaries import dump_summary, read_summary
 
     samples = [dump_summary(read_summary(p)) for p in sorted((ROOT / "samples").glob("*.yaml"))]
     paths = []
@@ -109,7 +109,7 @@ def main() -> None:
         ]
         pages = subprocess.run(["pdfinfo", str(out / "pack.pdf")], capture_output=True, text=True).stdout
         page_count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
-    from briefing.parallel import default_workers
+    from briefing.base.parallel import default_workers
 
     print(f"cores: {default_workers()}   runs per case: {options.runs}   (archive add of {options.events} summaries: {add_seconds:.1f} s)")
     print(f"load average before/after: {load_before} / {os.getloadavg()[0]:.2f}  (other work on the machine slows every case)")

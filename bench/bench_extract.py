@@ -21,7 +21,7 @@ from pathlib import Path
 from briefing.extract import extract_summary
 from briefing.extract.segment import segment
 from briefing.extract.vocab import default_lexicon
-from briefing.sources import release_from_bytes
+from briefing.read.sources import release_from_bytes
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "saudinewsnet" / "candidates.jsonl"
 

@@ -35,7 +35,7 @@ def median_of(runs: int, make_cmd, **kwargs) -> float:
 def summary_markdown(summary_path: Path) -> str:
     """The note's content as Markdown, as someone would write it for pandoc."""
     sys.path.insert(0, str(ROOT))
-    from briefing.summaries import read_summary
+    from briefing.read.summaries import read_summary
 
     s = read_summary(summary_path)
     lines = ["---", f"title: \"{s.event.title.ar if s.event.title else ''}\"", "dir: rtl", "lang: ar", "---", ""]

@@ -49,7 +49,7 @@ def sources() -> tuple[str, list[Path]]:
 def make_inputs(folder: Path, count: int) -> tuple[str, list[Path]]:
     """Write `count` summaries (JSON), each an event of its own (id, date); return the origin and the paths."""
     sys.path.insert(0, str(ROOT))
-    from briefing.summaries import dump_summary, read_summary
+    from briefing.read.summaries import dump_summary, read_summary
 
     origin, files = sources()
     loaded = [dump_summary(read_summary(p)) for p in files]

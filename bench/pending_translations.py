@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from briefing.extract import extract_summary
-from briefing.sources import read_release
+from briefing.read.sources import read_release
 from briefing.terms import load_terms
 from briefing.translate import build_memory, fill_translations, text_sides
 

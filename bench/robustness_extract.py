@@ -12,9 +12,9 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
-from briefing.errors import BriefingError
+from briefing.base.errors import BriefingError
 from briefing.extract import dump_yaml, extract_summary
-from briefing.sources import release_from_bytes
+from briefing.read.sources import release_from_bytes
 
 _CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 DEFAULT = [_CORPUS / "saudinewsnet" / "candidates.jsonl", *sorted((_CORPUS / "readouts-en").glob("*.jsonl"))]

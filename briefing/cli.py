@@ -12,7 +12,7 @@ import typer.main
 from typer.core import TyperArgument, TyperOption
 
 from . import __version__
-from .errors import BriefingError, ExitCode
+from .base.errors import BriefingError, ExitCode
 
 # Commands appear in --help in this order; modules not listed come after, by name.
 COMMAND_ORDER = ("note", "extract", "validate", "review", "schema", "preview", "pack", "digest", "archive", "followups",
@@ -104,7 +104,7 @@ def _split_debug(args: list[str]) -> tuple[bool, list[str]]:
 
 def report(error: BriefingError) -> None:
     """Print one line for an error on stderr."""
-    from .terminal import printable
+    from .base.terminal import printable
 
     print(f"briefing: {printable(str(error))}", file=sys.stderr)
 

@@ -114,9 +114,9 @@ def collect(shared: Path | None, split: str) -> dict[str, list[Item]]:
 
 def extract_items(items: list[Item], pred: Path, gold: Path) -> list[str]:
     """Extract each item as a user would (`--date` = publication date); return the failures."""
-    from briefing.errors import BriefingError
+    from briefing.base.errors import BriefingError
     from briefing.extract import dump_yaml, extract_summary
-    from briefing.sources import release_from_bytes
+    from briefing.read.sources import release_from_bytes
 
     failures = []
     for item in items:

@@ -36,7 +36,7 @@ def readouts() -> list:
 @pytest.fixture(scope="session")
 def readout_files(readouts, tmp_path_factory) -> list[Path]:
     """The readout summaries written as YAML files, as a user would keep them."""
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
 
     folder = tmp_path_factory.mktemp("readouts")
     paths = []

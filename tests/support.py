@@ -30,7 +30,7 @@ def readout_summaries() -> list:
     from dataclasses import replace
 
     from briefing.extract import extract_summary
-    from briefing.sources import read_release
+    from briefing.read.sources import read_release
 
     with (READOUTS.parent / "index.tsv").open(encoding="utf-8") as handle:
         index = {row["id"]: row for row in csv.DictReader(handle, delimiter="\t")}

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from briefing.model import parse_summary
+from briefing.summary.model import parse_summary
 from pdftools import SHIPPED_FAMILIES, pdf_fonts, pdf_text
 from support import ROOT, run_cli
 
@@ -151,7 +151,7 @@ def test_two_digests_at_once_both_finish_with_whole_files(archive, tmp_path):
 
 
 def test_a_digest_waiting_too_long_for_the_lock_fails_cleanly(archive, tmp_path):
-    from briefing.lock import exclusive, lock_path
+    from briefing.base.lock import exclusive, lock_path
 
     out = tmp_path / "out"
     with exclusive(lock_path(out, "briefing-digest")):

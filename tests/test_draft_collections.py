@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from lxml import html as lxml_html
 
-from briefing.model import parse_summary
+from briefing.summary.model import parse_summary
 from pdftools import require
 from support import SAMPLES, run_cli
 

@@ -1,13 +1,16 @@
 """The package's import graph: no cycles (not even through imports inside functions), and every import points down.
 
-Layers, lowest first; a module may import its own layer and the layers below it:
-  0 base:      errors, optional, resources, arabic, model (and briefing/__init__'s version)
-  1 read:      dates, config, summaries, sources, io, lock, parallel; extract, terms; fulfilment
-  2 assemble:  loading, assemble, archive (stores summaries; judges follow-ups with fulfilment)
-  3 render:    render/*
-  4 notes:     notes (options + render, for a command)
-  5 serve:     preview/*
-  6 CLI:       commands/*, cli, __main__
+The folders are the pipeline's stages; layers, lowest first; a module may import its own layer and the layers below:
+  0 base:      base/ (errors, optional imports, resources, Arabic letters, atomic writing, locks, a process pool)
+  1 terms:     terms/ (the bilingual term base)
+  2 summary:   summary/ (the format-1 model, country codes, review, follow-up fulfilment, people; pure)
+  3 read:      read/ (releases, summaries, dates in text, the settings file)
+  4 extract:   extract/ (release -> summary), translate/ (fill pending translations)
+  5 assemble:  assemble/ (load inputs; packs and digests as data), archive/ (stored events and follow-ups)
+  6 render:    render/
+  7 write:     write/ (a note's formats from an input; summaries changed in place)
+  8 serve:     preview/
+  9 CLI:       commands/, cli, __main__
 Imports under `if TYPE_CHECKING:` are for type hints only and are not counted.
 """
 
@@ -21,16 +24,16 @@ import pytest
 from support import ROOT
 
 LAYERS = {
-    "briefing": 0, "briefing.errors": 0, "briefing.optional": 0, "briefing.resources": 0, "briefing.arabic": 0,
-    "briefing.model": 0,
-    "briefing.dates": 1, "briefing.config": 1, "briefing.summaries": 1, "briefing.sources": 1, "briefing.io": 1,
-    "briefing.lock": 1, "briefing.parallel": 1, "briefing.extract": 1, "briefing.terms": 1, "briefing.fulfilment": 1,
-    "briefing.translate": 1, "briefing.review": 1, "briefing.codes": 1, "briefing.editing": 1, "briefing.terminal": 1,
-    "briefing.loading": 2, "briefing.assemble": 2, "briefing.archive": 2,
-    "briefing.render": 3,
-    "briefing.notes": 4,
-    "briefing.preview": 5,
-    "briefing.commands": 6, "briefing.cli": 6, "briefing.__main__": 6,
+    "briefing": 0, "briefing.base": 0,
+    "briefing.terms": 1,
+    "briefing.summary": 2,
+    "briefing.read": 3,
+    "briefing.extract": 4, "briefing.translate": 4,
+    "briefing.assemble": 5, "briefing.archive": 5,
+    "briefing.render": 6,
+    "briefing.write": 7,
+    "briefing.preview": 8,
+    "briefing.commands": 9, "briefing.cli": 9, "briefing.__main__": 9,
 }
 # Imports allowed to point up a layer (none today; one listed here must exist).
 ALLOWED_UPWARD: set[tuple[str, str]] = set()
@@ -138,12 +141,14 @@ def test_every_import_points_down_the_pipeline(graph):
 def test_the_check_sees_cycles_through_function_imports_and_upward_imports(tmp_path):
     package = tmp_path / "briefing"
     (package / "render").mkdir(parents=True)
+    (package / "summary").mkdir()
     (package / "__init__.py").write_text("")
     (package / "render" / "__init__.py").write_text("")
-    (package / "model.py").write_text("def f():\n    from .render import html\n")
-    (package / "render" / "html.py").write_text("from ..model import f\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .. import cli\n")
+    (package / "summary" / "__init__.py").write_text("")
+    (package / "summary" / "model.py").write_text("def f():\n    from ..render import html\n")
+    (package / "render" / "html.py").write_text("from ..summary.model import f\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .. import cli\n")
     (package / "cli.py").write_text("from .render.html import f\n")
     control = import_graph(tmp_path, "briefing")
-    assert cycles(control) == [["briefing.model", "briefing.render.html"]]
-    assert upward(control) == [("briefing.model", "briefing.render.html")]
+    assert cycles(control) == [["briefing.render.html", "briefing.summary.model"]]
+    assert upward(control) == [("briefing.summary.model", "briefing.render.html")]
     assert "briefing.cli" not in control["briefing.render.html"]

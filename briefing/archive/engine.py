@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from ..optional import import_optional
+from ..base.optional import import_optional
 from .errors import ArchiveError
 from .location import display_url
 

@@ -1,7 +1,7 @@
-"""The archive's error type (defined with the others in briefing/errors.py)."""
+"""The archive's error type (defined with the others in briefing/base/errors.py)."""
 
 from __future__ import annotations
 
-from ..errors import ArchiveError
+from ..base.errors import ArchiveError
 
 __all__ = ["ArchiveError"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..model import Summary
+from ..summary.model import Summary
 from .dedup import principal_countries
 from .records import SourceVersion
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Side, Summary
+from ..summary.model import Side, Summary
 from .dedup import _words_nest, normalise_place_ar, normalise_place_en
 
 _KEY_ORDER = {"url": 0, "file": 1, "id": 2, "sha256": 3}

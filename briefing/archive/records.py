@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from ..model import EventType, Summary, parse_summary
+from ..summary.model import EventType, Summary, parse_summary
 from .errors import ArchiveError
 
 

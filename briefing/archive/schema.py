@@ -83,6 +83,6 @@ candidates = Table(  # events that may fulfil a follow-up, dated so that past vi
     Column("followup_id", Integer, ForeignKey("followups.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("event_date", Date, nullable=False),
-    Column("score", Integer, nullable=False),  # briefing.fulfilment.rank: lower is better
+    Column("score", Integer, nullable=False),  # briefing.summary.fulfilment.rank: lower is better
     Column("reason", Text, nullable=False),
 )

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
-from ..errors import InputError
-from ..model import EventType, Summary
-from ..people import Person
+from ..base.errors import InputError
+from ..summary.model import EventType, Summary
+from ..summary.people import Person
 from . import tracking
 from .dedup import EventKey, canonical_json, event_key, principal_countries, same_event, source_key
 from .engine import connect, writing
@@ -109,8 +109,8 @@ class Archive:
         return found
 
     def people(self, **filters) -> list[tuple[Person, tuple[int, ...]]]:  # noqa: ANN003 - as for `events`
-        """Return each person once across the events (see briefing.people), with the ids of their events."""
-        from ..people import gather
+        """Return each person once across the events (see briefing.summary.people), with the ids of their events."""
+        from ..summary.people import gather
 
         seen = [(e.id, p) for e in self.events(**filters) for p in e.summary.participants]
         found = gather([p for _, p in seen])

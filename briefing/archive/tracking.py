@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
-from ..errors import InputError
-from ..fulfilment import (
+from ..base.errors import InputError
+from ..summary.fulfilment import (
     OPEN,
     Candidate,
     EventFacts,
@@ -25,8 +25,8 @@ from ..fulfilment import (
     rank,
     restates,
 )
-from ..fulfilment import candidates as rank_candidates
-from ..model import FollowUp, FollowUpKind, FollowUpStatus, Summary
+from ..summary.fulfilment import candidates as rank_candidates
+from ..summary.model import FollowUp, FollowUpKind, FollowUpStatus, Summary
 from .records import load_stored
 from .schema import candidates, decisions, events, followups, mentions, sources
 

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..dates import parse_iso
-from ..errors import ConfigError
+from ..base.errors import ConfigError
+from ..read.dates import parse_iso
 
 if TYPE_CHECKING:
     from ..archive.store import Archive
-    from ..config import Config
+    from ..read.config import Config
 
 CONFIG_HELP = ("Settings file (default: briefing.toml in the working folder, else "
                "$XDG_CONFIG_HOME/briefing/briefing.toml, if any).")
@@ -40,7 +40,7 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
 
 def release_settings(config: Path | None, date: str | None, terms: list[Path] | None) -> tuple[Config, dt.date | None, list[Path]]:
     """Return the settings, the --date and the term files (config's, then --terms) for reading releases."""
-    from ..config import load_config
+    from ..read.config import load_config
 
     settings = load_config(config)
     return settings, parse_date(date, "--date"), [*settings.terms, *(terms or [])]
@@ -57,7 +57,7 @@ def open_from_options(archive: str | None, config: Path | None, *, create: bool)
     """Open the archive named by --archive, BRIEFING_ARCHIVE, the config, or the per-user default."""
     from ..archive.location import resolve_archive
     from ..archive.store import open_archive
-    from ..config import load_config
+    from ..read.config import load_config
 
     settings = load_config(config)
     return open_archive(resolve_archive(archive, settings.archive), create=create)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from ..model import Text
+    from ..summary.model import Text
 
 
 def warn(where: str, message: str) -> None:
@@ -20,7 +20,7 @@ def warn(where: str, message: str) -> None:
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None) -> None:
     """Print a table: drawn by rich on a terminal, tab-separated lines otherwise."""
-    from ..terminal import printable
+    from ..base.terminal import printable
 
     rows = [[printable(cell) for cell in row] for row in rows]  # titles from summaries: no escape sequences
     if sys.stdout.isatty():

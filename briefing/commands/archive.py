@@ -28,8 +28,8 @@ def add(
 
     Every input is read first; those that read are then stored in one transaction (all or none).
     """
-    from ..errors import BriefingError, ExitCode
-    from ..loading import load_input
+    from ..assemble.loading import load_input
+    from ..base.errors import BriefingError, ExitCode
     from ._options import open_from_options, release_settings
     from ._output import progress, warn
 
@@ -120,7 +120,7 @@ def show(
     config: ConfigOption = None,
 ) -> None:
     """Print the event's stored summaries as YAML (one document per source), after the fields they disagree on."""
-    from ..summaries import summary_yaml
+    from ..read.summaries import summary_yaml
     from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:

@@ -31,11 +31,11 @@ def digest(
 ) -> None:
     """Write the digest of a week from the archive: counts, events in both languages, follow-ups opened, closed and open,
     and the earlier contacts between the countries the events bring together."""
-    from ..config import load_config
-    from ..io import write_outputs
-    from ..lock import exclusive, lock_path
-    from ..notes import make_options, parse_formats
-    from ..parallel import map_ordered
+    from ..base.io import write_outputs
+    from ..base.lock import exclusive, lock_path
+    from ..base.parallel import map_ordered
+    from ..read.config import load_config
+    from ..write.notes import make_options, parse_formats
     from ._options import refuse_stdout
     from ._output import progress
 
@@ -57,8 +57,8 @@ def digest(
 
 def choose_range(week: str | None, since: dt.date | None, until: dt.date | None, today: dt.date | None) -> tuple[dt.date, dt.date]:
     """Return the first and last day: the ISO week asked for, the range given, or last week."""
-    from ..assemble import iso_week_range
-    from ..errors import ConfigError
+    from ..assemble.collection import iso_week_range
+    from ..base.errors import ConfigError
 
     if since is not None or until is not None:
         if week is not None:
@@ -87,7 +87,7 @@ def _render_task(task: tuple) -> bytes:
 def _assemble(archive, config, start: dt.date, end: dt.date, limit: int):  # noqa: ANN001, ANN202
     """Read the range's events and follow-ups as they stood at the end of `end`, and the `limit` last contacts
     before `start` between the countries of each event (closed again before rendering)."""
-    from ..assemble import PartyContacts, assemble_digest
+    from ..assemble.collection import PartyContacts, assemble_digest
     from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:

@@ -28,7 +28,7 @@ def extract(
     ] = None,
 ) -> None:
     """Extract a summary from each release; one bad release is reported and the others are written."""
-    from ..errors import BriefingError, ExitCode
+    from ..base.errors import BriefingError, ExitCode
     from ..extract.run import extract_many
     from ._output import warn
 
@@ -51,7 +51,7 @@ def extract(
 
 def _fill(results: list, terms: object, tm: list[Path]) -> None:
     """Fill pending sides of the written summaries by diplomatic formula or TM (marked in `origin` and `review`)."""
-    from ..errors import BriefingError
+    from ..base.errors import BriefingError
     from ..translate import build_memory
     from ..translate.files import collect, fill_files, read_files
 
@@ -77,8 +77,8 @@ def register(app: typer.Typer) -> None:
 
 def _parse_options(lang: str, date: str | None, terms: list[Path]) -> tuple[dt.date | None, TermBase | None]:
     """Check --lang and --date, and load the term base with the user's files (briefing.toml's, then --terms)."""
-    from ..config import load_config
-    from ..errors import ConfigError
+    from ..base.errors import ConfigError
+    from ..read.config import load_config
     from ._options import parse_date
 
     if lang not in ("auto", "ar", "en"):

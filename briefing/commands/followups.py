@@ -150,7 +150,7 @@ def reject(
 
 
 def _one(store, followup_id: int):  # noqa: ANN001, ANN202 - an Archive; a FollowUpRecord
-    from ..errors import InputError
+    from ..base.errors import InputError
 
     found = [f for f in store.followups() if f.id == followup_id]
     if not found:

@@ -27,12 +27,12 @@ def note(
     config: ConfigOption = None,
 ) -> None:
     """Write a bilingual briefing note per input: DIR/<id>.pdf, .docx and .html."""
-    from ..errors import BriefingError, ExitCode, InputError, ReviewError
-    from ..io import check_writable, write_outputs
-    from ..loading import load_input
-    from ..notes import make_options, parse_formats, render_note
-    from ..review import is_draft
-    from ..summaries import is_summary_path
+    from ..assemble.loading import load_input
+    from ..base.errors import BriefingError, ExitCode, InputError, ReviewError
+    from ..base.io import check_writable, write_outputs
+    from ..read.summaries import is_summary_path
+    from ..summary.review import is_draft
+    from ..write.notes import make_options, parse_formats, render_note
     from ._options import refuse_stdout, release_settings
     from ._output import warn
 

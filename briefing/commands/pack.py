@@ -39,10 +39,10 @@ def pack(
 
     With --archive, each note lists the earlier contacts between its countries and the follow-ups open between them.
     """
-    from ..assemble import assemble_pack, attach_contacts
-    from ..errors import ConfigError, InputError
-    from ..io import check_writable, write_outputs
-    from ..notes import make_options
+    from ..assemble.collection import assemble_pack, attach_contacts
+    from ..base.errors import ConfigError, InputError
+    from ..base.io import check_writable, write_outputs
+    from ..write.notes import make_options
     from ._options import release_settings
     from ._output import progress
 
@@ -89,14 +89,14 @@ def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Te
     """Return the cover title: one language as given, or both sides with --title-ar."""
     if title_ar is None:
         return title
-    from ..model import Text
+    from ..summary.model import Text
 
     return Text(ar=title_ar, en=title)
 
 
 def _from_files(names: list[str], terms, date, workers: int | None) -> list:  # noqa: ANN001
     """Load every input over the cores (a bad one stops the pack: a pack is all or nothing)."""
-    from ..parallel import map_ordered
+    from ..base.parallel import map_ordered
     from ._output import progress, warn
 
     with progress(len(names), "Reading") as advance:
@@ -109,7 +109,7 @@ def _from_files(names: list[str], terms, date, workers: int | None) -> list:  # 
 
 def _load(task: tuple):  # noqa: ANN202 - a LoadedInput
     """Load one input (run in a worker process)."""
-    from ..loading import load_input
+    from ..assemble.loading import load_input
 
     name, terms, date = task
     return load_input(name, terms=terms, date=date)
@@ -130,7 +130,7 @@ def _from_archive(archive, config, since, until, country, participant):  # noqa:
 def _as_archived(archive, config, summaries):  # noqa: ANN001, ANN202
     """Return the follow-ups of summaries as the archive knows them today; the pack's own reading
     for summaries the archive does not hold."""
-    from ..assemble import pack_followups
+    from ..assemble.collection import pack_followups
     from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:
@@ -140,7 +140,7 @@ def _as_archived(archive, config, summaries):  # noqa: ANN001, ANN202
 
 def _contacts(archive, config, built, limit: int) -> list:  # noqa: ANN001
     """Read each note's earlier contacts and the follow-ups open between its countries, as of its date."""
-    from ..assemble import Contacts
+    from ..assemble.collection import Contacts
     from ._options import open_from_options
 
     with open_from_options(archive, config, create=False) as store:

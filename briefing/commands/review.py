@@ -20,8 +20,8 @@ def list_items(
     files: Annotated[list[Path], typer.Argument(help="Summary files (.yaml, .yml, .json).")],
 ) -> None:
     """Print each open review item as `FILE: FIELD: why`, derived from the summary as it stands now."""
-    from ..review import open_items
-    from ..summaries import read_summary
+    from ..read.summaries import read_summary
+    from ..summary.review import open_items
 
     for path in files:
         for item in open_items(read_summary(path)):
@@ -35,8 +35,8 @@ def mark(
     on: Annotated[str | None, typer.Option("--on", help="When (YYYY-MM-DD); default: today.")] = None,
 ) -> None:
     """Write `reviewed: {by, on}` into the summary, keeping its comments and key order."""
-    from ..editing import mark_reviewed, open_document, save_document
-    from ..review import open_items
+    from ..summary.review import open_items
+    from ..write.editing import mark_reviewed, open_document, save_document
     from ._options import parse_date
 
     day = parse_date(on, "--on") or dt.date.today()

@@ -9,7 +9,7 @@ def schema() -> None:
     """Print the JSON Schema of summary format 1 (for editors that complete and check YAML)."""
     import json
 
-    from ..model import summary_json_schema
+    from ..summary.model import summary_json_schema
 
     typer.echo(json.dumps(summary_json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
 

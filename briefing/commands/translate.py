@@ -37,8 +37,8 @@ def export(
     config: ConfigOption = None,
 ) -> None:
     """Write one XLIFF unit per pending side, with notes, TM matches as alternatives and a TBX glossary."""
-    from ..errors import ConfigError, InputError
-    from ..io import check_writable, write_outputs
+    from ..base.errors import ConfigError, InputError
+    from ..base.io import check_writable, write_outputs
     from ..translate.exchange import export_units, glossary
     from ..translate.xliff import build_tbx, build_tmx, build_xliff
 
@@ -73,8 +73,8 @@ def import_(
     xliff: Annotated[Path, typer.Argument(help="The XLIFF file back from the translator.")],
 ) -> None:
     """Write the translations back into the summaries (comments and order kept); refuse a file that does not match."""
-    from ..errors import InputError
-    from ..summaries import read_bytes
+    from ..base.errors import InputError
+    from ..read.summaries import read_bytes
     from ..translate.exchange import apply_translations, check_import
     from ..translate.files import read_file, write_all
     from ..translate.xliff import parse_xliff
@@ -103,7 +103,7 @@ def import_(
 
 
 def _terms(config: Path | None, extra: list[Path] | None):  # noqa: ANN202
-    from ..config import load_config
+    from ..read.config import load_config
     from ..terms import load_terms
 
     return load_terms([*load_config(config).terms, *(extra or [])])

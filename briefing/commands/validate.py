@@ -16,10 +16,10 @@ def validate(
     config: ConfigOption = None,
 ) -> None:
     """Check summaries; print one line per problem and per open review item; exit 2 if any is invalid (or open, with --strict)."""
-    from ..config import load_config
-    from ..errors import BriefingError, ExitCode, ReviewError
-    from ..review import is_draft, open_items
-    from ..summaries import read_summary
+    from ..base.errors import BriefingError, ExitCode, ReviewError
+    from ..read.config import load_config
+    from ..read.summaries import read_summary
+    from ..summary.review import is_draft, open_items
 
     terms = load_config(config).terms
     failed = 0

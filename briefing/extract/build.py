@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import parse_summary
+from ..summary.model import parse_summary
 from ..terms.normalise import tokenise, transliterate_ar
 from .event import fold
 from .participants import Person, Roster

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InputError
-from ..model import Summary
+from ..base.errors import InputError
+from ..summary.model import Summary
 from ._grammar import ATTEND_AR, ATTEND_EN, FUTURE_AR, FUTURE_EN, PAST_CONTACT_AR, PAST_CONTACT_EN
 from .build import build_summary
 from .clauses import clause
@@ -38,7 +38,7 @@ class Extraction:
 
 
 def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = None, terms: Any = None) -> Extraction:
-    """Extract a format-1 summary from a Release (see briefing.sources.read_release)."""
+    """Extract a format-1 summary from a Release (see briefing.read.sources.read_release)."""
     language = release.language if lang == "auto" else lang
     if language not in ("ar", "en"):
         raise InputError("the release is neither Arabic nor English", file=release.file or release.name,

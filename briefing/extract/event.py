@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..dates import FoundDate, find_dates
+from ..read.dates import FoundDate, find_dates
 from ..terms.normalise import normalise_ar, normalise_en
 from ._grammar import EVENT_CUES, TOPIC_BEFORE_AR, TOPIC_BEFORE_EN, VENUE_AR, VENUE_EN
 from .vocab import Lexicon

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import find_dates
+from ..read.dates import find_dates
 from ._grammar import (
     ACCEPT_AR,
     ACCEPT_EN,

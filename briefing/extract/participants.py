@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import slugify
+from ..summary.model import slugify
 from ..terms.normalise import normalise_ar, tokenise, transliterate_ar
 from ._grammar import COMMON_GIVEN_NAMES, INITIATIVE_AR, INITIATIVE_EN, NAME_JOINERS
 from .mentions import Mention

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefingError, ConfigError, InputError, OutputExistsError
-from ..io import write_atomic
+from ..base.errors import BriefingError, ConfigError, InputError, OutputExistsError
+from ..base.io import write_atomic
 
 
 @dataclass
@@ -26,7 +26,7 @@ def extract_many(
     releases: list[Path], *, output: str, lang: str, date: dt.date | None, terms: Any, force: bool = False
 ) -> list[Result]:
     """Extract each release and write `<output>/<name>.yaml` (or stdout for `-`)."""
-    from ..sources import read_release
+    from ..read.sources import read_release
     from . import dump_yaml, extract_summary
 
     results = []

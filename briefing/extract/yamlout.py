@@ -13,7 +13,7 @@ def dump_yaml(extraction: Any) -> str:
     """Return the summary as YAML; positions and follow-ups carry their source sentence as a comment."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from ..summaries import yaml_writer
+    from ..read.summaries import yaml_writer
 
     data = extraction.summary.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
     root = CommentedMap()

@@ -19,10 +19,10 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from typing import Any, TypeVar
 
-from ..errors import RenderError
-from ..model import Summary
-from ..parallel import call_returning_errors, rebuild_error
+from ..base.errors import RenderError
+from ..base.parallel import call_returning_errors, rebuild_error
 from ..render.options import RenderOptions
+from ..summary.model import Summary
 
 RECYCLE_AFTER = 40  # renders per worker: its growth stays under ~20 MB
 PARENT_POLL = 1.0  # seconds between a worker's checks that the preview still runs
@@ -116,7 +116,7 @@ def _warm_up() -> None:
 
 def render_note_download(task: tuple[Summary, RenderOptions, str]) -> bytes:
     """Render one note to one format (in the worker)."""
-    from ..notes import render_note
+    from ..write.notes import render_note
 
     summary, options, fmt = task
     return render_note(summary, options, [fmt])[fmt]

@@ -9,8 +9,8 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
-from ..errors import BriefingError, ConflictError
-from ..summaries import is_summary_path
+from ..base.errors import BriefingError, ConflictError
+from ..read.summaries import is_summary_path
 from .editor import apply_edits, editor_groups, parse_edits, release_sentences, review_lines, suggest_translations
 from .site import Entry, Site
 
@@ -29,9 +29,9 @@ def editable(entry: Entry | None) -> bool:
 
 def editor_page(site: Site, name: str, nonce: str) -> tuple[HTTPStatus, str]:
     """Return the editor page of a summary entry: its fields, its release, the rendered note."""
-    from ..editing import open_document, validate_tree
-    from ..notes import render_note
     from ..terms import load_terms
+    from ..write.editing import open_document, validate_tree
+    from ..write.notes import render_note
     from .pages import editor_page_html
 
     entry = site.entry(name)
@@ -58,8 +58,8 @@ def editor_page(site: Site, name: str, nonce: str) -> tuple[HTTPStatus, str]:
 
 def handle_edit(site: Site, name: str, action: str, body: bytes) -> tuple[HTTPStatus, dict[str, Any]]:
     """Render (`render`) or write (`save`) a summary with the edits of one request."""
-    from ..editing import open_document, save_document, validate_tree
-    from ..notes import render_note
+    from ..write.editing import open_document, save_document, validate_tree
+    from ..write.notes import render_note
 
     entry = site.entry(name)
     if action not in ("render", "save") or entry is None or not editable(entry):

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..editing import Document, mark_reviewed, remove_item, set_value
-from ..errors import InputError
-from ..model import FollowUpKind, FollowUpStatus, Side, Stance, Summary, Text
-from ..review import open_items
+from ..base.errors import InputError
+from ..summary.model import FollowUpKind, FollowUpStatus, Side, Stance, Summary, Text
+from ..summary.review import open_items
+from ..write.editing import Document, mark_reviewed, remove_item, set_value
 
 MAX_EDITS = 2000
 _CHOICES = {"side": [s.value for s in Side], "stance": [s.value for s in Stance],
@@ -121,7 +121,7 @@ def review_lines(summary: Summary) -> list[str]:
 def release_sentences(summary_path: Path, summary: Summary) -> list[str]:
     """Return the sentences of the release the summary names (`source.file`, beside it), numbered as extract does."""
     from ..extract.segment import segment
-    from ..sources import read_release
+    from ..read.sources import read_release
 
     name = summary.source.file if summary.source else None
     if not name or Path(name).name != name:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..loading import LoadedInput
+from ..assemble.loading import LoadedInput
 from ..render.options import RenderOptions
 from .choices import Choice
 

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from ..errors import BriefingError
+from ..base.errors import BriefingError
 from .choices import DOWNLOADS, Choice, QueryError, choose, choose_format, parse_query
 from .entries import Shown
 from .hosts import IDLE_SECONDS, host_allowed

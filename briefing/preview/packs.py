@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Sequence
 
-from ..model import Summary
 from ..render.options import RenderOptions
+from ..summary.model import Summary
 from .entries import Entry
 
 PACK_URL = "/pack"
@@ -25,7 +25,7 @@ def left_out(entries: Sequence[Entry]) -> list[str]:
 
 def pack_summaries(entries: Sequence[Entry]) -> list[Summary]:
     """Return the summaries of the entries that load (raise InputError when none does)."""
-    from ..errors import InputError
+    from ..base.errors import InputError
 
     summaries = [entry.loaded.summary for entry in entries if entry.loaded is not None]
     if not summaries:
@@ -40,7 +40,7 @@ def render_pack(entries: Sequence[Entry], options: RenderOptions, fmt: str) -> b
 
 def render_summaries_pack(summaries: Sequence[Summary], options: RenderOptions, fmt: str) -> bytes:
     """Render summaries as one pack, in one format."""
-    from ..assemble import assemble_pack
+    from ..assemble.collection import assemble_pack
     from ..render.collection import pack_view
     from ..render.formats import render_as
 

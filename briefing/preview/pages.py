@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..errors import BriefingError
+from ..base.errors import BriefingError
 from ..render.fonts import default_fonts
 from ..render.options import LAYOUTS, RenderOptions
 from .choices import LANGUAGE_LABELS, Choice
@@ -153,7 +153,7 @@ def assemble_index(entries: Sequence[Entry], chrome: Chrome, options: RenderOpti
 
 
 def _index_row(entry: Entry) -> dict[str, Any]:
-    from ..summaries import is_summary_path
+    from ..read.summaries import is_summary_path
 
     summary = entry.loaded.summary if entry.loaded else None
     title = summary.event.title if summary and summary.event.title else None

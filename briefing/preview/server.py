@@ -9,7 +9,7 @@ import threading
 from http.server import ThreadingHTTPServer
 from typing import Self
 
-from ..errors import BriefingError
+from ..base.errors import BriefingError
 from .handler import PreviewHandler
 from .hosts import MAX_CONNECTIONS, allowed_hosts
 from .site import Site

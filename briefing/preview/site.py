@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefingError, InputError
-from ..model import Summary
+from ..base.errors import BriefingError, InputError
 from ..render.options import RenderOptions
+from ..summary.model import Summary
 from .choices import Choice
 from .downloads import DownloadWorker, render_note_download, render_pack_download
 from .entries import Entry, Failure, Settings, Shown
@@ -83,14 +83,14 @@ class Site:
         return find_watched(self.target, self._settings.options, self._config_file(), self._settings.terms)
 
     def _config_file(self) -> Path:
-        from ..config import CONFIG_NAME
+        from ..read.config import CONFIG_NAME
 
         return self._config if self._config is not None else self._cwd / CONFIG_NAME
 
     def start(self) -> None:
         """Load everything once; raise if the command line itself is wrong."""
-        from ..config import load_config
-        from ..notes import make_options
+        from ..read.config import load_config
+        from ..write.notes import make_options
 
         make_options(load_config(self._config, cwd=self._cwd), template=self._template).template_path()
         self.refresh()
@@ -139,8 +139,8 @@ class Site:
             self._log(f"briefing: {problem}")
 
     def _load_settings(self) -> Settings:
-        from ..config import load_config
-        from ..notes import make_options
+        from ..read.config import load_config
+        from ..write.notes import make_options
 
         try:
             config = load_config(self._config, cwd=self._cwd)
@@ -158,7 +158,7 @@ class Site:
         return {p.name: p for p in files if p.suffix.lower() in ENTRY_SUFFIXES and not p.name.startswith(".") and p.is_file()}
 
     def _load(self, name: str, path: Path) -> Entry:
-        from ..loading import load_input
+        from ..assemble.loading import load_input
 
         if self._settings.error:
             return Entry(name, path, error=self._settings.error)
@@ -179,7 +179,7 @@ class Site:
         return dataclasses.replace(entry, pages={**entry.pages, **{c: self._render_note(entry, c) for c in missing}})
 
     def _render_note(self, entry: Entry, choice: Choice) -> str | Failure:
-        from ..notes import render_note
+        from ..write.notes import render_note
 
         assert entry.loaded is not None and self._settings.options is not None
         options = dataclasses.replace(self._settings.options, layout=choice.layout, languages=choice.languages)
@@ -307,7 +307,7 @@ def _shown(entry: Entry, choice: Choice, version: str) -> Shown:
 
 def _review_state(summary: Summary) -> tuple[str, ...]:
     """Say that a note is a draft, and how much is left to check, above it."""
-    from ..review import is_draft, open_items
+    from ..summary.review import is_draft, open_items
 
     if not is_draft(summary):
         return ()

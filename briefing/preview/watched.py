@@ -61,7 +61,7 @@ def find_watched(target: Path, options: RenderOptions | None, config_file: Path,
     if options is not None:
         render.update(p.resolve() for p in options.template_dirs)
         render.update(options.fonts.folders())
-    from ..resources import data_dir
+    from ..base.resources import data_dir
 
     render.add(data_dir("templates"))
     render.add(data_dir("fonts"))

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
-from ..assemble import Digest, Pack, PackEvent
-from ..fulfilment import FollowUpRecord
-from ..model import Text
-from ..review import is_draft
+from ..assemble.collection import Digest, Pack, PackEvent
+from ..summary.fulfilment import FollowUpRecord
+from ..summary.model import Text
+from ..summary.review import is_draft
 from .contacts import overview_section, party_section, with_contacts
 from .formatting import country_name, date_text, format_gregorian
 from .options import RenderOptions, creation_time

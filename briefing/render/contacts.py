@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..fulfilment import FollowUpRecord
-from ..model import Participant, Side, Summary, Text
+from ..summary.fulfilment import FollowUpRecord
+from ..summary.model import Participant, Side, Summary, Text
 from .formatting import country_name, date_text
 from .view import DASH, Labels, NoteView, Section, Table, as_draft
 

@@ -23,8 +23,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from ..errors import RenderError
-from ..model import Text
+from ..base.errors import RenderError
+from ..summary.model import Text
 from . import _ooxml as ox
 from .docx_draft import add_draft_mark, write_draft_tag
 from .docx_fonts import Usage

@@ -18,8 +18,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from ..errors import RenderError
-from ..model import Text
+from ..base.errors import RenderError
+from ..summary.model import Text
 from . import _ooxml as ox
 from .collection import CollectionView
 from .docx import HALF, TEXT_WIDTH, NoteWriter, add_page_furniture, append_note, new_document

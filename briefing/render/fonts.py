@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import ConfigError
-from ..resources import data_dir
+from ..base.errors import ConfigError
+from ..base.resources import data_dir
 
 ARABIC_FAMILY = "Noto Naskh Arabic"
 LATIN_FAMILY = "Noto Serif"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, Literal
 
-from ..errors import ConfigError
+from ..base.errors import ConfigError
 from .options import FORMATS, RenderOptions
 
 Kind = Literal["note", "pack", "digest"]

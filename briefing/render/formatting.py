@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 from functools import cache
 
-from ..model import Text
+from ..summary.model import Text
 
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

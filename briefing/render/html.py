@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import __version__
-from ..errors import ConfigError
+from ..base.errors import ConfigError
 from .fonts import FontSet, subset_font
 from .options import RenderOptions, creation_time
 from .templates import make_environment, template_error

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import io
 
-from ..errors import RenderError
+from ..base.errors import RenderError
 
 DPI = 300
 

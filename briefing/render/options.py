@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Summary, Text
+from ..summary.model import Summary, Text
 from .fonts import FontSet, default_fonts
 from .templates import load_labels, search_path
 from .view import NoteView, build_view

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Participant, Side, Summary, Text
+from ..summary.model import Participant, Side, Summary, Text
 from .view import Labels
 
 MAX_TOPICS = 4  # topics named in a paragraph; the rest are counted

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, SupportsInt, cast
 from urllib.parse import unquote, urlparse
 
-from ..errors import ConfigError, RenderError
+from ..base.errors import ConfigError, RenderError
 from .html import render_html
 from .options import RenderOptions
 from .view import NoteView

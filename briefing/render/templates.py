@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, RenderError
-from ..model import Text
-from ..resources import data_dir
+from ..base.errors import ConfigError, RenderError
+from ..base.resources import data_dir
+from ..summary.model import Text
 
 LABELS_FILE = "labels.yaml"
 

@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import overload
 
-from ..model import FollowUp, Participant, Summary, Text
-from ..review import is_draft
+from ..summary.model import FollowUp, Participant, Summary, Text
+from ..summary.review import is_draft
 from .formatting import FSI, PDI, country_name, date_text, format_gregorian, isolate_ltr, localise_digits, western_digits
 from .links import linkable
 

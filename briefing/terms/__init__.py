@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from ..errors import InputError
+from ..base.errors import InputError
 from ._index import TermBase
 from ._read import KINDS, Row, parse_rows, read_rows
 from .base import Match, Term

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..base.errors import InputError
 
 KINDS = ("country", "organisation", "title", "honorific", "epithet", "person", "city", "stance", "topic", "followup", "event")
 FIELDS = ("kind", "key", "ar", "en", "variants_ar", "variants_en", "attrs")

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..arabic import DIGITS, LETTER_VARIANTS
+from ..base.arabic import DIGITS, LETTER_VARIANTS
 
 # Marks removed for matching: Latin combining marks, Arabic tashkeel and Quranic marks,
 # superscript alef, tatweel, zero-width (non-)joiners and the byte-order mark.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypedDict
 
-from ..errors import InputError
+from ..base.errors import InputError
 from .files import SummaryFile, checked
 from .formulae import SLOT_KINDS, fold
 from .sides import TextSide, pending_sides, set_side

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..model import Summary
-from ..summaries import SUMMARY_SUFFIXES, decode_utf8, load_yaml, read_bytes, summary_from_tree
+from ..base.errors import InputError
+from ..read.summaries import SUMMARY_SUFFIXES, decode_utf8, load_yaml, read_bytes, summary_from_tree
+from ..summary.model import Summary
 
 
 @dataclass
@@ -54,7 +54,7 @@ def read_files(paths: Iterable[Path]) -> list[SummaryFile]:
 
 def dump(tree: Any) -> str:
     """Return a ruamel tree as YAML written the way `briefing extract` writes it."""
-    from ..summaries import yaml_writer
+    from ..read.summaries import yaml_writer
 
     out = io.StringIO()
     yaml_writer().dump(tree, out)
@@ -70,7 +70,7 @@ def checked(file: SummaryFile) -> bytes:
 
 def write_all(changed: dict[Path, bytes]) -> None:
     """Write every changed file (each rendered and checked beforehand), atomically."""
-    from ..io import write_atomic
+    from ..base.io import write_atomic
 
     for path, data in changed.items():
         try:

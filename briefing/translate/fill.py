@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Summary, parse_summary
+from ..summary.model import Summary, parse_summary
 from .formulae import Table, apply_formula, shipped_table
 from .labels import label_follow_up
 from .sides import FILLABLE, TextSide, pending_sides, set_side, speaker_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import FollowUp, Summary
+from ..summary.model import FollowUp, Summary
 
 _PLACE_KINDS = ("country", "city")
 

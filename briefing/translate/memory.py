@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import UNCHECKED_ORIGINS, Summary
+from ..summary.model import UNCHECKED_ORIGINS, Summary
 from .formulae import SLOT_KINDS, fold
 from .sides import text_sides
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Summary, Text
+from ..summary.model import Summary, Text
 
 # Kinds of text side (also the categories of the pending-share measurement).
 FILLABLE = frozenset({"source_title", "title", "place", "participant_title", "agenda", "position", "follow_up", "due"})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import __version__
-from ..errors import InputError
+from ..base.errors import InputError
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

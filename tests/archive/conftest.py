@@ -153,7 +153,7 @@ def build_summary(date: str | None = "2026-11-20", *, type: str = "meeting", pla
                   url: str | None = None, file: str | None = None, title: str = "Talks", place_ar: str | None = None,
                   agenda: tuple = ()):
     """Build a valid summary from a few facts (people are (id, country, side))."""
-    from briefing.model import parse_summary
+    from briefing.summary.model import parse_summary
 
     source = {k: v for k, v in (("url", url), ("file", file)) if v}
     data = {

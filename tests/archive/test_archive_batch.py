@@ -72,7 +72,7 @@ def test_a_failure_in_a_batch_leaves_the_archive_as_it_was(archive_url, make):
 
 
 def test_the_command_stores_the_good_inputs_of_a_batch_as_one_by_one(cli, make, tmp_path):
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
 
     files = [tmp_path / f"{n}.yaml" for n in range(3)]
     for path, summary in zip(files, (

@@ -13,7 +13,7 @@ TRACEBACK = b"Traceback"
 
 
 def write(path: Path, summary) -> Path:
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
 
     path.write_text(summary_yaml(summary), encoding="utf-8")
     return path
@@ -134,7 +134,7 @@ def test_help_documents_every_option(cli):
 def _extraction_ready() -> str | None:
     try:
         from briefing.extract import extract_summary  # noqa: F401
-        from briefing.sources import read_release  # noqa: F401
+        from briefing.read.sources import read_release  # noqa: F401
         from briefing.terms import load_terms
 
         load_terms(())
@@ -217,7 +217,7 @@ def test_a_damaged_record_fails_the_command_with_one_line(cli, archive_url, make
 
 
 def test_show_prints_a_summary_that_reads_back(cli, archive_url, tmp_path):
-    from briefing.summaries import read_summary
+    from briefing.read.summaries import read_summary
 
     original = SAMPLES / "visit-long.yaml"
     cli("archive", "add", str(original), "--archive", archive_url)

@@ -10,7 +10,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from briefing.summaries import summary_yaml
+from briefing.read.summaries import summary_yaml
 
 from ..pdftools import normalise_words, pdf_text, require
 from .test_archive_memory import italian_visit_to_riyadh, rome

@@ -14,8 +14,8 @@ from bounded import ROOT, assert_one_line, run_bounded
 
 from briefing.archive import engine as archive_engine
 from briefing.archive.store import open_archive
-from briefing.errors import ArchiveError
-from briefing.summaries import read_summary
+from briefing.base.errors import ArchiveError
+from briefing.read.summaries import read_summary
 
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 

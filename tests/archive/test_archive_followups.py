@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.errors import InputError
+from briefing.base.errors import InputError
 
 ACCEPTED_VISIT_TO_TJ = dict(date="2026-11-02", url="u-origin")
 PUTIN_IN_DUSHANBE = (("putin", "RU", "guest"), ("rahmon", "TJ", "host"))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import InputError
-from briefing.model import parse_summary
-from briefing.summaries import read_summary
+from briefing.base.errors import InputError
+from briefing.read.summaries import read_summary
+from briefing.summary.model import parse_summary
 
 HERE = Path(__file__).parent
 ROME = HERE / "corpus" / "2015-08-08-233.gold.yaml"
@@ -65,7 +65,7 @@ def test_a_past_week_shows_its_follow_ups_as_they_were(archive):
 
 
 def test_the_digest_of_a_past_week_is_the_same_after_later_additions(cli, archive_url, tmp_path):
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
 
     def add(summary, name):
         path = tmp_path / name
@@ -165,7 +165,7 @@ def test_reject_proposes_the_next_candidate_and_never_again(archive):
 
 
 def test_followups_confirm_and_reject_commands(cli, archive_url, tmp_path):
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
 
     paths = []
     for name, summary in (("rome", rome()), ("riyadh", italian_visit_to_riyadh())):
@@ -185,7 +185,7 @@ def test_followups_confirm_and_reject_commands(cli, archive_url, tmp_path):
 
 
 def test_the_archive_lists_al_jubeir_once_under_both_names(cli, archive_url, tmp_path):
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
 
     cairo = HERE.parent / "extract" / "corpus" / "ar" / "dev" / "2015-07-24-1213.gold.yaml"  # "Adel bin Ahmed Al-Jubeir"
     path = tmp_path / "rome.yaml"
@@ -197,8 +197,8 @@ def test_the_archive_lists_al_jubeir_once_under_both_names(cli, archive_url, tmp
 
 
 def test_a_pack_annex_agrees_with_its_own_notes_and_with_the_archive(archive, make, followup, cli, archive_url, tmp_path):
-    from briefing.assemble import assemble_pack, pack_followups
-    from briefing.summaries import summary_yaml
+    from briefing.assemble.collection import assemble_pack, pack_followups
+    from briefing.read.summaries import summary_yaml
 
     origin = make("2026-11-02", url="https://kremlin.example/origin", follow_ups=(followup(),))  # Putin to visit Tajikistan
     visit = make("2026-11-24", type="visit", place="Dushanbe", url="https://kremlin.example/visit",
@@ -226,7 +226,7 @@ def test_a_pack_annex_agrees_with_its_own_notes_and_with_the_archive(archive, ma
 
 
 def test_show_flags_conflicts_history_tells_the_move_and_pick_chooses(cli, archive_url, tmp_path):
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
 
     visit = italian_visit_to_riyadh("2015-08-07", url="https://okaz.example/rome")
     visit = parse_summary({**visit.model_dump(mode="json", exclude_none=True),

@@ -11,7 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from briefing.summaries import summary_yaml
+from briefing.read.summaries import summary_yaml
 
 from ..pdftools import normalise_words, pdf_text
 from .test_archive_memory import italian_visit_to_riyadh, rome

@@ -8,8 +8,8 @@ import pytest
 
 from briefing.archive import ArchiveError
 from briefing.archive.store import open_archive
-from briefing.errors import InputError
-from briefing.summaries import read_summary
+from briefing.base.errors import InputError
+from briefing.read.summaries import read_summary
 
 
 def test_same_event_from_two_sources_is_one_event(archive, make):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from briefing.summaries import read_summary
+from briefing.read.summaries import read_summary
 from support import READOUTS as DEV
 from support import SEED_RELEASE as SEED
 

@@ -58,7 +58,7 @@ def test_the_scorer_in_the_repository_is_the_shared_one() -> None:
 def test_no_date_is_emitted_that_the_text_does_not_support(tmp_path: Path) -> None:
     """A readout with no time expression gets no date, whatever its publication date."""
     from briefing.extract import extract_summary
-    from briefing.sources import release_from_bytes
+    from briefing.read.sources import release_from_bytes
 
     text = ("Readout of the President's Meeting with the Prime Minister of Japan\n\n"
             "The President met with Prime Minister Kishida of Japan. The leaders discussed trade.\n")

@@ -12,8 +12,8 @@ from briefing.extract import extract_summary
 from briefing.extract.mentions import find_mentions, tag_sentence
 from briefing.extract.participants import Roster
 from briefing.extract.vocab import default_lexicon
-from briefing.model import Summary
-from briefing.sources import read_release, release_from_bytes
+from briefing.read.sources import read_release, release_from_bytes
+from briefing.summary.model import Summary
 from support import ROOT
 
 CORPUS = ROOT / "tests" / "extract" / "corpus" / "en" / "dev"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from briefing.errors import InputError
+from briefing.base.errors import InputError
 from briefing.extract import extract_summary
-from briefing.sources import Release, read_release
+from briefing.read.sources import Release, read_release
 from support import SEED_RELEASE as SEED
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ruamel.yaml import YAML
 
 from briefing.extract import dump_yaml, extract_summary
-from briefing.model import parse_summary
-from briefing.sources import read_release
+from briefing.read.sources import read_release
+from briefing.summary.model import parse_summary
 from support import SEED_RELEASE as SEED
 
 

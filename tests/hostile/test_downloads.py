@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import ConfigError, RenderError
+from briefing.base.errors import ConfigError, RenderError
 from briefing.preview import Preview, Site
 from briefing.preview import downloads as preview_downloads
 from briefing.preview.downloads import DownloadWorker, render_note_download

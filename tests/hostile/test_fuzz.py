@@ -14,13 +14,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.config import Config
-from briefing.errors import BriefingError, ExitCode
-from briefing.io import write_outputs
-from briefing.loading import load_input
-from briefing.notes import make_options, render_note
-from briefing.sources import release_from_bytes
-from briefing.summaries import load_yaml, summary_from_tree
+from briefing.assemble.loading import load_input
+from briefing.base.errors import BriefingError, ExitCode
+from briefing.base.io import write_outputs
+from briefing.read.config import Config
+from briefing.read.sources import release_from_bytes
+from briefing.read.summaries import load_yaml, summary_from_tree
+from briefing.write.notes import make_options, render_note
 
 FORMATS = ("pdf", "docx", "html")
 OPTIONS = make_options(Config())

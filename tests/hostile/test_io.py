@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bounded import assert_one_line, leftovers, run_bounded, summary
 
-from briefing import io as briefing_io
-from briefing.errors import OutputError
+from briefing.base import io as briefing_io
+from briefing.base.errors import OutputError
 
 
 def test_a_full_disk_leaves_no_format_and_no_temporary_file(tmp_path: Path) -> None:

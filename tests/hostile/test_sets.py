@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bounded import assert_one_line, leftovers, run_bounded, summary
 
-from briefing import io as briefing_io
-from briefing.errors import OutputExistsError
+from briefing.base import io as briefing_io
+from briefing.base.errors import OutputExistsError
 from support import ROOT
 
 FORMATS = ("pdf", "docx", "html")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bounded import assert_one_line, run_bounded
 
-from briefing.errors import InputError
-from briefing.sources import read_release, release_from_bytes
+from briefing.base.errors import InputError
+from briefing.read.sources import read_release, release_from_bytes
 
 PARAGRAPH = "استقبل وزير الخارجية اليوم في الرياض نظيره الأردني وبحثا العلاقات الثنائية. "
 

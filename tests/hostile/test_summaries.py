@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bounded import assert_one_line, leftovers, run_bounded, summary
 
-from briefing.errors import SummaryError
-from briefing.summaries import load_yaml, summary_from_tree
+from briefing.base.errors import SummaryError
+from briefing.read.summaries import load_yaml, summary_from_tree
 
 
 def _alias_bomb(levels: int = 9, width: int = 10) -> str:
@@ -66,7 +66,7 @@ def test_device_fifo_and_unreadable_folder_are_refused_without_blocking(tmp_path
 
 
 def test_permission_denied_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing.summaries import read_summary
+    from briefing.read.summaries import read_summary
 
     def refuse(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
@@ -133,7 +133,7 @@ def test_validate_of_a_fifo_in_a_watched_folder_does_not_block() -> None:
     """The same reader serves the preview: a FIFO never blocks a thread."""
     import tempfile
 
-    from briefing.summaries import read_summary
+    from briefing.read.summaries import read_summary
 
     with tempfile.TemporaryDirectory() as folder:
         fifo = Path(folder) / "s.yaml"

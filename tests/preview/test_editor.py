@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from briefing.model import parse_summary
 from briefing.preview.editor import editor_groups, suggest_translations
-from briefing.summaries import read_summary
+from briefing.read.summaries import read_summary
+from briefing.summary.model import parse_summary
 from briefing.translate import build_memory
 from support import SAMPLES
 

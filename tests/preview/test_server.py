@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from briefing.errors import BriefingError
+from briefing.base.errors import BriefingError
 from briefing.preview import Preview, Site
 from support import SEED
 

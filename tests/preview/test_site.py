@@ -91,7 +91,7 @@ def test_what_is_watched(summary_file, tmp_path):
     assert watched.matters(summary_file)
     assert watched.matters(summary_file.parent / "briefing.toml")
     assert not watched.matters(summary_file.parent / "other.yaml")
-    from briefing.resources import data_dir
+    from briefing.base.resources import data_dir
 
     assert watched.matters(data_dir("templates") / "note.css")
     assert watched.matters(data_dir("fonts") / "NotoNaskhArabic-Regular.ttf")

@@ -6,11 +6,11 @@ import io
 
 from pypdf import PdfReader
 
-from briefing.assemble import assemble_pack
-from briefing.model import Text
+from briefing.assemble.collection import assemble_pack
+from briefing.read.summaries import read_summary
 from briefing.render.collection import outline_label, pack_view, render_pack_pdf
 from briefing.render.options import RenderOptions
-from briefing.summaries import read_summary
+from briefing.summary.model import Text
 from support import SAMPLES
 
 

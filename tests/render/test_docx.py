@@ -12,10 +12,10 @@ from functools import cache
 import pytest
 from lxml import etree
 
+from briefing.read.summaries import read_summary
 from briefing.render import _ooxml as ox
 from briefing.render.docx import render_docx, render_docx_document, segment_directions
 from briefing.render.options import RenderOptions, creation_time, prepare_note
-from briefing.summaries import read_summary
 from golden import check_golden
 from support import ROOT, SAMPLES, SEED
 
@@ -205,7 +205,7 @@ def test_one_language_only_embeds_only_its_faces():
 
 def test_core_properties_are_the_notes_not_the_templates():
     summary = read_summary(SAMPLES / "phone-call-en.yaml")
-    from briefing.model import Text
+    from briefing.summary.model import Text
 
     opts = RenderOptions(organisation=Text(ar="وزارة الخارجية", en="Ministry of Foreign Affairs"))
     view = prepare_note(summary, opts)
@@ -236,7 +236,7 @@ def test_no_template_leftovers():
 def test_same_input_same_bytes_across_processes(tmp_path):
     script = (
         "import sys; from briefing.render.options import RenderOptions, prepare_note;"
-        "from briefing.render.docx import render_docx; from briefing.summaries import read_summary;"
+        "from briefing.render.docx import render_docx; from briefing.read.summaries import read_summary;"
         "o = RenderOptions(); sys.stdout.buffer.write(render_docx(prepare_note(read_summary(sys.argv[1]), o), o))"
     )
     runs = [subprocess.run([sys.executable, "-c", script, str(SEED)], capture_output=True, check=True, cwd=ROOT).stdout for _ in range(2)]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.read.summaries import read_summary
 from briefing.render.docx import render_docx
 from briefing.render.options import RenderOptions, prepare_note
-from briefing.summaries import read_summary
 from pdftools import normalise_words, pdf_fonts, pdf_text, require
 from support import SEED
 

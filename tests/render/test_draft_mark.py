@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from briefing.read.summaries import read_summary
 from briefing.render.docx import render_docx
 from briefing.render.html import render_html
 from briefing.render.options import RenderOptions, prepare_note
 from briefing.render.pdf import render_pdf
-from briefing.summaries import read_summary
 from pdftools import pdf_text, require
 from support import SAMPLES
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from briefing.model import parse_summary
+from briefing.read.summaries import read_summary
 from briefing.render.html import render_html
 from briefing.render.options import RenderOptions, prepare_note
-from briefing.summaries import read_summary
+from briefing.summary.model import parse_summary
 from golden import check_golden
 from support import SAMPLES, SEED
 

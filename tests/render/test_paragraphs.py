@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from briefing.model import parse_summary
 from briefing.render.paragraphs import MAX_TOPICS, digest_paragraph
 from briefing.render.templates import load_labels, search_path
+from briefing.summary.model import parse_summary
 
 LABELS = load_labels(search_path())
 

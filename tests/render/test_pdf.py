@@ -8,9 +8,9 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from briefing.read.summaries import read_summary
 from briefing.render.options import RenderOptions, prepare_note
 from briefing.render.pdf import make_url_fetcher, render_pdf
-from briefing.summaries import read_summary
 from pdftools import SHIPPED_FAMILIES, normalise_words, pdf_fonts, pdf_text, require
 from support import SAMPLES, SEED
 
@@ -50,7 +50,7 @@ def test_footer_numbers_pages_in_both_digit_systems(tmp_path):
 
 
 def test_metadata_title_language_author_and_tags(tmp_path):
-    from briefing.model import Text
+    from briefing.summary.model import Text
 
     pdf = write_pdf(tmp_path, read_summary(SEED), organisation=Text(ar="وزارة", en="Ministry of Examples"))
     info = subprocess.run([require("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loading import load_input
-from briefing.model import Summary
+from briefing.assemble.loading import load_input
+from briefing.read.summaries import read_summary
 from briefing.render.options import RenderOptions, Typography, prepare_note
 from briefing.render.pdf import render_pdf
 from briefing.render.view import NoteView
-from briefing.summaries import read_summary
+from briefing.summary.model import Summary
 from pdftools import Page, Word, normalise_words, pdf_pages, pdf_text
 from support import SAMPLES, SEED, SHARED
 

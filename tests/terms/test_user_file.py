@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import InputError
+from briefing.base.errors import InputError
 from briefing.terms import load_terms
 
 HEADER = "# my terms\nkind\tkey\tar\ten\tvariants_ar\tvariants_en\tattrs\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from briefing.summaries import read_summary
+from briefing.read.summaries import read_summary
 from support import SAMPLES
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}

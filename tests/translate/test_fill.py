@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.model import parse_summary
-from briefing.summaries import read_summary
+from briefing.read.summaries import read_summary
+from briefing.summary.model import parse_summary
 from briefing.terms import load_terms
 from briefing.translate import build_memory, fill_translations, pending_sides
 from support import SAMPLES
@@ -87,7 +87,7 @@ def test_the_tm_keeps_only_accepted_summaries_and_carries_names_over() -> None:
 
 
 def test_a_note_made_from_a_release_gets_the_formula_fills_marked_for_review() -> None:
-    from briefing.loading import load_input
+    from briefing.assemble.loading import load_input
 
     loaded = load_input(SAMPLES / "release-ar.txt")
     follow_up = loaded.summary.follow_ups[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from briefing.summaries import read_summary
+from briefing.read.summaries import read_summary
 from briefing.translate.xliff import build_tmx
 from support import SAMPLES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from briefing.model import parse_summary
+from briefing.summary.model import parse_summary
 from briefing.translate.exchange import export_units
 from briefing.translate.xliff import Alternative, Unit, XliffFile, build_xliff
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.codes import is_known, suggest
+from briefing.summary.codes import is_known, suggest
 from support import MINIMAL_SUMMARY
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError, SummaryError
-from .model import ReferenceError_, Summary, parse_summary
+from ..base.errors import InputError, SummaryError
+from ..summary.model import ReferenceError_, Summary, parse_summary
 
 MAX_BYTES = 5 * 1024 * 1024
 SUMMARY_SUFFIXES = (".yaml", ".yml", ".json")
@@ -425,7 +425,7 @@ def summary_from_tree(tree: Any, name: str, *, terms: Sequence[Path] = ()) -> Su
 
 def check_codes(summary: Summary, tree: Any, name: str, *, terms: Sequence[Path] = ()) -> None:
     """Refuse a participant country that is neither ISO 3166-1 nor an organisation of the term base."""
-    from .codes import is_known, suggest
+    from ..summary.codes import is_known, suggest
 
     for index, participant in enumerate(summary.participants):
         code = participant.country

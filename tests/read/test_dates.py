@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.dates import (
+from briefing.read.dates import (
     find_date,
     find_dates,
     gregorian_to_hijri,

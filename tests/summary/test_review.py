@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.review import is_draft, open_items, review_items
-from briefing.summaries import read_summary
+from briefing.read.summaries import read_summary
+from briefing.summary.review import is_draft, open_items, review_items
 from support import MINIMAL_SUMMARY, SAMPLES
 
 EXTRACTED = """format: 1

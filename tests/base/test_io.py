@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.errors import OutputExistsError
-from briefing.io import write_atomic, write_outputs
+from briefing.base.errors import OutputExistsError
+from briefing.base.io import write_atomic, write_outputs
 
 
 def test_refuses_existing_files_before_writing_any(tmp_path):

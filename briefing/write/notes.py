@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import Config
-from .errors import ConfigError
-from .model import Summary, Text
-from .render.options import FORMATS, LAYOUTS, RenderOptions, prepare_note
+from ..base.errors import ConfigError
+from ..read.config import Config
+from ..render.options import FORMATS, LAYOUTS, RenderOptions, prepare_note
+from ..summary.model import Summary, Text
 
 LANGS = ("ar", "en")
 
@@ -33,8 +33,8 @@ def make_options(
     pdf_variant: str | None = None,
 ) -> RenderOptions:
     """Combine the config file and the command-line options (which win)."""
-    from .render.fonts import fonts_from_config
-    from .render.options import Typography
+    from ..render.fonts import fonts_from_config
+    from ..render.options import Typography
 
     chosen_layout = (layout or config.layout).lower()
     if chosen_layout not in LAYOUTS:
@@ -57,8 +57,8 @@ def render_note(summary: Summary, options: RenderOptions, formats: Sequence[str]
                 contacts: tuple[Sequence, Sequence] | None = None) -> dict[str, bytes]:
     """Render one summary to every requested format, in memory; `contacts` (earlier events, open
     follow-ups, from an archive) add the "earlier contacts" sections before the source."""
-    from .render.contacts import with_contacts
-    from .render.formats import render_as
+    from ..render.contacts import with_contacts
+    from ..render.formats import render_as
 
     view = prepare_note(summary, options)
     if contacts is not None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import InputError
-from briefing.sources import read_release, release_from_bytes
+from briefing.base.errors import InputError
+from briefing.read.sources import read_release, release_from_bytes
 
 ARABIC = "استقبل وزير الخارجية اليوم سفير جمهورية مصر العربية.\nوجرى خلال الاستقبال بحث العلاقات الثنائية."
 

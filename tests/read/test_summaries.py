@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from briefing.errors import InputError, SummaryError
-from briefing.summaries import read_summary
+from briefing.base.errors import InputError, SummaryError
+from briefing.read.summaries import read_summary
 from support import MINIMAL_SUMMARY as GOOD
 from support import SEED
 
@@ -91,7 +91,7 @@ def test_bad_reference_points_at_the_speaker(tmp_path):
 def test_json_reads_as_the_yaml_parser_reads_it(tmp_path, options):
     import json
 
-    from briefing.summaries import load_plain_json, load_yaml, summary_from_tree, to_plain
+    from briefing.read.summaries import load_plain_json, load_yaml, summary_from_tree, to_plain
 
     for source in sorted(SEED.parent.glob("*.yaml")):
         text = json.dumps(to_plain(load_yaml(source.read_text(encoding="utf-8"), source.name)), default=str, **options)
@@ -109,7 +109,7 @@ def test_json_reads_as_the_yaml_parser_reads_it(tmp_path, options):
     '{"a": 1}\n---\n',  # not JSON
 ])
 def test_json_that_yaml_may_read_otherwise_takes_the_yaml_path(text):
-    from briefing.summaries import load_plain_json
+    from briefing.read.summaries import load_plain_json
 
     assert load_plain_json(text) is None
 
@@ -141,7 +141,7 @@ def same(a, b) -> bool:
 
 def fast_or_none(text: str):
     """Parse both ways; when libyaml's result is taken, ruamel's must be the same. Return libyaml's (or None)."""
-    from briefing.summaries import load_plain_yaml, load_yaml, to_plain
+    from briefing.read.summaries import load_plain_yaml, load_yaml, to_plain
 
     fast = load_plain_yaml(text)
     if fast is not None:
@@ -158,7 +158,7 @@ def test_real_yaml_reads_as_ruamel_reads_it(path):
 
 
 def test_written_summaries_read_as_ruamel_reads_them():
-    from briefing.summaries import summary_yaml
+    from briefing.read.summaries import summary_yaml
 
     for path in sorted(ROOT.glob("samples/*.yaml")) + sorted(ROOT.glob("tests/extract/corpus/*/dev/*.gold.yaml")):
         assert fast_or_none(summary_yaml(read_summary(path), comment="written by briefing")) is not None
@@ -196,13 +196,13 @@ def test_scalars_of_ruamels_own_types_take_the_ruamel_path(scalar):
     "a: [x\n", "a: x\n b: y\n", "a: 'x\n",  # syntax errors: ruamel names the line
 ])
 def test_what_libyaml_may_read_otherwise_takes_the_ruamel_path(text):
-    from briefing.summaries import load_plain_yaml
+    from briefing.read.summaries import load_plain_yaml
 
     assert load_plain_yaml(text) is None
 
 
 def test_a_yaml_summary_is_read_without_ruamel(tmp_path, monkeypatch):
-    import briefing.summaries as summaries
+    import briefing.read.summaries as summaries
 
     path = write(tmp_path, SEED.read_text(encoding="utf-8"))
     expected = read_summary(path)
@@ -215,7 +215,7 @@ def test_a_yaml_summary_is_read_without_ruamel(tmp_path, monkeypatch):
 
 
 def test_without_libyaml_everything_takes_the_ruamel_path(tmp_path, monkeypatch):
-    import briefing.summaries as summaries
+    import briefing.read.summaries as summaries
 
     monkeypatch.setattr(summaries, "_c_parser", lambda: None)
     assert summaries.load_plain_yaml("a: x\n") is None

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Summary
-from .summaries import STDIN, is_summary_path, read_summary
+from ..read.summaries import STDIN, is_summary_path, read_summary
+from ..summary.model import Summary
 
 SHOWN_ITEMS = 5  # review items named in the warning; `briefing review list` on the extracted summary lists all
 
@@ -27,12 +27,12 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     label = "<stdin>" if str(name) == STDIN else str(name)
     if is_summary_path(name):
         return LoadedInput(label, read_summary(name, terms=terms))
-    from .errors import BriefingError, InputError
-    from .extract import extract_summary
-    from .review import open_items
-    from .sources import read_release
-    from .terms import load_terms
-    from .translate import fill_translations
+    from ..base.errors import BriefingError, InputError
+    from ..extract import extract_summary
+    from ..read.sources import read_release
+    from ..summary.review import open_items
+    from ..terms import load_terms
+    from ..translate import fill_translations
 
     release = read_release(name)
     term_base = load_terms(tuple(terms))

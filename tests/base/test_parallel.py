@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from briefing.errors import InputError
-from briefing.parallel import map_ordered
+from briefing.base.errors import InputError
+from briefing.base.parallel import map_ordered
 
 
 def square_and_pid(n: int) -> tuple[int, int]:

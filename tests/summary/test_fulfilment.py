@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from briefing.fulfilment import facts_of_event, facts_of_followup, first_verdict, judge, restates, target_country
-from briefing.model import parse_summary
+from briefing.summary.fulfilment import facts_of_event, facts_of_followup, first_verdict, judge, restates, target_country
+from briefing.summary.model import parse_summary
 
 
 def summary(date="2026-11-02", type="meeting", people=(("rahmon", "TJ", "guest"), ("putin", "RU", "host")),
@@ -123,7 +123,7 @@ def test_dates_are_compared_not_strings():
 
 
 def test_candidates_rank_a_visit_between_the_two_sides_before_a_meeting_where_both_were_present():
-    from briefing.fulfilment import candidates
+    from briefing.summary.fulfilment import candidates
 
     both = fu(who="both")
     summit = ev(2, date="2026-11-10", type="summit", people=(("putin", "RU", "other"), ("rahmon", "TJ", "other")))
@@ -135,8 +135,8 @@ def test_candidates_rank_a_visit_between_the_two_sides_before_a_meeting_where_bo
 
 
 def test_a_record_as_of_a_day_knows_only_what_was_reported_by_then():
-    from briefing.fulfilment import Candidate, FollowUpRecord
-    from briefing.model import FollowUpKind, FollowUpStatus, Text
+    from briefing.summary.fulfilment import Candidate, FollowUpRecord
+    from briefing.summary.model import FollowUpKind, FollowUpStatus, Text
 
     record = FollowUpRecord(
         id=1, event_id=1, origin_note_id="n", opened_on=dt.date(2015, 8, 7), kind=FollowUpKind.visit,

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import ConfigError
+from ..base.errors import ConfigError
 
 CONFIG_NAME = "briefing.toml"
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from briefing.assemble import assemble_digest, assemble_pack, iso_week_range, week_label
-from briefing.errors import ConfigError
-from briefing.model import Text, parse_summary
-from briefing.summaries import read_summary
+from briefing.assemble.collection import assemble_digest, assemble_pack, iso_week_range, week_label
+from briefing.base.errors import ConfigError
+from briefing.read.summaries import read_summary
+from briefing.summary.model import Text, parse_summary
 
 
 def summary(date="2026-11-24", type="meeting", people=(("rahmon", "TJ", "guest"), ("putin", "RU", "host")),

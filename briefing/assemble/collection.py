@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import ConfigError
-from .fulfilment import FollowUpRecord
-from .model import EventType, FollowUpStatus, Participant, Summary, Text, slugify
+from ..base.errors import ConfigError
+from ..summary.fulfilment import FollowUpRecord
+from ..summary.model import EventType, FollowUpStatus, Participant, Summary, Text, slugify
 
 DEFAULT_PACK_TITLE = Text(ar="ملف إحاطة", en="Briefing pack")
 CLASSIFICATION_RANK = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "RESTRICTED")
@@ -224,7 +224,7 @@ def week_label(start: dt.date, end: dt.date) -> str | None:
 
 def followup_records(summary: Summary) -> list[FollowUpRecord]:
     """Return a summary's own follow-ups as records (no archive id)."""
-    from .fulfilment import target_country, who_country
+    from ..summary.fulfilment import target_country, who_country
 
     out = []
     for item in summary.follow_ups:
@@ -246,10 +246,10 @@ def pack_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
 
 def _distinct_followups(summaries: Iterable[Summary]) -> list[FollowUpRecord]:
     """Return the summaries' follow-ups, once each when several summaries report the same one; an open
-    one that a later note of the same pack fulfils (the tracker's `done`, see briefing.fulfilment) is closed."""
+    one that a later note of the same pack fulfils (the tracker's `done`, see briefing.summary.fulfilment) is closed."""
     from dataclasses import replace
 
-    from .fulfilment import facts_of_event, facts_of_followup, first_verdict, restates
+    from ..summary.fulfilment import facts_of_event, facts_of_followup, first_verdict, restates
 
     summaries = list(summaries)
     kept: list[tuple[Any, FollowUpRecord]] = []
@@ -304,8 +304,8 @@ def _classification(values: Iterable[str | None]) -> str | None:
 
 
 def _index(events: Sequence[PackEvent]) -> tuple[PersonEntry, ...]:
-    """One entry per person across the pack's notes (see briefing.people), with every event they attended."""
-    from .people import gather
+    """One entry per person across the pack's notes (see briefing.summary.people), with every event they attended."""
+    from ..summary.people import gather
 
     seen: list[tuple[Participant, Meeting]] = []
     for event in events:

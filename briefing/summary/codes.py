@@ -11,7 +11,7 @@ from pathlib import Path
 @cache
 def iso_countries() -> frozenset[str]:
     """Return the ISO 3166-1 alpha-2 codes CLDR names."""
-    from .terms._cldr import country_codes
+    from ..terms._cldr import country_codes
 
     return frozenset(country_codes())
 
@@ -22,7 +22,7 @@ def organisations(terms: Sequence[Path] = ()) -> dict[str, str]:
     Read from the term files' rows, not from a built term base: building its index costs ~0.4 s,
     and every summary naming an organisation (ISDB, UN) passes through here.
     """
-    from .terms._read import read_rows
+    from ..terms._read import read_rows
 
     rows = [*_shipped_organisations(), *(row for path in terms for row in read_rows(Path(path)))]
     return {row.key.upper(): row.key for row in rows if row.kind == "organisation"}
@@ -30,8 +30,8 @@ def organisations(terms: Sequence[Path] = ()) -> dict[str, str]:
 
 @cache
 def _shipped_organisations() -> tuple:
-    from .terms import DATA_DIR
-    from .terms._read import read_rows
+    from ..terms import DATA_DIR
+    from ..terms._read import read_rows
 
     return tuple(read_rows(DATA_DIR / "organisations.tsv"))
 
@@ -45,7 +45,7 @@ def suggest(code: str, terms: Sequence[Path] = ()) -> str | None:
     """Return the code `code` most likely means: KSA -> SA, SYR -> SY, UK -> GB, a close spelling."""
     from babel.core import get_global
 
-    from .terms import load_terms
+    from ..terms import load_terms
 
     aliases = get_global("territory_aliases").get(code.upper())
     if aliases and aliases[0] in iso_countries():

@@ -8,12 +8,12 @@ import time
 
 import pytest
 
-from briefing.lock import LockError, exclusive
+from briefing.base.lock import LockError, exclusive
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from briefing.lock import exclusive
+from briefing.base.lock import exclusive
 with exclusive(Path(sys.argv[1]), wait=0):
     print("held", flush=True)
     time.sleep(float(sys.argv[2]))

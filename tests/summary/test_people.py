@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from briefing.assemble.collection import assemble_pack
+from briefing.read.summaries import read_summary
+from briefing.summary.people import gather, name_key
+from support import ROOT
 
-from briefing.assemble import assemble_pack
-from briefing.people import gather, name_key
-from briefing.summaries import read_summary
-
-TESTS = Path(__file__).parent
+TESTS = ROOT / "tests"
 ROME = TESTS / "archive" / "corpus" / "2015-08-08-233.gold.yaml"  # "Adel Al-Jubeir"
 CAIRO = TESTS / "extract" / "corpus" / "ar" / "dev" / "2015-07-24-1213.gold.yaml"  # "Adel bin Ahmed Al-Jubeir"
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConflictError, InputError
-from .io import write_atomic
-from .model import Summary
-from .summaries import decode_utf8, load_yaml, read_bytes, summary_from_tree, yaml_writer
+from ..base.errors import ConflictError, InputError
+from ..base.io import write_atomic
+from ..read.summaries import decode_utf8, load_yaml, read_bytes, summary_from_tree, yaml_writer
+from ..summary.model import Summary
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 _ITEM_LISTS = ("participants", "agenda", "positions", "follow_ups")

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .arabic import DIGITS, LETTER_VARIANTS, TATWEEL
+from ..base.arabic import DIGITS, LETTER_VARIANTS, TATWEEL
 
 _DIGITS = str.maketrans(DIGITS)
 _FOLD = str.maketrans(LETTER_VARIANTS)

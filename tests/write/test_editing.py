@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.editing import mark_reviewed, open_document, remove_item, save_document, set_value
-from briefing.errors import ConflictError, SummaryError
-from briefing.summaries import read_summary
+from briefing.base.errors import ConflictError, SummaryError
+from briefing.read.summaries import read_summary
+from briefing.write.editing import mark_reviewed, open_document, remove_item, save_document, set_value
 from support import SAMPLES, SEED
 
 

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..base.errors import InputError
+from ..base.optional import import_optional
 from .dates import parse_iso
-from .errors import InputError
-from .optional import import_optional
 from .summaries import read_bytes
 
 MAX_BYTES = 5 * 1024 * 1024

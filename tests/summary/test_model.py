@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from briefing.model import derive_id, parse_summary, summary_json_schema
+from briefing.summary.model import derive_id, parse_summary, summary_json_schema
 
 
 def minimal(**extra):
