@@ -125,7 +125,9 @@ def _checked_weekday(date: FoundDate, found: list[FoundDate], reference: dt.date
     named = [f for f in found if f is not date and f.relative and f.date is not None and _WEEKDAY_WORD.search(f.text)]
     if not named:
         return date
-    wanted = named[0].date.weekday()
+    first = named[0].date
+    assert first is not None  # only dated words are kept above
+    wanted = first.weekday()
     for shift in (0, -1, 1):
         candidate = date.date + dt.timedelta(days=shift)
         if candidate.weekday() == wanted:
@@ -147,7 +149,7 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
     """
     if event_type == "phone_call":
         return None, None
-    later = [(text, []) for text in after if _DURING.search(normalise_ar(text) if lang == "ar" else text)]
+    later: list[tuple[str, list[tuple[int, int]]]] = [(text, []) for text in after if _DURING.search(normalise_ar(text) if lang == "ar" else text)]
     for text, spans in ((lead, skip), (dateline or "", []), (title or "", []), *later):
         for match in lex.match(text, lang, ("city",)):
             if any(s <= match.start < e for s, e in spans):

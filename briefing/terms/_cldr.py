@@ -20,7 +20,8 @@ def country_codes() -> list[str]:
     """Return the ISO 3166-1 alpha-2 codes CLDR names, sorted."""
     from babel import Locale
 
-    return sorted(c for c in Locale("en").territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES)
+    return sorted(c for c in Locale("en").territories if isinstance(c, str) and len(c) == 2 and c.isalpha()
+                  and c not in _NOT_COUNTRIES)
 
 
 def render_countries() -> str:

@@ -90,7 +90,7 @@ def parse_rows(text: str, source: str) -> list[Row]:
         cells += [""] * (len(FIELDS) - len(cells))
         kind, key, ar, en = (c.strip() for c in cells[:4])
 
-        def bad(field: str, message: str, hint: str | None = None) -> InputError:
+        def bad(field: str, message: str, hint: str | None = None, number: int = number) -> InputError:
             return InputError(message, file=source, line=number, field=field, hint=hint)
 
         if kind not in KINDS:

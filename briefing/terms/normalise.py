@@ -18,7 +18,7 @@ _MARKS = "".join(
 ) + "\u0670\u0640\u200c\u200d\u200e\u200f\ufeff"
 
 _MAP = {**LETTER_VARIANTS, **DIGITS}  # one alef, one ya, ha for ta marbuta; ASCII digits
-_TABLE = {**str.maketrans(_MAP), **{ord(c): None for c in _MARKS}}
+_TABLE: dict[int, str | None] = {**{ord(k): v for k, v in _MAP.items()}, **{ord(c): None for c in _MARKS}}
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"(?:[^\W_]|[" + re.escape(_MARKS) + r"])+")
 
