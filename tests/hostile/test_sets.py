@@ -24,7 +24,7 @@ FORMATS = ("pdf", "docx", "html")
 KILLED_WRITER = """
 import os, signal, sys
 from pathlib import Path
-from briefing import io
+from briefing.base import io
 
 point, count, folder, tag = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 done = {"stage": 0, "rename": 0}
