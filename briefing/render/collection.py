@@ -23,7 +23,7 @@ from .formatting import country_name, date_text, format_gregorian
 from .options import RenderOptions, creation_time
 from .paragraphs import digest_paragraph
 from .templates import load_labels
-from .view import DASH, Labels, NoteView, Section, Table, as_draft, build_view, localise_number
+from .view import DASH, Labels, NoteView, Section, Table, as_draft, build_view, classification_marking, localise_number
 
 PACK_TEMPLATE = "pack.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
@@ -67,6 +67,11 @@ class CollectionView:
     message: Text | None = None  # what an empty digest says
     drafts: Text | None = None  # how many notes or events are from unreviewed summaries (None when none is)
     labels: Labels = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def marking(self) -> Text | None:
+        """The classification in both languages («مقيد / RESTRICTED»), from the labels' `classifications`, as a note's."""
+        return classification_marking(self.classification, self.labels)
 
     def label(self, group: str, key: str) -> Text:
         """Return a fixed wording from the labels."""
