@@ -22,7 +22,7 @@ from ..errors import RenderError
 from ..model import Text
 from . import _ooxml as ox
 from .collection import CollectionView
-from .docx import HALF, TEXT_WIDTH, NoteWriter, add_page_furniture, append_note, new_document
+from .docx import HALF, TEXT_WIDTH, NoteWriter, add_page_furniture, append_note, marking_line, new_document
 from .docx_draft import mark_draft_sections, paint
 from .docx_zip import package_document
 from .options import RenderOptions, creation_time
@@ -103,8 +103,13 @@ def _parallel(options: RenderOptions) -> bool:
 
 
 def _cover(writer: NoteWriter, view: CollectionView) -> None:
-    """Organisation, kind, title, facts and classification, side by side or one language after the other."""
+    """The marking in both languages, then organisation, kind, title and facts, side by side or one language after the other."""
     document, options = writer.document, writer.options
+    marked = marking_line(writer, view.classification)
+    if marked is not None:  # one line above both languages, as on the PDF's cover
+        p = document.add_paragraph()
+        ox.set_paragraph_direction(p._p, "ar" in _languages(options), "center")
+        writer.text(p, marked, style="Briefing Label")
     if _parallel(options):
         frame = writer.table(document, 1, (HALF, TEXT_WIDTH - HALF), style="Briefing Columns", rtl=True, header=False)
         targets: list[tuple[Any, str]] = [(frame.rows[0].cells[i], lang) for i, lang in enumerate(("ar", "en"))]
@@ -123,10 +128,6 @@ def _cover(writer: NoteWriter, view: CollectionView) -> None:
             writer.side(p, value, lang)
         if view.drafts is not None:
             paint(writer, writer.paragraph(container, lang), view.drafts.get(lang) or "")
-        if view.classification:
-            p = writer.paragraph(container, lang)
-            writer.text(p, f"{view.label('fields', 'classification').get(lang)}: ", style="Briefing Label")
-            writer.text(p, view.classification)
     _spacer(writer)
 
 
