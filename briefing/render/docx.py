@@ -451,7 +451,16 @@ def append_note(writer: NoteWriter, view: NoteView) -> None:
 
 
 def _page_number(writer: NoteWriter, p: Paragraph, lang: str) -> None:
-    """Write `صفحة X من Y` or `Page X of Y` with PAGE and NUMPAGES fields."""
+    """Write `صفحة X من Y` or `Page X of Y` with PAGE and NUMPAGES fields.
+
+    Arabic-Indic page numbers take the `\\* HINDIARABIC` switch (ECMA-376 Part 1, 17.16.4.3), for Word.
+    LibreOffice 7.4 cannot be told from the document: it ignores that switch and
+    `w:pgNumType w:fmt="hindiNumbers"` (Western digits), reads `\\* ArabicAbjad` as full-width
+    digits («２», which the fonts lack: a blank) and `arabicAbjad`/`arabicAlpha` as letters
+    (ب، ت); it draws the digits of fields in its own CTL numerals setting, a profile option
+    («Context» gives ٢ in Arabic runs and 2 in English ones). Written numbers (list numbers,
+    dates) are text and show as written.
+    """
     assert writer.view is not None
     rtl = lang == "ar"
     page, of = writer.view.label("phrases", "page").get(lang), writer.view.label("phrases", "of").get(lang)
