@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
-from ..assemble import Digest, Pack, PackEvent
+from ..assemble import Digest, Pack, PackEvent, most_restrictive
 from ..fulfilment import FollowUpRecord
 from ..model import Text
 from ..review import is_draft
@@ -93,7 +93,7 @@ def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None, 
     sections = (_followups_section(pack.open_followups, labels, p["open_followups"], "open"),)
     return CollectionView(
         kind=p["kind"], title=_both_sides(pack.title), period=period_text(pack.start, pack.end, labels),
-        classification=pack.classification or options.classification, organisation=options.organisation,
+        classification=most_restrictive(view.classification for _, view in notes), organisation=options.organisation,
         facts=tuple(facts), date=pack.end, entries=entries, notes=notes, sections=sections, index=index_lines(pack),
         overview=overview_section([(e.summary, view.title, view.draft) for e, (_, view) in zip(pack.events, notes)], labels)
         if overview else None,
@@ -139,7 +139,8 @@ def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = 
     sections.extend(party_section(c.countries, c.events, labels) for c in digest.contacts)
     kind = d["kind"] if digest.week else d["kind_range"]
     return CollectionView(
-        kind=kind, title=kind, period=period, classification=options.classification, organisation=options.organisation, facts=tuple(facts),
+        kind=kind, title=kind, period=period, organisation=options.organisation, facts=tuple(facts),
+        classification=most_restrictive([options.classification, *(e.summary.classification for e in digest.events)]),
         date=digest.end, sections=tuple(sections), message=d["no_events"] if digest.is_empty else None,
         drafts=drafts_text(sum(is_draft(e.summary) for e in digest.events), digest.total, d["drafts"]), labels=labels)
 

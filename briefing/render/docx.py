@@ -23,6 +23,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from ..assemble import most_restrictive
 from ..errors import RenderError
 from ..model import Text
 from . import _ooxml as ox
@@ -583,7 +584,7 @@ def render_docx_document(views: Sequence[NoteView], options: RenderOptions, *, e
             ox.add_page_break(document.add_paragraph()._p)
         append_note(writer, view)
     writer.view = views[0]
-    add_page_furniture(writer, next((v.classification for v in views if v.classification), None))
+    add_page_furniture(writer, most_restrictive(v.classification for v in views))  # one header for all: the highest
     if any(v.draft for v in views):
         add_draft_mark(writer)
     _core_properties(document, views[0], options)
