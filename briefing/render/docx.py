@@ -482,10 +482,11 @@ def marking_line(writer: NoteWriter, classification: str | None) -> str | None:
     marking = classification_marking(classification, getattr(writer.view, "labels", None) or {})
     if marking is None:
         return None
-    return " / ".join(marking.get(lang) or "" for lang in ("ar", "en") if lang in _languages(writer.options))
+    return " / ".join(marking.get(lang) or "" for lang in ("ar", "en") if lang in document_languages(writer.options))
 
 
-def _languages(options: RenderOptions) -> tuple[str, ...]:
+def document_languages(options: RenderOptions) -> tuple[str, ...]:
+    """Return the document's languages that the DOCX writes (Arabic and English, in the options' order)."""
     return tuple(dict.fromkeys(lang for lang in options.languages if lang in ("ar", "en"))) or ("ar", "en")
 
 
@@ -498,7 +499,7 @@ def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
     numbers showed in Word only.
     """
     section = writer.document.sections[0]
-    languages = _languages(writer.options)
+    languages = document_languages(writer.options)
     marked = marking_line(writer, classification)
     if marked is not None:
         p = section.header.paragraphs[0]
