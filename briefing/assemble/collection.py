@@ -166,7 +166,7 @@ def assemble_pack(items: Iterable[Any], *, title: str | Text | None = None,
     open_ones = sorted((f for f in followups if f.is_open), key=lambda f: (_date_key_of(f.opened_on), f.id or 0))
     return Pack(
         title=_title(title), start=min(dates, default=None), end=max(dates, default=None),
-        classification=_classification(e.summary.classification for e in events), events=events,
+        classification=most_restrictive(e.summary.classification for e in events), events=events,
         participants=_index(events), open_followups=tuple(open_ones), undated=len(events) - len(dates))
 
 
@@ -295,7 +295,8 @@ def _title(title: str | Text | None) -> Text:
     return Text(ar=title) if _ARABIC.search(title) else Text(en=title)
 
 
-def _classification(values: Iterable[str | None]) -> str | None:
+def most_restrictive(values: Iterable[str | None]) -> str | None:
+    """Return the most restrictive of some classification levels (any case, as written); unknown levels after known ones."""
     found = sorted({v.strip() for v in values if v and v.strip()})
     ranked = [v for v in CLASSIFICATION_RANK if v in {f.upper() for f in found}]
     if ranked:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
-from ..assemble.collection import Digest, Pack, PackEvent
+from ..assemble.collection import Digest, Pack, PackEvent, most_restrictive
 from ..summary.fulfilment import FollowUpRecord
 from ..summary.model import Text
 from ..summary.review import is_draft
@@ -23,7 +23,7 @@ from .formatting import country_name, date_text, format_gregorian
 from .options import RenderOptions, creation_time
 from .paragraphs import digest_paragraph
 from .templates import load_labels
-from .view import DASH, Labels, NoteView, Section, Table, as_draft, build_view, localise_number
+from .view import DASH, Labels, NoteView, Section, Table, as_draft, build_view, classification_marking, localise_number
 
 PACK_TEMPLATE = "pack.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
@@ -68,6 +68,11 @@ class CollectionView:
     drafts: Text | None = None  # how many notes or events are from unreviewed summaries (None when none is)
     labels: Labels = field(default_factory=dict, repr=False, compare=False)
 
+    @property
+    def marking(self) -> Text | None:
+        """The classification in both languages («مقيد / RESTRICTED»), from the labels' `classifications`, as a note's."""
+        return classification_marking(self.classification, self.labels)
+
     def label(self, group: str, key: str) -> Text:
         """Return a fixed wording from the labels."""
         return self.labels[group][key]
@@ -88,7 +93,7 @@ def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None, 
     sections = (_followups_section(pack.open_followups, labels, p["open_followups"], "open"),)
     return CollectionView(
         kind=p["kind"], title=_both_sides(pack.title), period=period_text(pack.start, pack.end, labels),
-        classification=pack.classification or options.classification, organisation=options.organisation,
+        classification=most_restrictive(view.classification for _, view in notes), organisation=options.organisation,
         facts=tuple(facts), date=pack.end, entries=entries, notes=notes, sections=sections, index=index_lines(pack),
         overview=overview_section([(e.summary, view.title, view.draft) for e, (_, view) in zip(pack.events, notes)], labels)
         if overview else None,
@@ -134,7 +139,8 @@ def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = 
     sections.extend(party_section(c.countries, c.events, labels) for c in digest.contacts)
     kind = d["kind"] if digest.week else d["kind_range"]
     return CollectionView(
-        kind=kind, title=kind, period=period, classification=options.classification, organisation=options.organisation, facts=tuple(facts),
+        kind=kind, title=kind, period=period, organisation=options.organisation, facts=tuple(facts),
+        classification=most_restrictive([options.classification, *(e.summary.classification for e in digest.events)]),
         date=digest.end, sections=tuple(sections), message=d["no_events"] if digest.is_empty else None,
         drafts=drafts_text(sum(is_draft(e.summary) for e in digest.events), digest.total, d["drafts"]), labels=labels)
 

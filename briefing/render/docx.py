@@ -23,6 +23,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from ..assemble.collection import most_restrictive
 from ..base.errors import RenderError
 from ..summary.model import Text
 from . import _ooxml as ox
@@ -36,6 +37,7 @@ from .view import Group, NoteView, Section, classification_marking, localise_num
 
 TEXT_WIDTH = 9638  # twips: A4 with 2 cm margins
 HALF = TEXT_WIDTH // 2
+FOOTER_MIDDLE = 3638  # twips: the footer's middle cell, the marking («سري للغاية / TOP SECRET» on one line)
 BOLD_STYLES = {"Title", "Heading1", "Heading2"}  # style ids
 _SHARES = {"participants": (27, 33, 24, 16), "follow_ups": (33, 21, 22, 24)}
 _LANG = {"ar": "ar-SA", "en": "en-GB"}
@@ -450,7 +452,16 @@ def append_note(writer: NoteWriter, view: NoteView) -> None:
 
 
 def _page_number(writer: NoteWriter, p: Paragraph, lang: str) -> None:
-    """Write `صفحة X من Y` or `Page X of Y` with PAGE and NUMPAGES fields."""
+    """Write `صفحة X من Y` or `Page X of Y` with PAGE and NUMPAGES fields.
+
+    Arabic-Indic page numbers take the `\\* HINDIARABIC` switch (ECMA-376 Part 1, 17.16.4.3), for Word.
+    LibreOffice 7.4 cannot be told from the document: it ignores that switch and
+    `w:pgNumType w:fmt="hindiNumbers"` (Western digits), reads `\\* ArabicAbjad` as full-width
+    digits («２», which the fonts lack: a blank) and `arabicAbjad`/`arabicAlpha` as letters
+    (ب، ت); it draws the digits of fields in its own CTL numerals setting, a profile option
+    («Context» gives ٢ in Arabic runs and 2 in English ones). Written numbers (list numbers,
+    dates) are text and show as written.
+    """
     assert writer.view is not None
     rtl = lang == "ar"
     page, of = writer.view.label("phrases", "page").get(lang), writer.view.label("phrases", "of").get(lang)
@@ -466,35 +477,59 @@ def _page_number(writer: NoteWriter, p: Paragraph, lang: str) -> None:
     writer.usage.add("0123456789٠١٢٣٤٥٦٧٨٩", rtl, False)
 
 
-def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
-    """Header: the classification; footer: page X of Y on each language's side, and the classification."""
-    section = writer.document.sections[0]
-    languages = tuple(dict.fromkeys(lang for lang in writer.options.languages if lang in ("ar", "en"))) or ("ar", "en")
+def marking_line(writer: NoteWriter, classification: str | None) -> str | None:
+    """Return the classification as its bilingual marking in the document's languages («مقيد / RESTRICTED»), or None."""
     marking = classification_marking(classification, getattr(writer.view, "labels", None) or {})
-    marked: str | None = None  # the marking's line, set exactly when there is a marking
-    if marking is not None:
-        marked = " / ".join(marking.get(lang) or "" for lang in ("ar", "en") if lang in languages)  # «مقيد / RESTRICTED»
+    if marking is None:
+        return None
+    return " / ".join(marking.get(lang) or "" for lang in ("ar", "en") if lang in document_languages(writer.options))
+
+
+def document_languages(options: RenderOptions) -> tuple[str, ...]:
+    """Return the document's languages that the DOCX writes (Arabic and English, in the options' order)."""
+    return tuple(dict.fromkeys(lang for lang in options.languages if lang in ("ar", "en"))) or ("ar", "en")
+
+
+def add_page_furniture(writer: NoteWriter, classification: str | None) -> None:
+    """Header: the marking; footer: page X of Y on each language's side and the marking between them, as in the PDF.
+
+    With both languages the footer is one row of three cells (Arabic page, marking, English
+    page): LibreOffice drops the last paragraph of a footer when a table comes before it (it
+    takes it for the paragraph Word needs after a table), so a marking line below the page
+    numbers showed in Word only.
+    """
+    section = writer.document.sections[0]
+    languages = document_languages(writer.options)
+    marked = marking_line(writer, classification)
+    if marked is not None:
         p = section.header.paragraphs[0]
-        rtl = "ar" in languages
-        ox.set_paragraph_direction(p._p, rtl, "center")
+        ox.set_paragraph_direction(p._p, "ar" in languages, "center")
         writer.text(p, marked, style="Briefing Label")
     footer = section.footer
     if len(languages) == 2:
-        table = footer.add_table(1, 2, Twips(TEXT_WIDTH))
+        side = (TEXT_WIDTH - FOOTER_MIDDLE) // 2
+        table = footer.add_table(1, 3, Twips(TEXT_WIDTH))
         table._tbl.tblPr.style = _style_id("Briefing Columns")
         ox.set_table_direction(table._tbl, True)
-        for index, lang in enumerate(("ar", "en")):
-            p = table.rows[0].cells[index].paragraphs[0]
+        for column, cell, width in zip(table.columns, table.rows[0].cells, (side, TEXT_WIDTH - 2 * side, side)):
+            column.width = cell.width = Twips(width)
+        ar, middle, en = table.rows[0].cells
+        for cell, lang in ((ar, "ar"), (en, "en")):
+            p = cell.paragraphs[0]
             ox.set_paragraph_direction(p._p, lang == "ar")
             _page_number(writer, p, lang)
+        if marked is not None:
+            p = middle.paragraphs[0]
+            ox.set_paragraph_direction(p._p, True, "center")
+            writer.text(p, marked, style="Briefing Label")
         footer._element.remove(footer._element.xpath("./w:p")[0])
-        last = footer.add_paragraph()
-    else:
-        p = footer.paragraphs[0]
-        ox.set_paragraph_direction(p._p, languages[0] == "ar", "center")
-        _page_number(writer, p, languages[0])
-        last = footer.add_paragraph()
+        footer.add_paragraph()  # Word's paragraph after a table
+        return
+    p = footer.paragraphs[0]
+    ox.set_paragraph_direction(p._p, languages[0] == "ar", "center")
+    _page_number(writer, p, languages[0])
     if marked is not None:
+        last = footer.add_paragraph()
         ox.set_paragraph_direction(last._p, "ar" in languages, "center")
         writer.text(last, marked, style="Briefing Label")
 
@@ -550,7 +585,7 @@ def render_docx_document(views: Sequence[NoteView], options: RenderOptions, *, e
             ox.add_page_break(document.add_paragraph()._p)
         append_note(writer, view)
     writer.view = views[0]
-    add_page_furniture(writer, next((v.classification for v in views if v.classification), None))
+    add_page_furniture(writer, most_restrictive(v.classification for v in views))  # one header for all: the highest
     if any(v.draft for v in views):
         add_draft_mark(writer)
     _core_properties(document, views[0], options)

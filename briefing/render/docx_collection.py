@@ -22,7 +22,7 @@ from ..base.errors import RenderError
 from ..summary.model import Text
 from . import _ooxml as ox
 from .collection import CollectionView
-from .docx import HALF, TEXT_WIDTH, NoteWriter, add_page_furniture, append_note, new_document
+from .docx import HALF, TEXT_WIDTH, NoteWriter, add_page_furniture, append_note, document_languages, marking_line, new_document
 from .docx_draft import mark_draft_sections, paint
 from .docx_zip import package_document
 from .options import RenderOptions, creation_time
@@ -71,7 +71,7 @@ def render_digest_docx(view: CollectionView, options: RenderOptions, *, embed_fo
     writer = _writer(view, options)
     _cover(writer, view)
     if view.message is not None:
-        for lang in _languages(options):
+        for lang in document_languages(options):
             writer.side(writer.paragraph(writer.document, lang), view.message, lang, style="Briefing Label")
     _sections(writer, view.sections)
     add_page_furniture(writer, view.classification)
@@ -94,22 +94,23 @@ def _writer(view: CollectionView, options: RenderOptions) -> NoteWriter:
     return writer
 
 
-def _languages(options: RenderOptions) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(lang for lang in options.languages if lang in ("ar", "en"))) or ("ar", "en")
-
-
 def _parallel(options: RenderOptions) -> bool:
-    return options.layout == "parallel" and len(_languages(options)) == 2
+    return options.layout == "parallel" and len(document_languages(options)) == 2
 
 
 def _cover(writer: NoteWriter, view: CollectionView) -> None:
-    """Organisation, kind, title, facts and classification, side by side or one language after the other."""
+    """The marking in both languages, then organisation, kind, title and facts, side by side or one language after the other."""
     document, options = writer.document, writer.options
+    marked = marking_line(writer, view.classification)
+    if marked is not None:  # one line above both languages, as on the PDF's cover
+        p = document.add_paragraph()
+        ox.set_paragraph_direction(p._p, "ar" in document_languages(options), "center")
+        writer.text(p, marked, style="Briefing Label")
     if _parallel(options):
         frame = writer.table(document, 1, (HALF, TEXT_WIDTH - HALF), style="Briefing Columns", rtl=True, header=False)
         targets: list[tuple[Any, str]] = [(frame.rows[0].cells[i], lang) for i, lang in enumerate(("ar", "en"))]
     else:
-        targets = [(document, lang) for lang in _languages(options)]
+        targets = [(document, lang) for lang in document_languages(options)]
     for container, lang in targets:
         if view.organisation is not None:
             writer.side(writer.paragraph(container, lang), view.organisation, lang, style="Briefing Label")
@@ -123,16 +124,12 @@ def _cover(writer: NoteWriter, view: CollectionView) -> None:
             writer.side(p, value, lang)
         if view.drafts is not None:
             paint(writer, writer.paragraph(container, lang), view.drafts.get(lang) or "")
-        if view.classification:
-            p = writer.paragraph(container, lang)
-            writer.text(p, f"{view.label('fields', 'classification').get(lang)}: ", style="Briefing Label")
-            writer.text(p, view.classification)
     _spacer(writer)
 
 
 def _contents(writer: NoteWriter, view: CollectionView) -> None:
     """The contents: a heading, then one table row per note (and the annexes) with its page as a PAGEREF field."""
-    langs = _languages(writer.options)
+    langs = document_languages(writer.options)
     writer.side(writer.paragraph(writer.document, langs[0], "Heading 1"), _both(view.label("pack", "contents"), writer.options), langs[0])
     columns = ["en", "ar"] if len(langs) == 2 else list(langs)
     rows: list[tuple[str, str, Text, Text | None]] = [(str(e.number), _bookmark(e.number), e.title, e.date) for e in view.entries]
@@ -154,7 +151,7 @@ def _contents(writer: NoteWriter, view: CollectionView) -> None:
 
 def _index(writer: NoteWriter, view: CollectionView) -> None:
     """Annex A: one row per person, name and country in each language, and the notes with their pages."""
-    langs = _languages(writer.options)
+    langs = document_languages(writer.options)
     writer.side(writer.paragraph(writer.document, langs[0], "Heading 1"), _both(view.label("pack", "index"), writer.options), langs[0])
     columns = ["en", "ar"] if len(langs) == 2 else list(langs)
     refs = 2200
@@ -209,7 +206,7 @@ def _pageref(writer: NoteWriter, p: Paragraph, name: str) -> None:
 
 def _both(text: Text, options: RenderOptions) -> Text:
     """Return a Text whose every side reads `first side / second side` in the pack's languages."""
-    langs = _languages(options)
+    langs = document_languages(options)
     joined = " / ".join(t for t in (text.get(lang) for lang in langs) if t)
     return Text(ar=joined or None, en=joined or None)
 
@@ -220,7 +217,7 @@ def _bookmark(number: int) -> str:
 
 def _pack_heading(writer: NoteWriter, text: Text, name: str) -> None:
     """A heading the contents field lists, with a bookmark the contents links to."""
-    lang = _languages(writer.options)[0]
+    lang = document_languages(writer.options)[0]
     p = writer.paragraph(writer.document, lang, PACK_HEADING)
     start = ox.OxmlElement("w:bookmarkStart")
     start.set(ox.qn("w:id"), str(int(name[-4:]) if name[-4:].isdigit() else 9999))
@@ -243,7 +240,7 @@ def _sections(writer: NoteWriter, sections: Sequence[Section]) -> None:
                 section = Section(section.key, section.heading, items=(none,))
             writer.parallel_section(section)
         return
-    for number, lang in enumerate(_languages(options)):
+    for number, lang in enumerate(document_languages(options)):
         if number:
             _page_break(writer)
         for section in sections:
@@ -278,7 +275,7 @@ def _spacer(writer: NoteWriter) -> None:
 
 def _core_properties(writer: NoteWriter, view: CollectionView, options: RenderOptions) -> None:
     props = writer.document.core_properties
-    lang = _languages(options)[0]
+    lang = document_languages(options)[0]
     org = view.organisation
     props.title = view.title.get(lang) or view.title.en or view.title.ar or ""
     props.language = _LANG.get(lang, lang)

@@ -72,3 +72,25 @@ def test_the_overview_has_one_row_per_note_in_pack_order_and_only_when_asked():
         ("Phone call", "United Kingdom — Oman", "—"), ("Visit", "Kuwait — Tajikistan", "Dushanbe"),
         ("Meeting", "Tajikistan — Russia", "Moscow")]
     assert rows[-1][0] == view.labels["phrases"]["undated"]
+
+
+def test_a_pack_is_marked_as_its_most_restrictive_note_the_configured_default_included():
+    """Every page carries the pack's marking, so it may not be lower than any note's (a note without a level takes the default)."""
+    summaries = [read_summary(SAMPLES / "summary.yaml"), read_summary(SAMPLES / "phone-call-en.yaml")]  # none, RESTRICTED
+    assert pack_view(assemble_pack(summaries), RenderOptions()).classification == "RESTRICTED"
+    view = pack_view(assemble_pack(summaries), RenderOptions(classification="CONFIDENTIAL"))
+    assert view.classification == "CONFIDENTIAL"
+    assert view.marking == Text(ar="سري", en="CONFIDENTIAL")
+
+
+def test_a_digest_is_marked_as_its_most_restrictive_event():
+    from briefing.assemble.collection import assemble_digest
+    from briefing.render.collection import digest_view
+
+    secret = read_summary(SAMPLES / "visit-long.yaml").model_copy(update={"classification": "SECRET"})
+    day = secret.event.date
+    digest = assemble_digest([secret], ((), ()), (), start=day, end=day)
+    assert digest_view(digest, RenderOptions(classification="RESTRICTED")).classification == "SECRET"
+    empty = assemble_digest([], ((), ()), (), start=day, end=day)
+    assert digest_view(empty, RenderOptions(classification="RESTRICTED")).classification == "RESTRICTED"
+    assert digest_view(empty, RenderOptions()).marking is None

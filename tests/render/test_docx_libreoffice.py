@@ -124,6 +124,9 @@ def test_arabic_numbers_in_one_system_and_codes_left_to_right(tmp_path):
     assert words.count("7-04-08-2015.txt") == 2, [w for w in words if "txt" in w]
     header = [w.text for w in pages[0].words if w.y1 < 60]
     assert "RESTRICTED" in header and ("مقيد" in header or "مقيد"[::-1] in header), header
+    for page in pages:  # and in the footer, between the page numbers
+        footer = [w.text for w in page.words if w.y0 > page.height - 80]
+        assert "RESTRICTED" in footer and ("مقيد" in footer or "مقيد"[::-1] in footer), footer
 
 
 def test_arabic_is_set_larger_than_latin(tmp_path):
@@ -133,3 +136,35 @@ def test_arabic_is_set_larger_than_latin(tmp_path):
     heights = {key: statistics.median(w.height for p in pages for w in p.words if test(w))
                for key, test in (("ar", lambda w: w.is_arabic()), ("en", lambda w: w.is_latin()))}
     assert heights["ar"] / heights["en"] > 1.15, heights  # 12.5 pt against 10 pt (it was 11 and 11)
+
+
+def _marked(words: list[str]) -> bool:
+    return "RESTRICTED" in words and ("مقيد" in words or "مقيد"[::-1] in words)
+
+
+@pytest.mark.parametrize("kind", ["pack", "digest"])
+def test_every_page_of_a_pack_or_digest_is_marked_in_both_languages(tmp_path, kind):
+    """Cover, contents, notes and annexes: «مقيد / RESTRICTED» in the header and in the footer (between the page
+    numbers: LibreOffice left out a footer's last paragraph after its table), and on the cover in both languages."""
+    from briefing.assemble.collection import assemble_digest, assemble_pack
+    from briefing.render.collection import digest_view, pack_view
+    from briefing.render.docx_collection import render_digest_docx, render_pack_docx
+    from pdftools import pdf_pages
+
+    if kind == "pack":
+        opts = RenderOptions()
+        summaries = [read_summary(SEED), read_summary(SEED.parent / "phone-call-en.yaml")]  # none, RESTRICTED
+        data = render_pack_docx(pack_view(assemble_pack(summaries), opts), opts)
+    else:
+        opts = RenderOptions(classification="restricted")
+        summary = read_summary(SEED.parent / "visit-long.yaml")
+        day = summary.event.date
+        data = render_digest_docx(digest_view(assemble_digest([summary], ((), ()), (), start=day, end=day), opts), opts)
+    pages = pdf_pages(convert(tmp_path, data, kind))
+    assert len(pages) > 1
+    for number, page in enumerate(pages, 1):
+        top = [w.text for w in page.words if w.y1 < 60]
+        foot = [w.text for w in page.words if w.y0 > page.height - 80]  # LibreOffice's footer rises into the margin
+        assert _marked(top) and _marked(foot), (number, top, foot)
+    cover = [w.text for w in pages[0].words if 60 < w.y1 and w.y0 < pages[0].height - 80]
+    assert _marked(cover) and "Classification:" not in cover and "RESTRICTED" not in cover[cover.index("RESTRICTED") + 1:], cover

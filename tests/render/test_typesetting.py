@@ -205,6 +205,50 @@ def test_classification_is_marked_in_both_languages_at_top_and_foot(tmp_path):
         assert [w.text for w in body(page)].count("RESTRICTED") == 0
 
 
+def marked_in_both_languages(words: list[str]) -> bool:
+    return "RESTRICTED" in words and ("مقيد" in words or "مقيد"[::-1] in words)
+
+
+def assert_every_page_marked(path: Path) -> list[Page]:
+    """Every page carries «مقيد / RESTRICTED» at its top and foot; return the pages."""
+    pages = pdf_pages(path)
+    for number, page in enumerate(pages, 1):
+        top = [w.text for w in page.words if w.y1 < MARGIN]
+        foot = [w.text for w in page.words if w.y0 > page.height - MARGIN]
+        assert marked_in_both_languages(top) and marked_in_both_languages(foot), (number, top, foot)
+    return pages
+
+
+def test_every_page_of_a_pack_is_marked_in_both_languages(tmp_path):
+    """Cover, contents, overview, notes (one without a level of its own) and annexes: the pack's marking, as its notes'."""
+    from briefing.assemble.collection import assemble_pack
+    from briefing.render.collection import pack_view, render_pack_pdf
+
+    opts = RenderOptions()
+    summaries = [read_summary(SEED), read_summary(SAMPLES / "phone-call-en.yaml")]  # RESTRICTED, and none
+    assert [s.classification for s in summaries] == [None, "RESTRICTED"]
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(render_pack_pdf(pack_view(assemble_pack(summaries), opts, overview=True), opts))
+    pages = assert_every_page_marked(path)
+    cover = [w.text for w in body(pages[0])]
+    assert marked_in_both_languages(cover), cover  # the cover's own line
+    assert "Classification" not in cover
+
+
+def test_every_page_of_a_digest_is_marked_in_both_languages(tmp_path):
+    from briefing.assemble.collection import assemble_digest
+    from briefing.render.collection import digest_view, render_digest_pdf
+
+    opts = RenderOptions(classification="restricted")  # any case, as in the configuration
+    summary = read_summary(SAMPLES / "visit-long.yaml")
+    day = summary.event.date
+    digest = assemble_digest([summary], ((), ()), (), start=day, end=day)
+    path = tmp_path / "digest.pdf"
+    path.write_bytes(render_digest_pdf(digest_view(digest, opts), opts))
+    pages = assert_every_page_marked(path)
+    assert marked_in_both_languages([w.text for w in body(pages[0])])
+
+
 # -- the same in the HTML (read through its DOM) ---------------------------------------
 
 def text_by_language(page: str) -> dict[str, list[str]]:
