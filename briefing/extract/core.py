@@ -79,6 +79,8 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     assign_sides(roster, role, place_cc, event_type, language)
     apply_initiative(roster, sentences, language)
     _home_country(roster, place_cc)
+    if language == "ar" and event_type == "phone_call" and role == "host":
+        _add_callers(roster, tagged, mentions, lead, attend)
     for i in sorted(attend):
         _add_attendees(roster, tagged[i], mentions[i], place_cc)
 
@@ -179,6 +181,47 @@ def _add_visited(roster: Roster, sentences: list[str], mentions: list[list[Any]]
                 person = roster.add(m, main=True)
                 if person is not None:
                     person.side = "host"
+
+
+def _add_callers(roster: Roster, tagged: list[Any], mentions: list[list[Any]], lead: int, attend: set[int]) -> None:
+    """Arabic: the lead's host "also received a call from" someone else ("كما تلقى سموه اتصالا هاتفيا من ..."):
+    one round of calls reported together, each caller a guest of it."""
+    mains = roster.mains()
+    if not mains or mains[0].side != "host":
+        return
+    host = mains[0]
+    for i in range(lead + 1, len(tagged)):
+        if i in attend:
+            continue
+        caller = _caller(tagged[i], mentions[i], roster, host)
+        if caller is not None and roster.resolve(caller, titles=False) is None:
+            person = roster.add(caller, main=True)
+            if person is not None:
+                person.side, person.caller = "guest", True
+
+
+def _caller(tagged: Any, mentions: list[Any], roster: Roster, host: Any) -> Any:
+    """The one named after "تلقى <the host> اتصالا هاتفيا ... من", when the receiver is the host."""
+    toks = tagged.tokens
+    for k, tok in enumerate(toks):
+        if tok.norm not in ("تلقي", "وتلقي", "تلقت", "وتلقت"):
+            continue
+        call = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j].norm in ("اتصالا", "اتصال")), None)
+        if call is None or any(tagged.hard[j] for j in range(k, call - 1)):
+            continue
+        subject = [m for m in mentions if k < m.start < call]
+        styled = [j for j in range(k + 1, call) if tagged.tags[j] == "H" and tagged.text[toks[j].end - 1] == "ه"]
+        if not ((subject and roster.resolve(subject[0]) is host)
+                or (not subject and styled and roster.styled(host, tagged.term_at[styled[0]].term.key))):
+            continue
+        frm = next((j for j in range(call + 1, min(len(toks), call + 6)) if toks[j].norm == "من"), None)
+        if frm is None:
+            continue
+        after = [m for m in mentions if m.start > frm and (m.name or m.person is not None)]
+        if after and not any(tagged.hard[j] for j in range(frm, after[0].start)):
+            return after[0]  # "من الفريق الركن الشيخ راشد ...": the caller, after a rank or a style
+        return None
+    return None
 
 
 _MET_WITH = re.compile(r"\b(?:met|meets|meeting)\s+(?:\w+\s+){0,2}?with\b|\b(?:met|received|hosted)\b|(?:^|\s)(?:التقي|التقت|استقبل|استقبلت)(?:\s|$)")

@@ -33,6 +33,7 @@ class Person:
     honorifics: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)
     main: bool = False
+    caller: bool = False  # one more caller of a round of calls the lead's host received (a principal too)
 
 
 def name_words(norms: tuple[str, ...] | list[str]) -> list[str]:
@@ -62,6 +63,9 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 # Which titles an honorific pronoun ("معاليه", "سموه") goes with.
 _STYLE_RANKS = {"minister": ("minister",), "president": ("head_of_state",), "king": ("head_of_state",),
                 "prince": ("heir",), "prime_minister": ("head_of_government",)}
+
+# Styles addressed with the same pronoun: "سموه" is said of a Highness and of a Royal Highness.
+_SAME_STYLE = {"highness": {"royal_highness"}, "royal_highness": {"highness"}}
 
 
 def _father(norms: tuple[str, ...]) -> str | None:
@@ -173,6 +177,15 @@ class Roster:
             ranks = _STYLE_RANKS.get(str(style), ())
             found = [p for p in self.mains() if any(t.attrs.get("rank") in ranks for t in p.title_terms)]
         return found[0] if len(found) == 1 else None
+
+    def styled(self, person: Person, key: str) -> bool:
+        """The participant may be addressed with this honorific ("سموه" for one styled "صاحب السمو الملكي")."""
+        keys = {key} | _SAME_STYLE.get(key, set())
+        if person.honorifics & keys:
+            return True
+        term = self.lex.get("honorific", key)
+        ranks = _STYLE_RANKS.get(str(term.attrs.get("for"))) if term is not None else None
+        return bool(ranks) and any(t.attrs.get("rank") in ranks for t in person.title_terms)
 
     def home_head(self) -> Person | None:
         """The participant an epithet such as "رئيس دولتنا" points to: the one with epithets, else the first."""

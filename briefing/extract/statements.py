@@ -264,7 +264,7 @@ def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang
     kind, _ = detect_type(text, None, lang)
     if kind == "other":
         return False  # no contact, or only one still to come ("looks forward to his visit"): a follow-up
-    principals = {p.pid for p in roster.mains()[:2]}
+    principals = {p.pid for p in roster.mains()[:2]} | {p.pid for p in roster.people if p.caller}
     cue_at = first_cue_at(tagged.text, lang) if lang == "en" else 0
     for mention in sorted(mentions, key=lambda m: m.char_start):
         if lang == "ar" and (_object(tagged, mention) or re.search(r"(?:^|\s)مع\s*$", tagged.text[:mention.char_start])):

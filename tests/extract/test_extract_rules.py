@@ -320,3 +320,18 @@ def test_arabic_a_speaker_styled_may_god_support_him_is_the_head_of_state() -> N
             "ونقل معاليه تحيات الرئيس عبدالفتاح السيسي. "
             "وقد حمل الملك المفدى معاليه نقل تحياته للرئيس، مؤكداً - أيده الله - عمق العلاقات الأخوية بين البلدين.\n")
     assert ("salman_bin_abdulaziz", "emphasis") in _said(_extract(text, date=dt.date(2015, 7, 24)))
+
+
+def test_arabic_more_calls_the_host_received_are_one_round_each_caller_a_guest() -> None:
+    text = ("ولي العهد يتلقى اتصالين هاتفيين\n\n"
+            "تلقى ولي العهد الأمير محمد بن نايف اليوم اتصالا هاتفيا من الأمير خالد بن سعيد آل حمدان "
+            "ولي العهد نائب القائد الأعلى رئيس مجلس الوزراء في مملكة البحرين أعرب خلاله عن إدانته للهجوم. "
+            "كما تلقى سموه اتصالا هاتفيا من الفريق الركن الشيخ مبارك بن راشد آل سالم وزير الداخلية بدولة الكويت "
+            "أعرب فيه عن استنكاره للهجوم، وعبر سموه عن تعازيه لأسر الضحايا.\n")
+    summary = _extract(text, date=dt.date(2015, 8, 7))
+    people = {p.name.ar: p for p in summary.participants if p.name is not None and p.name.ar}
+    assert "نائب القائد الأعلى" not in people  # a title, not a name
+    caller = people["مبارك بن راشد آل سالم"]
+    assert caller.side.value == "guest"
+    said = _said(summary)
+    assert (caller.id, "condemnation") in said and (caller.id, "condolence") in said
