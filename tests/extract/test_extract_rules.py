@@ -335,3 +335,15 @@ def test_arabic_more_calls_the_host_received_are_one_round_each_caller_a_guest()
     assert caller.side.value == "guest"
     said = _said(summary)
     assert (caller.id, "condemnation") in said and (caller.id, "condolence") in said
+
+
+def test_arabic_a_korean_ambassador_speaks_and_for_his_part_after_a_comma_is_the_other_side() -> None:
+    text = ("أمير المنطقة يستقبل السفير الكوري\n\n"
+            "استقبل أمير منطقة حائل الأمير سعد بن فهد في مكتبه اليوم السفير الكوري لدى المملكة كيم سونغ مين. "
+            "وأشاد السفير الكوري بالنهضة التنموية في المنطقة. "
+            "من جانبه، أكد سموه عمق العلاقات بين البلدين.\n")
+    summary = _extract(text, date=dt.date(2015, 8, 7))
+    guest = next(p for p in summary.participants if p.name is not None and p.name.ar == "كيم سونغ مين")
+    assert guest.country == "KR"  # «الكوري»: Korean is South Korean, as in the English term base
+    host = next(p for p in summary.participants if p.id != guest.id)
+    assert _said(summary) == [(guest.id, "satisfaction"), (host.id, "emphasis")]
