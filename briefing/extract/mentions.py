@@ -28,6 +28,8 @@ _TAG = {"honorific": "H", "title": "T", "epithet": "E", "person": "P", "country"
 _HARD = re.compile(r"[,،.؛;:!?()\[\]«»\"“”|؟]|[-–—](?:\s|$)|(?:^|\s)[-–—]")
 _MAX_NAME = 6
 _BIN = frozenset({"بن", "ابن", "بنت", "bin", "ibn"})
+# Ranks of offices complete in themselves: a title with «ل» after one names someone else.
+_FULL_OFFICES = frozenset({"head_of_state", "heir", "head_of_government", "minister"})
 
 
 @dataclass
@@ -275,6 +277,9 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
                 break
             if j > first and _prefixed(tagged, j, "ب"):
                 break  # "رحب خادم الحرمين برئيس الوزراء": an object begins
+            if j > first and _prefixed(tagged, j, "ل") and mention.title_terms and (
+                    mention.title_terms[-1].attrs.get("rank") in _FULL_OFFICES):
+                break  # "نقل وزير الخارجية لخادم الحرمين": a minister's office takes no "of the King" (an adviser's does)
             if (mention.pieces and mention.pieces[-1][1] == 1 and _match_end(tagged, j) == j + 1
                     and _has_article(tagged, j) and _has_article(tagged, j - 1)):
                 break  # "استقبل الوزير السفير": two bare offices are two people

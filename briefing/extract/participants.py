@@ -172,10 +172,11 @@ class Roster:
 
     def by_honorific(self, key: str) -> Person | None:
         """The one principal addressed with this honorific ("سموه" → the one styled "سمو")."""
-        found = [p for p in self.mains() if key in p.honorifics] or [p for p in self.people if key in p.honorifics]
+        found = [p for p in self.mains() if key in p.honorifics]
         if not found and (term := self.lex.get("honorific", key)) is not None and (style := term.attrs.get("for")):
-            ranks = _STYLE_RANKS.get(str(style), ())
-            found = [p for p in self.mains() if any(t.attrs.get("rank") in ranks for t in p.title_terms)]
+            ranks = _STYLE_RANKS.get(str(style), ())  # a principal of the office the style goes with, before attendees
+            found = [p for p in self.mains() if not p.honorifics and any(t.attrs.get("rank") in ranks for t in p.title_terms)]
+        found = found or [p for p in self.people if key in p.honorifics]
         return found[0] if len(found) == 1 else None
 
     def styled(self, person: Person, key: str) -> bool:

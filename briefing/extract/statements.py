@@ -375,6 +375,10 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return subject  # English puts the subject before its verb: "The President of Russia thanked ..."
     if lang == "en" and both_re.match(before.lstrip()):
         return "both"  # "The leaders also marked ... and reaffirmed ...": the clause's subject is both
+    if lang == "ar" and _RELATIVE_AR.search(before[-12:]):
+        near = [m for m in mentions if m.end <= k and (m.name or m.person is not None or m.title)]
+        if near and (person := roster.resolve(max(near, key=lambda m: m.start))) is not None:
+            return person.pid  # "... سامح شكري والوفد المرافق له، الذي نقل ...": who the relative stands for
     if lang == "ar" and (styled := _styled_subject(tagged, k, k_end, roster)) is not None:
         return styled  # "ونقل معاليه ...", "مؤكدا - أيده الله - ...": the subject by how it is styled
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -409,6 +413,9 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         others = [p.pid for p in mains[:2] if p.pid != last]
         return others[0] if others else last
     return last or (mains[0].pid if mains else None)
+
+
+_RELATIVE_AR = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s*$")
 
 
 def _styled_subject(tagged: Tagged, k: int, k_end: int, roster: Roster) -> str | None:
@@ -463,6 +470,11 @@ def _with_counterpart(tagged: Tagged, cue: Any, mentions: list[Mention], roster:
     at = cue.end + match.end()
     people = {p.pid for m in mentions if cue.end <= m.char_start and (p := roster.resolve(m)) is not None and p.main}
     after = {p.pid for m in mentions if m.char_start >= at and (p := roster.resolve(m)) is not None and p.main}
+    j = token_at(tagged, at)
+    if j < len(tagged.tokens) and tagged.tokens[j].start >= at and tagged.tags[j] == "X" and (
+            (person := roster.by_word(tagged.tokens[j].norm)) is not None and person.main):
+        after.add(person.pid)  # "مع شكري": a principal by his family name alone
+        people.add(person.pid)
     return bool(after) and len(people) >= 2
 
 
@@ -499,6 +511,8 @@ def _object(tagged: Tagged, mention: Mention) -> bool:
     m = tagged.term_at[mention.start]
     if m is not None and not isinstance(m, str) and m.start > tok.start:
         return tagged.text[tok.start] in "لب" or tagged.text[tok.start:tok.start + 2] in ("ول", "وب", "فل")
+    if m is not None and not isinstance(m, str) and tok.norm.startswith(("لل", "ولل", "فلل")):
+        return True  # "للملك": ل with the article, the match spans the whole word
     return False
 
 

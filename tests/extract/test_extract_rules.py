@@ -347,3 +347,33 @@ def test_arabic_a_korean_ambassador_speaks_and_for_his_part_after_a_comma_is_the
     assert guest.country == "KR"  # «الكوري»: Korean is South Korean, as in the English term base
     host = next(p for p in summary.participants if p.id != guest.id)
     assert _said(summary) == [(guest.id, "satisfaction"), (host.id, "emphasis")]
+
+
+def test_arabic_speakers_by_style_office_epithet_and_counterpart() -> None:
+    text = ("خادم الحرمين يستقبل وزير الخارجية الأردني\n\n"
+            "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة اليوم وزير الخارجية الأردني ناصر جودة. "
+            "وحضر الاستقبال معالي وزير الدولة مساعد العيبان ومعالي وزير الثقافة والإعلام عادل الطريفي. "
+            "ونقل معاليه للملك المفدى تحيات العاهل الأردني. "
+            "واستعرض الملك المفدى مع جودة آفاق التعاون بين البلدين. "
+            "وأعرب الملك المفدى عن شكره. "
+            "ونقل وزير الخارجية لخادم الحرمين الشريفين تحيات بلاده وشعبها.\n")
+    assert [(p.source, p.speaker, p.stance.value) for p in _extract(text, date=dt.date(2015, 7, 24)).positions] == [
+        (4, "nasser_judeh", "other"),  # «معاليه»: the minister among the principals, before the attendees styled so
+        (5, "both", "exchange_views"),  # «مع جودة»: the counterpart by his family name
+        (6, "salman_bin_abdulaziz", "thanks"),  # «الملك المفدى»: «المفدى» is an epithet
+        (7, "nasser_judeh", "other"),  # «لخادم الحرمين» after a minister's office is someone else
+    ]
+
+
+def test_arabic_an_object_with_lil_is_not_the_speaker_and_a_relative_stands_for_its_antecedent() -> None:
+    call = ("خادم الحرمين يتلقى اتصالا هاتفيا من ملك البحرين\n\n"
+            "تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اتصالا هاتفيا اليوم من الملك حمد بن عيسى آل خليفة "
+            "ملك مملكة البحرين أدان فيه الهجوم. "
+            "وقدم خادم الحرمين الشريفين شكره وتقديره للشيخ حمد بن عيسى على مشاعره.\n")
+    assert ("salman_bin_abdulaziz", "thanks") in _said(_extract(call, date=dt.date(2015, 8, 7)))
+    visit = ("أمير المنطقة يستقبل المهنئين\n\n"
+             "استقبل أمير منطقة حائل الأمير سعد بن فهد في مكتبه اليوم رئيس المحكمة العامة الشيخ ناصر بن حمد الراشد، "
+             "الذي هنأ سموه بحلول العيد.\n")
+    summary = _extract(visit, date=dt.date(2015, 7, 20))
+    guest = next(p.id for p in summary.participants if p.name is not None and p.name.ar == "ناصر بن حمد الراشد")
+    assert _said(summary) == [(guest, "congratulation")]
