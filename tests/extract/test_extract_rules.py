@@ -377,3 +377,12 @@ def test_arabic_an_object_with_lil_is_not_the_speaker_and_a_relative_stands_for_
     summary = _extract(visit, date=dt.date(2015, 7, 20))
     guest = next(p.id for p in summary.participants if p.name is not None and p.name.ar == "ناصر بن حمد الراشد")
     assert _said(summary) == [(guest, "congratulation")]
+
+
+def test_arabic_a_style_written_with_bi_after_a_title_begins_the_object() -> None:
+    text = ("أمير المنطقة يستقبل رئيس الهيئة\n\n"
+            "استقبل الشيخ سعد بن فهد أمير دولة الكويت في قصره اليوم الأمير خالد بن سعود رئيس الهيئة العامة للرياضة. "
+            "ورحب أمير دولة الكويت بالأمير خالد بن سعود في بلده الثاني.\n")
+    summary = _extract(text, date=dt.date(2015, 7, 20))
+    host = next(p.id for p in summary.participants if p.name is not None and p.name.ar == "سعد بن فهد")
+    assert (host, "welcome") in _said(summary)
