@@ -246,11 +246,23 @@ def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
     """Topic cues of a sentence, with the topics a joined phrase holds ("الأوضاع الدولية والإقليمية")."""
     out = []
     for match in cues_of(tagged, "topic"):
+        if lang == "ar" and _office_of(tagged, match.start):
+            continue  # "وزراء الشباب والرياضة", "وزارة الثقافة": the name of an office, not a topic
         out.append((match.term, match.surface))
         rest = match.surface.split(maxsplit=1)
         if len(rest) == 2:
             out.extend((m.term, m.surface) for m in lex.match(rest[1], lang, ("topic",)) if m.term is not match.term)
     return out
+
+
+_OFFICE_NOUNS_AR = frozenset({"وزير", "وزيره", "وزراء", "وزاره", "وزارات", "ووزير", "ووزيره", "ووزراء", "ووزاره"})
+
+
+def _office_of(tagged: Tagged, start: int) -> bool:
+    """Arabic: one of the two words before a topic word is a minister or ministry noun, with no gap between."""
+    k = token_at(tagged, start)
+    return any(j >= 0 and tagged.tokens[j].norm in _OFFICE_NOUNS_AR and not any(tagged.hard[j:k])
+               for j in (k - 1, k - 2))
 
 
 def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang: str) -> bool:

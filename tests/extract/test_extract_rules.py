@@ -386,3 +386,22 @@ def test_arabic_a_style_written_with_bi_after_a_title_begins_the_object() -> Non
     summary = _extract(text, date=dt.date(2015, 7, 20))
     host = next(p.id for p in summary.participants if p.name is not None and p.name.ar == "سعد بن فهد")
     assert (host, "welcome") in _said(summary)
+
+
+def test_arabic_a_lead_with_in_the_presence_of_is_still_the_lead_and_the_one_present_no_principal() -> None:
+    text = ("أمير الكويت يستقبل رئيس الهيئة\n\n"
+            "الرياضي الكويت\n"
+            "استقبل الشيخ سعد بن فهد أمير دولة الكويت وبحضور الشيخ ناصر بن حمد ولي عهد دولة الكويت اليوم في قصر بيان "
+            "الأمير خالد بن سعود رئيس الهيئة العامة للرياضة.\n")
+    summary = _extract(text, date=dt.date(2015, 7, 20))
+    assert summary.event.type.value == "meeting"
+    sides = {p.name.ar: p.side.value for p in summary.participants if p.name is not None}
+    assert sides == {"سعد بن فهد": "host", "خالد بن سعود": "guest", "ناصر بن حمد": "other"}
+
+
+def test_arabic_the_name_of_a_ministry_is_no_topic() -> None:
+    text = ("وزير الخارجية يستقبل نظيره\n\n"
+            "استقبل وزير الخارجية عادل الجبير في الرياض اليوم وزير الثقافة والسياحة الأردني سامي الخطيب، "
+            "وبحث معه العلاقات الثنائية.\n")
+    topics = [a.topic for a in _extract(text, date=dt.date(2015, 7, 20)).agenda]
+    assert "culture" not in topics
