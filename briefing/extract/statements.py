@@ -183,6 +183,7 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                                    reference, lang)
         said_here = 0
         prev_end = 0
+        group: list[str] | None = None  # the participants a plural subject names ("السفراء"), in this sentence
         cues = stance_cues(tagged, lang)
         if remarks is not None:
             cues = remark_cues(tagged, cues, label[1] if label is not None else 0)
@@ -203,7 +204,9 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             if stance == "call" and first_follow is not None and cue.start < first_follow <= nxt:
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
             end = nxt
-            speaker = remarks or _speaker(tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
+            group = _group(tagged, cue, roster, group if said_here or n else None) if lang == "ar" and not remarks else None
+            speaker = remarks or (group[0] if group else None) or _speaker(
+                tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
             prev_end = cue.end
             if speaker is None:
                 continue
@@ -223,7 +226,7 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 start = text.find(prev.text)
                 prev.text = text[start:end].strip(TRIM) if start >= 0 else prev.text
                 continue
-            found.positions.append(Said(speaker, stance, words, s, cue))
+            found.positions.extend(Said(pid, stance, words, s, cue) for pid in (group or [speaker]))
             said_here += 1
             if stance == "exchange_views":
                 discussed.add(s)
@@ -240,6 +243,25 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
         if not said_here and s != lead and context_re.search(fold(text, lang)):
             found.context.append(s)
     return found
+
+
+# Plural nouns of office that name several participants at once, with the title they hold.
+_GROUP_NOUNS_AR = {"السفراء": "ambassador", "الوزراء": "minister", "السفيران": "ambassador", "الوزيران": "minister"}
+
+
+def _group(tagged: Tagged, cue: Cue, roster: Roster, before: list[str] | None) -> list[str] | None:
+    """Arabic: a plural subject of office right after the verb ("وأبدى السفراء إعجابهم"): every participant who holds
+    that office; a plural participle later in the sentence ("معربين") goes on with the same people."""
+    k = token_at(tagged, cue.start)
+    if k + 1 < len(tagged.tokens) and (key := _GROUP_NOUNS_AR.get(tagged.tokens[k + 1].norm)) is not None:
+        ranks = {"minister"} if key == "minister" else set()
+        members = [p.pid for p in roster.people
+                   if any(t.key == key or t.attrs.get("rank") in ranks for t in p.title_terms)]
+        return members if len(members) >= 2 else None
+    words = fold(cue.surface, "ar").split()
+    if before and words and words[0].startswith("م") and words[0].endswith("ين"):
+        return before  # "معربين عن ...": the same plural subject
+    return None
 
 
 def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:

@@ -405,3 +405,22 @@ def test_arabic_the_name_of_a_ministry_is_no_topic() -> None:
             "وبحث معه العلاقات الثنائية.\n")
     topics = [a.topic for a in _extract(text, date=dt.date(2015, 7, 20)).agenda]
     assert "culture" not in topics
+
+
+def test_arabic_a_plural_office_as_subject_is_each_participant_holding_it() -> None:
+    text = ("مدير المركز يستقبل سفيرين\n\n"
+            "استقبل مدير المركز الدكتور سعد بن فهد في مكتبه اليوم سفير مملكة السويد لدى المملكة لارس نيلسون، "
+            "وسفير جمهورية النمسا كارل هوبر. "
+            "وأبدى السفراء إعجابهم بإنجازات المركز، معربين عن شكرهم للمركز.\n")
+    summary = _extract(text, date=dt.date(2015, 8, 11))
+    envoys = sorted(p.id for p in summary.participants if p.country in ("SE", "AT"))
+    assert len(envoys) == 2
+    said = _said(summary)
+    assert all((pid, stance) in said for pid in envoys for stance in ("satisfaction", "thanks"))
+
+
+def test_arabic_expressed_the_appreciation_of_his_government_is_satisfaction() -> None:
+    text = ("وزير الخارجية يستقبل نظيره\n\n"
+            "استقبل وزير الخارجية عادل الجبير في الرياض اليوم وزير الخارجية الأردني ناصر جودة. "
+            "وأعرب الوزير الأردني عن تقدير حكومة بلاده لدور المملكة.\n")
+    assert _said(_extract(text, date=dt.date(2015, 7, 20))) == [("nasser_judeh", "satisfaction")]
