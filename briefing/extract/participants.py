@@ -185,8 +185,8 @@ class Roster:
         if person.honorifics & keys:
             return True
         term = self.lex.get("honorific", key)
-        ranks = _STYLE_RANKS.get(str(term.attrs.get("for"))) if term is not None else None
-        return bool(ranks) and any(t.attrs.get("rank") in ranks for t in person.title_terms)
+        ranks = _STYLE_RANKS.get(str(term.attrs.get("for")), ()) if term is not None else ()
+        return any(t.attrs.get("rank") in ranks for t in person.title_terms)
 
     def home_head(self) -> Person | None:
         """The participant an epithet such as "رئيس دولتنا" points to: the one with epithets, else the first."""
