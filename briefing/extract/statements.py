@@ -154,7 +154,7 @@ def _expressed_about(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
     """ "أعرب رئيس الحزب خلال استقبال الملك له ... عن شكره": the object of "أعرب" comes after "عن", however far."""
     gap = tagged.text[prev.end:cue.start]
     return (tagged.lang == "ar" and gap_tokens(tagged, prev.end, cue.start) <= 25 and not re.search(r"[.؛;:!?]", gap)
-            and bool(re.search(r"(?:^|\s)عن\s*$", gap)))
+            and (bool(re.search(r"(?:^|\s)عن\s*$", gap)) or fold(cue.surface, "ar").startswith("عن ")))
 
 
 _SILENT = frozenset({"say", "prayer"})  # cues that introduce speech or a prayer, not a position

@@ -424,3 +424,11 @@ def test_arabic_expressed_the_appreciation_of_his_government_is_satisfaction() -
             "استقبل وزير الخارجية عادل الجبير في الرياض اليوم وزير الخارجية الأردني ناصر جودة. "
             "وأعرب الوزير الأردني عن تقدير حكومة بلاده لدور المملكة.\n")
     assert _said(_extract(text, date=dt.date(2015, 7, 20))) == [("nasser_judeh", "satisfaction")]
+
+
+def test_arabic_expressed_far_from_its_object_that_opens_with_an() -> None:
+    text = ("خادم الحرمين يستقبل رئيس الوزراء الأردني\n\n"
+            "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة اليوم رئيس الوزراء الأردني عبدالله النسور. "
+            "وأعرب رئيس الوزراء الأردني خلال استقبال الملك له مساء اليوم في قصر السلام بجدة عن شكره وتقديره للمملكة.\n")
+    said = _said(_extract(text, date=dt.date(2015, 7, 22)))
+    assert said == [(said[0][0], "thanks")] and said[0][0] != "salman_bin_abdulaziz"
