@@ -36,8 +36,8 @@ GOALS = {"event_type": 0.9, "participants": 0.9, "side": 0.85, "positions": 0.75
 FLOORS = {
     "en": {"event_type": 0.95, "participants": 0.92, "side": 0.85, "country": 0.85, "positions": 0.74,
            "follow_ups": 0.75, "agenda": 0.69, "date": 0.9, "place": 0.8},
-    "ar": {"event_type": 0.9, "participants": 0.9, "side": 0.9, "country": 0.85, "positions": 0.69,
-           "follow_ups": 0.75, "agenda": 0.75, "date": 0.95, "place": 0.78},
+    "ar": {"event_type": 0.94, "participants": 0.93, "side": 0.94, "country": 0.89, "positions": 0.81,
+           "follow_ups": 0.75, "agenda": 0.75, "date": 0.95, "place": 0.83},
 }
 FIELDS = ("event_type", "participants", "side", "country", "positions", "follow_ups", "agenda", "date", "place")
 

@@ -123,7 +123,7 @@ BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|the parties|both 
                      r"|the ministers|the presidents|the two presidents|the two|they|both|the officials|the participants"
                      r"|(?:his|her|their|the) counterparts?)\b", re.IGNORECASE)
 # "for his part", "whereas": the other side speaks.
-SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$)")
+SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$|[،,])")
 SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.IGNORECASE)
 # Passive reports of discussion: both sides.
 PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق|و?دار)(?:\s|$)")

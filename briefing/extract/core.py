@@ -16,6 +16,7 @@ from .event import (
     detect_type,
     find_event_date,
     find_place,
+    first_cue_at,
     fold,
     place_country,
     reference_date,
@@ -54,7 +55,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     mentions = [find_mentions(t) for t in tagged]
     attend_re = ATTEND_AR if language == "ar" else ATTEND_EN
     attend = {i for i, s in enumerate(sentences) if i >= first_body and attend_re.search(fold(s, language))}
-    lead = _lead_index(sentences, first_body, language, attend)
+    lead = _lead_index(sentences, first_body, language, attend, tagged)
     event_type, role = detect_type(sentences[lead], seg.title, language)
     if language == "en" and role in ("other", "meet"):
         lead_type, lead_role = detect_type(sentences[lead], None, language)
@@ -62,7 +63,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
             role = lead_role  # "Call with ..." in the headline, "received a call from" in the lead
 
     roster = Roster(lex, language)
-    _add_mains(roster, sentences, mentions, lead, attend, bool(seg.title))
+    _add_mains(roster, sentences, mentions, lead, attend, bool(seg.title), tagged[lead])
     if event_type == "visit":
         _add_visited(roster, sentences, mentions, lead, language)
     for sentence_mentions in mentions:
@@ -79,6 +80,8 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     assign_sides(roster, role, place_cc, event_type, language)
     apply_initiative(roster, sentences, language)
     _home_country(roster, place_cc)
+    if language == "ar" and event_type == "phone_call" and role == "host":
+        _add_callers(roster, tagged, mentions, lead, attend)
     for i in sorted(attend):
         _add_attendees(roster, tagged[i], mentions[i], place_cc)
 
@@ -123,12 +126,42 @@ def _announced(lead: str, found_date: Any, reference: dt.date | None, lang: str)
     return bool((FUTURE_AR if lang == "ar" else FUTURE_EN).search(text))
 
 
-def _lead_index(sentences: list[str], first_body: int, lang: str, attend: set[int]) -> int:
+def _lead_index(sentences: list[str], first_body: int, lang: str, attend: set[int], tagged: list[Any]) -> int:
     """The first body sentence that reports the event (else the first body sentence)."""
     for i in range(first_body, min(len(sentences), first_body + 3)):
-        if i not in attend and detect_type(sentences[i], None, lang)[0] != "other":
+        if (i not in attend or _attended_at(tagged[i]) is not None) and detect_type(sentences[i], None, lang)[0] != "other":
             return i
     return first_body if first_body < len(sentences) else 0
+
+
+_ATTEND_WORDS_AR = frozenset({"بحضور", "وبحضور"})
+
+
+def _attended_at(tagged: Any) -> int | None:
+    """Arabic: the token of «بحضور» in a sentence that opens with its event verb ("استقبل ... بحضور ...")."""
+    if tagged.lang != "ar" or not tagged.tokens:
+        return None
+    at = next((k for k, tok in enumerate(tagged.tokens) if tok.norm in _ATTEND_WORDS_AR), None)
+    if at is None or first_cue_at(tagged.text, "ar") >= len(fold(tagged.text[:tagged.tokens[at].start], "ar")):
+        return None
+    return at
+
+
+def _attendees_named(tagged: Any, mentions: list[Any]) -> list[Any]:
+    """The mentions listed right after «بحضور» (joined by «و» or commas): present, not principals."""
+    at = _attended_at(tagged)
+    if at is None:
+        return []
+    out: list[Any] = []
+    nxt = at + 1
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < nxt:
+            continue
+        if m.start > nxt + 1 or any(tagged.tags[j] not in "F" for j in range(nxt, m.start)):
+            break
+        out.append(m)
+        nxt = m.end
+    return out
 
 
 def _home_country(roster: Roster, place_cc: str | None) -> None:
@@ -144,10 +177,13 @@ _TOPIC_START_EN = re.compile(r"\b(?:to discuss|to review|discussed|about|regardi
 
 
 def _add_mains(roster: Roster, sentences: list[str], mentions: list[list[Any]], lead: int, attend: set[int],
-               titled: bool) -> None:
+               titled: bool, tagged: Any = None) -> None:
     """The principals: people named in the lead (then the next sentence, then the title)."""
     topic = _TOPIC_START_EN.search(sentences[lead]) if roster.lang == "en" else None
+    present = _attendees_named(tagged, mentions[lead]) if lead in attend else []
     for m in mentions[lead]:
+        if any(m is a for a in present):
+            continue  # "استقبل ... وبحضور ولي العهد ...": an attendee, added with the others
         if topic is not None and m.char_start >= topic.start() and len(roster.mains()) >= 2:
             continue  # "... spoke with Kuleba to discuss his meeting with Lavrov": Lavrov is a topic
         if not is_greeted(sentences[lead], m):
@@ -179,6 +215,47 @@ def _add_visited(roster: Roster, sentences: list[str], mentions: list[list[Any]]
                 person = roster.add(m, main=True)
                 if person is not None:
                     person.side = "host"
+
+
+def _add_callers(roster: Roster, tagged: list[Any], mentions: list[list[Any]], lead: int, attend: set[int]) -> None:
+    """Arabic: the lead's host "also received a call from" someone else ("كما تلقى سموه اتصالا هاتفيا من ..."):
+    one round of calls reported together, each caller a guest of it."""
+    mains = roster.mains()
+    if not mains or mains[0].side != "host":
+        return
+    host = mains[0]
+    for i in range(lead + 1, len(tagged)):
+        if i in attend:
+            continue
+        caller = _caller(tagged[i], mentions[i], roster, host)
+        if caller is not None and roster.resolve(caller, titles=False) is None:
+            person = roster.add(caller, main=True)
+            if person is not None:
+                person.side, person.caller = "guest", True
+
+
+def _caller(tagged: Any, mentions: list[Any], roster: Roster, host: Any) -> Any:
+    """The one named after "تلقى <the host> اتصالا هاتفيا ... من", when the receiver is the host."""
+    toks = tagged.tokens
+    for k, tok in enumerate(toks):
+        if tok.norm not in ("تلقي", "وتلقي", "تلقت", "وتلقت"):
+            continue
+        call = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j].norm in ("اتصالا", "اتصال")), None)
+        if call is None or any(tagged.hard[j] for j in range(k, call - 1)):
+            continue
+        subject = [m for m in mentions if k < m.start < call]
+        styled = [j for j in range(k + 1, call) if tagged.tags[j] == "H" and tagged.text[toks[j].end - 1] == "ه"]
+        if not ((subject and roster.resolve(subject[0]) is host)
+                or (not subject and styled and roster.styled(host, tagged.term_at[styled[0]].term.key))):
+            continue
+        frm = next((j for j in range(call + 1, min(len(toks), call + 6)) if toks[j].norm == "من"), None)
+        if frm is None:
+            continue
+        after = [m for m in mentions if m.start > frm and (m.name or m.person is not None)]
+        if after and not any(tagged.hard[j] for j in range(frm, after[0].start)):
+            return after[0]  # "من الفريق الركن الشيخ راشد ...": the caller, after a rank or a style
+        return None
+    return None
 
 
 _MET_WITH = re.compile(r"\b(?:met|meets|meeting)\s+(?:\w+\s+){0,2}?with\b|\b(?:met|received|hosted)\b|(?:^|\s)(?:التقي|التقت|استقبل|استقبلت)(?:\s|$)")

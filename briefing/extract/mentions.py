@@ -28,6 +28,8 @@ _TAG = {"honorific": "H", "title": "T", "epithet": "E", "person": "P", "country"
 _HARD = re.compile(r"[,،.؛;:!?()\[\]«»\"“”|؟]|[-–—](?:\s|$)|(?:^|\s)[-–—]")
 _MAX_NAME = 6
 _BIN = frozenset({"بن", "ابن", "بنت", "bin", "ibn"})
+# Ranks of offices complete in themselves: a title with «ل» after one names someone else.
+_FULL_OFFICES = frozenset({"head_of_state", "heir", "head_of_government", "minister"})
 
 
 @dataclass
@@ -254,11 +256,14 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
     """Consume honorifics, epithets and title chains from token j."""
     tags, n = tagged.tags, len(tagged.tokens)
     first = j
+    office_end = -1  # where the last title term ended
     while j < n:
         tag = tags[j]
         if (j > first or after_name) and _conjoined(tagged, j):
             break
         if tag == "H":
+            if j > first and mention.pieces and (_prefixed(tagged, j, "ب") or _after_office(tagged, j, mention, office_end)):
+                break  # "رحب أمير دولة الكويت بالأمير ...": a style with «ب» after a title begins an object
             mention.honorifics.append(tagged.term_at[j].term)
             term = tagged.term_at[j].term
             pronoun = tagged.text[tagged.tokens[j].end - 1] == "ه" and not term.ar.endswith("ه")
@@ -275,6 +280,8 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
                 break
             if j > first and _prefixed(tagged, j, "ب"):
                 break  # "رحب خادم الحرمين برئيس الوزراء": an object begins
+            if j > first and _after_office(tagged, j, mention, office_end):
+                break  # "نقل وزير الخارجية لخادم الحرمين": a minister's office takes no "of the King" (an adviser's does)
             if (mention.pieces and mention.pieces[-1][1] == 1 and _match_end(tagged, j) == j + 1
                     and _has_article(tagged, j) and _has_article(tagged, j - 1)):
                 break  # "استقبل الوزير السفير": two bare offices are two people
@@ -283,7 +290,7 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
                 mention.countries.append(_country(tagged, j))
                 j = _match_end(tagged, j)
             mention.title_terms.append(tagged.term_at[j].term)
-            j = _match_end(tagged, j)
+            j = office_end = _match_end(tagged, j)
             accredited = False  # after "لدى"/"to" a country is where the envoy serves, not his own
             while j < n and not tagged.hard[j - 1] and tags[j] != "T" and _continues(tagged, j):
                 accredited = accredited or tagged.tokens[j].norm in ("لدي", "to")
@@ -300,6 +307,13 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
         if j < n and tagged.hard[j - 1]:
             break
     return j
+
+
+def _after_office(tagged: Tagged, j: int, mention: Mention, office_end: int) -> bool:
+    """Arabic: a title or style with «ل» right after a complete office ("وزير الخارجية لخادم الحرمين", not
+    "رئيس الشؤون الخاصة لسمو ولي العهد" nor an adviser's "المستشار الخاص لخادم الحرمين"): someone else."""
+    return (j == office_end and bool(mention.title_terms) and _prefixed(tagged, j, "ل")
+            and mention.title_terms[-1].attrs.get("rank") in _FULL_OFFICES)
 
 
 def _continues(tagged: Tagged, j: int) -> bool:

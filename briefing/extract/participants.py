@@ -33,6 +33,7 @@ class Person:
     honorifics: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)
     main: bool = False
+    caller: bool = False  # one more caller of a round of calls the lead's host received (a principal too)
 
 
 def name_words(norms: tuple[str, ...] | list[str]) -> list[str]:
@@ -62,6 +63,9 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 # Which titles an honorific pronoun ("معاليه", "سموه") goes with.
 _STYLE_RANKS = {"minister": ("minister",), "president": ("head_of_state",), "king": ("head_of_state",),
                 "prince": ("heir",), "prime_minister": ("head_of_government",)}
+
+# Styles addressed with the same pronoun: "سموه" is said of a Highness and of a Royal Highness.
+_SAME_STYLE = {"highness": {"royal_highness"}, "royal_highness": {"highness"}}
 
 
 def _father(norms: tuple[str, ...]) -> str | None:
@@ -168,11 +172,21 @@ class Roster:
 
     def by_honorific(self, key: str) -> Person | None:
         """The one principal addressed with this honorific ("سموه" → the one styled "سمو")."""
-        found = [p for p in self.mains() if key in p.honorifics] or [p for p in self.people if key in p.honorifics]
+        found = [p for p in self.mains() if key in p.honorifics]
         if not found and (term := self.lex.get("honorific", key)) is not None and (style := term.attrs.get("for")):
-            ranks = _STYLE_RANKS.get(str(style), ())
-            found = [p for p in self.mains() if any(t.attrs.get("rank") in ranks for t in p.title_terms)]
+            ranks = _STYLE_RANKS.get(str(style), ())  # a principal of the office the style goes with, before attendees
+            found = [p for p in self.mains() if not p.honorifics and any(t.attrs.get("rank") in ranks for t in p.title_terms)]
+        found = found or [p for p in self.people if key in p.honorifics]
         return found[0] if len(found) == 1 else None
+
+    def styled(self, person: Person, key: str) -> bool:
+        """The participant may be addressed with this honorific ("سموه" for one styled "صاحب السمو الملكي")."""
+        keys = {key} | _SAME_STYLE.get(key, set())
+        if person.honorifics & keys:
+            return True
+        term = self.lex.get("honorific", key)
+        ranks = _STYLE_RANKS.get(str(term.attrs.get("for")), ()) if term is not None else ()
+        return any(t.attrs.get("rank") in ranks for t in person.title_terms)
 
     def home_head(self) -> Person | None:
         """The participant an epithet such as "رئيس دولتنا" points to: the one with epithets, else the first."""

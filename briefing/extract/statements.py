@@ -154,7 +154,7 @@ def _expressed_about(tagged: Tagged, prev: Cue, cue: Cue) -> bool:
     """ "أعرب رئيس الحزب خلال استقبال الملك له ... عن شكره": the object of "أعرب" comes after "عن", however far."""
     gap = tagged.text[prev.end:cue.start]
     return (tagged.lang == "ar" and gap_tokens(tagged, prev.end, cue.start) <= 25 and not re.search(r"[.؛;:!?]", gap)
-            and bool(re.search(r"(?:^|\s)عن\s*$", gap)))
+            and (bool(re.search(r"(?:^|\s)عن\s*$", gap)) or fold(cue.surface, "ar").startswith("عن ")))
 
 
 _SILENT = frozenset({"say", "prayer"})  # cues that introduce speech or a prayer, not a position
@@ -183,6 +183,7 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                                    reference, lang)
         said_here = 0
         prev_end = 0
+        group: list[str] | None = None  # the participants a plural subject names ("السفراء"), in this sentence
         cues = stance_cues(tagged, lang)
         if remarks is not None:
             cues = remark_cues(tagged, cues, label[1] if label is not None else 0)
@@ -203,7 +204,9 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             if stance == "call" and first_follow is not None and cue.start < first_follow <= nxt:
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
             end = nxt
-            speaker = remarks or _speaker(tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
+            group = _group(tagged, cue, roster, group if said_here or n else None) if lang == "ar" and not remarks else None
+            speaker = remarks or (group[0] if group else None) or _speaker(
+                tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
             prev_end = cue.end
             if speaker is None:
                 continue
@@ -223,7 +226,7 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 start = text.find(prev.text)
                 prev.text = text[start:end].strip(TRIM) if start >= 0 else prev.text
                 continue
-            found.positions.append(Said(speaker, stance, words, s, cue))
+            found.positions.extend(Said(pid, stance, words, s, cue) for pid in (group or [speaker]))
             said_here += 1
             if stance == "exchange_views":
                 discussed.add(s)
@@ -242,15 +245,46 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
     return found
 
 
+# Plural nouns of office that name several participants at once, with the title they hold.
+_GROUP_NOUNS_AR = {"السفراء": "ambassador", "الوزراء": "minister", "السفيران": "ambassador", "الوزيران": "minister"}
+
+
+def _group(tagged: Tagged, cue: Cue, roster: Roster, before: list[str] | None) -> list[str] | None:
+    """Arabic: a plural subject of office right after the verb ("وأبدى السفراء إعجابهم"): every participant who holds
+    that office; a plural participle later in the sentence ("معربين") goes on with the same people."""
+    k = token_at(tagged, cue.start)
+    if k + 1 < len(tagged.tokens) and (key := _GROUP_NOUNS_AR.get(tagged.tokens[k + 1].norm)) is not None:
+        ranks = {"minister"} if key == "minister" else set()
+        members = [p.pid for p in roster.people
+                   if any(t.key == key or t.attrs.get("rank") in ranks for t in p.title_terms)]
+        return members if len(members) >= 2 else None
+    words = fold(cue.surface, "ar").split()
+    if before and words and words[0].startswith("م") and words[0].endswith("ين"):
+        return before  # "معربين عن ...": the same plural subject
+    return None
+
+
 def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
     """Topic cues of a sentence, with the topics a joined phrase holds ("الأوضاع الدولية والإقليمية")."""
     out = []
     for match in cues_of(tagged, "topic"):
+        if lang == "ar" and _office_of(tagged, match.start):
+            continue  # "وزراء الشباب والرياضة", "وزارة الثقافة": the name of an office, not a topic
         out.append((match.term, match.surface))
         rest = match.surface.split(maxsplit=1)
         if len(rest) == 2:
             out.extend((m.term, m.surface) for m in lex.match(rest[1], lang, ("topic",)) if m.term is not match.term)
     return out
+
+
+_OFFICE_NOUNS_AR = frozenset({"وزير", "وزيره", "وزراء", "وزاره", "وزارات", "ووزير", "ووزيره", "ووزراء", "ووزاره"})
+
+
+def _office_of(tagged: Tagged, start: int) -> bool:
+    """Arabic: one of the two words before a topic word is a minister or ministry noun, with no gap between."""
+    k = token_at(tagged, start)
+    return any(j >= 0 and tagged.tokens[j].norm in _OFFICE_NOUNS_AR and not any(tagged.hard[j:k])
+               for j in (k - 1, k - 2))
 
 
 def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang: str) -> bool:
@@ -264,7 +298,7 @@ def _another_event(tagged: Tagged, mentions: list[Mention], roster: Roster, lang
     kind, _ = detect_type(text, None, lang)
     if kind == "other":
         return False  # no contact, or only one still to come ("looks forward to his visit"): a follow-up
-    principals = {p.pid for p in roster.mains()[:2]}
+    principals = {p.pid for p in roster.mains()[:2]} | {p.pid for p in roster.people if p.caller}
     cue_at = first_cue_at(tagged.text, lang) if lang == "en" else 0
     for mention in sorted(mentions, key=lambda m: m.char_start):
         if lang == "ar" and (_object(tagged, mention) or re.search(r"(?:^|\s)مع\s*$", tagged.text[:mention.char_start])):
@@ -375,6 +409,10 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return subject  # English puts the subject before its verb: "The President of Russia thanked ..."
     if lang == "en" and both_re.match(before.lstrip()):
         return "both"  # "The leaders also marked ... and reaffirmed ...": the clause's subject is both
+    if lang == "ar" and _RELATIVE_AR.search(before[-12:]):
+        near = [m for m in mentions if m.end <= k and (m.name or m.person is not None or m.title)]
+        if near and (person := roster.resolve(max(near, key=lambda m: m.start))) is not None:
+            return person.pid  # "... سامح شكري والوفد المرافق له، الذي نقل ...": who the relative stands for
     if lang == "ar" and (styled := _styled_subject(tagged, k, k_end, roster)) is not None:
         return styled  # "ونقل معاليه ...", "مؤكدا - أيده الله - ...": the subject by how it is styled
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -409,6 +447,9 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         others = [p.pid for p in mains[:2] if p.pid != last]
         return others[0] if others else last
     return last or (mains[0].pid if mains else None)
+
+
+_RELATIVE_AR = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s*$")
 
 
 def _styled_subject(tagged: Tagged, k: int, k_end: int, roster: Roster) -> str | None:
@@ -463,6 +504,11 @@ def _with_counterpart(tagged: Tagged, cue: Any, mentions: list[Mention], roster:
     at = cue.end + match.end()
     people = {p.pid for m in mentions if cue.end <= m.char_start and (p := roster.resolve(m)) is not None and p.main}
     after = {p.pid for m in mentions if m.char_start >= at and (p := roster.resolve(m)) is not None and p.main}
+    j = token_at(tagged, at)
+    if j < len(tagged.tokens) and tagged.tokens[j].start >= at and tagged.tags[j] == "X" and (
+            (person := roster.by_word(tagged.tokens[j].norm)) is not None and person.main):
+        after.add(person.pid)  # "مع شكري": a principal by his family name alone
+        people.add(person.pid)
     return bool(after) and len(people) >= 2
 
 
@@ -499,6 +545,8 @@ def _object(tagged: Tagged, mention: Mention) -> bool:
     m = tagged.term_at[mention.start]
     if m is not None and not isinstance(m, str) and m.start > tok.start:
         return tagged.text[tok.start] in "لب" or tagged.text[tok.start:tok.start + 2] in ("ول", "وب", "فل")
+    if m is not None and not isinstance(m, str) and tok.norm.startswith(("لل", "ولل", "فلل")):
+        return True  # "للملك": ل with the article, the match spans the whole word
     return False
 
 

@@ -320,3 +320,115 @@ def test_arabic_a_speaker_styled_may_god_support_him_is_the_head_of_state() -> N
             "ونقل معاليه تحيات الرئيس عبدالفتاح السيسي. "
             "وقد حمل الملك المفدى معاليه نقل تحياته للرئيس، مؤكداً - أيده الله - عمق العلاقات الأخوية بين البلدين.\n")
     assert ("salman_bin_abdulaziz", "emphasis") in _said(_extract(text, date=dt.date(2015, 7, 24)))
+
+
+def test_arabic_more_calls_the_host_received_are_one_round_each_caller_a_guest() -> None:
+    text = ("ولي العهد يتلقى اتصالين هاتفيين\n\n"
+            "تلقى ولي العهد الأمير محمد بن نايف اليوم اتصالا هاتفيا من الأمير خالد بن سعيد آل حمدان "
+            "ولي العهد نائب القائد الأعلى رئيس مجلس الوزراء في مملكة البحرين أعرب خلاله عن إدانته للهجوم. "
+            "كما تلقى سموه اتصالا هاتفيا من الفريق الركن الشيخ مبارك بن راشد آل سالم وزير الداخلية بدولة الكويت "
+            "أعرب فيه عن استنكاره للهجوم، وعبر سموه عن تعازيه لأسر الضحايا.\n")
+    summary = _extract(text, date=dt.date(2015, 8, 7))
+    people = {p.name.ar: p for p in summary.participants if p.name is not None and p.name.ar}
+    assert "نائب القائد الأعلى" not in people  # a title, not a name
+    caller = people["مبارك بن راشد آل سالم"]
+    assert caller.side.value == "guest"
+    said = _said(summary)
+    assert (caller.id, "condemnation") in said and (caller.id, "condolence") in said
+
+
+def test_arabic_a_korean_ambassador_speaks_and_for_his_part_after_a_comma_is_the_other_side() -> None:
+    text = ("أمير المنطقة يستقبل السفير الكوري\n\n"
+            "استقبل أمير منطقة حائل الأمير سعد بن فهد في مكتبه اليوم السفير الكوري لدى المملكة كيم سونغ مين. "
+            "وأشاد السفير الكوري بالنهضة التنموية في المنطقة. "
+            "من جانبه، أكد سموه عمق العلاقات بين البلدين.\n")
+    summary = _extract(text, date=dt.date(2015, 8, 7))
+    guest = next(p for p in summary.participants if p.name is not None and p.name.ar == "كيم سونغ مين")
+    assert guest.country == "KR"  # «الكوري»: Korean is South Korean, as in the English term base
+    host = next(p for p in summary.participants if p.id != guest.id)
+    assert _said(summary) == [(guest.id, "satisfaction"), (host.id, "emphasis")]
+
+
+def test_arabic_speakers_by_style_office_epithet_and_counterpart() -> None:
+    text = ("خادم الحرمين يستقبل وزير الخارجية الأردني\n\n"
+            "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة اليوم وزير الخارجية الأردني ناصر جودة. "
+            "وحضر الاستقبال معالي وزير الدولة مساعد العيبان ومعالي وزير الثقافة والإعلام عادل الطريفي. "
+            "ونقل معاليه للملك المفدى تحيات العاهل الأردني. "
+            "واستعرض الملك المفدى مع جودة آفاق التعاون بين البلدين. "
+            "وأعرب الملك المفدى عن شكره. "
+            "ونقل وزير الخارجية لخادم الحرمين الشريفين تحيات بلاده وشعبها.\n")
+    assert [(p.source, p.speaker, p.stance.value) for p in _extract(text, date=dt.date(2015, 7, 24)).positions] == [
+        (4, "nasser_judeh", "other"),  # «معاليه»: the minister among the principals, before the attendees styled so
+        (5, "both", "exchange_views"),  # «مع جودة»: the counterpart by his family name
+        (6, "salman_bin_abdulaziz", "thanks"),  # «الملك المفدى»: «المفدى» is an epithet
+        (7, "nasser_judeh", "other"),  # «لخادم الحرمين» after a minister's office is someone else
+    ]
+
+
+def test_arabic_an_object_with_lil_is_not_the_speaker_and_a_relative_stands_for_its_antecedent() -> None:
+    call = ("خادم الحرمين يتلقى اتصالا هاتفيا من ملك البحرين\n\n"
+            "تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اتصالا هاتفيا اليوم من الملك حمد بن عيسى آل خليفة "
+            "ملك مملكة البحرين أدان فيه الهجوم. "
+            "وقدم خادم الحرمين الشريفين شكره وتقديره للشيخ حمد بن عيسى على مشاعره.\n")
+    assert ("salman_bin_abdulaziz", "thanks") in _said(_extract(call, date=dt.date(2015, 8, 7)))
+    visit = ("أمير المنطقة يستقبل المهنئين\n\n"
+             "استقبل أمير منطقة حائل الأمير سعد بن فهد في مكتبه اليوم رئيس المحكمة العامة الشيخ ناصر بن حمد الراشد، "
+             "الذي هنأ سموه بحلول العيد.\n")
+    summary = _extract(visit, date=dt.date(2015, 7, 20))
+    guest = next(p.id for p in summary.participants if p.name is not None and p.name.ar == "ناصر بن حمد الراشد")
+    assert _said(summary) == [(guest, "congratulation")]
+
+
+def test_arabic_a_style_written_with_bi_after_a_title_begins_the_object() -> None:
+    text = ("أمير المنطقة يستقبل رئيس الهيئة\n\n"
+            "استقبل الشيخ سعد بن فهد أمير دولة الكويت في قصره اليوم الأمير خالد بن سعود رئيس الهيئة العامة للرياضة. "
+            "ورحب أمير دولة الكويت بالأمير خالد بن سعود في بلده الثاني.\n")
+    summary = _extract(text, date=dt.date(2015, 7, 20))
+    host = next(p.id for p in summary.participants if p.name is not None and p.name.ar == "سعد بن فهد")
+    assert (host, "welcome") in _said(summary)
+
+
+def test_arabic_a_lead_with_in_the_presence_of_is_still_the_lead_and_the_one_present_no_principal() -> None:
+    text = ("أمير الكويت يستقبل رئيس الهيئة\n\n"
+            "الرياضي الكويت\n"
+            "استقبل الشيخ سعد بن فهد أمير دولة الكويت وبحضور الشيخ ناصر بن حمد ولي عهد دولة الكويت اليوم في قصر بيان "
+            "الأمير خالد بن سعود رئيس الهيئة العامة للرياضة.\n")
+    summary = _extract(text, date=dt.date(2015, 7, 20))
+    assert summary.event.type.value == "meeting"
+    sides = {p.name.ar: p.side.value for p in summary.participants if p.name is not None}
+    assert sides == {"سعد بن فهد": "host", "خالد بن سعود": "guest", "ناصر بن حمد": "other"}
+
+
+def test_arabic_the_name_of_a_ministry_is_no_topic() -> None:
+    text = ("وزير الخارجية يستقبل نظيره\n\n"
+            "استقبل وزير الخارجية عادل الجبير في الرياض اليوم وزير الثقافة والسياحة الأردني سامي الخطيب، "
+            "وبحث معه العلاقات الثنائية.\n")
+    topics = [a.topic for a in _extract(text, date=dt.date(2015, 7, 20)).agenda]
+    assert "culture" not in topics
+
+
+def test_arabic_a_plural_office_as_subject_is_each_participant_holding_it() -> None:
+    text = ("مدير المركز يستقبل سفيرين\n\n"
+            "استقبل مدير المركز الدكتور سعد بن فهد في مكتبه اليوم سفير مملكة السويد لدى المملكة لارس نيلسون، "
+            "وسفير جمهورية النمسا كارل هوبر. "
+            "وأبدى السفراء إعجابهم بإنجازات المركز، معربين عن شكرهم للمركز.\n")
+    summary = _extract(text, date=dt.date(2015, 8, 11))
+    envoys = sorted(p.id for p in summary.participants if p.country in ("SE", "AT"))
+    assert len(envoys) == 2
+    said = _said(summary)
+    assert all((pid, stance) in said for pid in envoys for stance in ("satisfaction", "thanks"))
+
+
+def test_arabic_expressed_the_appreciation_of_his_government_is_satisfaction() -> None:
+    text = ("وزير الخارجية يستقبل نظيره\n\n"
+            "استقبل وزير الخارجية عادل الجبير في الرياض اليوم وزير الخارجية الأردني ناصر جودة. "
+            "وأعرب الوزير الأردني عن تقدير حكومة بلاده لدور المملكة.\n")
+    assert _said(_extract(text, date=dt.date(2015, 7, 20))) == [("nasser_judeh", "satisfaction")]
+
+
+def test_arabic_expressed_far_from_its_object_that_opens_with_an() -> None:
+    text = ("خادم الحرمين يستقبل رئيس الوزراء الأردني\n\n"
+            "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة اليوم رئيس الوزراء الأردني عبدالله النسور. "
+            "وأعرب رئيس الوزراء الأردني خلال استقبال الملك له مساء اليوم في قصر السلام بجدة عن شكره وتقديره للمملكة.\n")
+    said = _said(_extract(text, date=dt.date(2015, 7, 22)))
+    assert said == [(said[0][0], "thanks")] and said[0][0] != "salman_bin_abdulaziz"
