@@ -84,17 +84,6 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
     return dt.date(g.year, g.month, g.day)
 
 
-def gregorian_to_hijri(date: dt.date) -> tuple[int, int, int] | None:
-    """Return (year, month, day) in the Hijri calendar; None when out of range."""
-    from hijridate import Gregorian
-
-    try:
-        h = Gregorian(date.year, date.month, date.day).to_hijri()
-    except (ValueError, OverflowError):
-        return None
-    return h.year, h.month, h.day
-
-
 def _alternation(names: dict[int, tuple[str, ...]]) -> tuple[str, dict[str, int]]:
     lookup = {fold(n): k for k, ns in names.items() for n in ns}
     pattern = "|".join(sorted((re.escape(n) for n in lookup), key=len, reverse=True))
