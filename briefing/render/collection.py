@@ -20,10 +20,10 @@ from ..summary.model import Text
 from ..summary.review import is_draft
 from .contacts import overview_section, party_section, with_contacts
 from .formatting import country_name, date_text, format_gregorian
-from .options import RenderOptions, creation_time
+from .options import RenderOptions, creation_time, prepare_note
 from .paragraphs import digest_paragraph
 from .templates import load_labels
-from .view import DASH, Labels, NoteView, Section, Table, as_draft, build_view, classification_marking, localise_number
+from .view import DASH, Labels, NoteView, Section, Table, as_draft, classification_marking, localise_number, localise_view
 
 PACK_TEMPLATE = "pack.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
@@ -91,18 +91,19 @@ def pack_view(pack: Pack, options: RenderOptions, labels: Labels | None = None, 
     if pack.undated:
         facts.append((p["undated"], _number(pack.undated)))
     sections = (_followups_section(pack.open_followups, labels, p["open_followups"], "open"),)
-    return CollectionView(
+    view = CollectionView(
         kind=p["kind"], title=_both_sides(pack.title), period=period_text(pack.start, pack.end, labels),
         classification=most_restrictive(view.classification for _, view in notes), organisation=options.organisation,
         facts=tuple(facts), date=pack.end, entries=entries, notes=notes, sections=sections, index=index_lines(pack),
         overview=overview_section([(e.summary, view.title, view.draft) for e, (_, view) in zip(pack.events, notes)], labels)
         if overview else None,
         drafts=drafts_text(sum(view.draft for _, view in notes), len(notes), p["drafts"]), labels=labels)
+    return localise_view(view, options.typography.arabic_digits)  # type: ignore[return-value]
 
 
 def _note_view(event: PackEvent, options: RenderOptions, labels: Labels) -> NoteView:
     """Build one note of a pack, with its earlier contacts when the pack has them."""
-    view = build_view(event.summary, labels, organisation=options.organisation, classification=options.classification)
+    view = prepare_note(event.summary, options, labels)
     if event.contacts is None:
         return view
     return with_contacts(view, event.contacts.events, event.contacts.followups)
@@ -138,11 +139,12 @@ def digest_view(digest: Digest, options: RenderOptions, labels: Labels | None = 
     sections.append(_followups_section(digest.open_followups, labels, d["still_open"], "open"))
     sections.extend(party_section(c.countries, c.events, labels) for c in digest.contacts)
     kind = d["kind"] if digest.week else d["kind_range"]
-    return CollectionView(
+    view = CollectionView(
         kind=kind, title=kind, period=period, organisation=options.organisation, facts=tuple(facts),
         classification=most_restrictive([options.classification, *(e.summary.classification for e in digest.events)]),
         date=digest.end, sections=tuple(sections), message=d["no_events"] if digest.is_empty else None,
         drafts=drafts_text(sum(is_draft(e.summary) for e in digest.events), digest.total, d["drafts"]), labels=labels)
+    return localise_view(view, options.typography.arabic_digits)  # type: ignore[return-value]
 
 
 def period_text(start: dt.date | None, end: dt.date | None, labels: Labels) -> Text:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..summary.model import Summary, Text
 from .fonts import FontSet, default_fonts
 from .templates import load_labels, search_path
-from .view import NoteView, build_view
+from .view import Labels, NoteView, build_view
 
 LAYOUTS = ("parallel", "stacked")
 FORMATS = ("pdf", "docx", "html")
@@ -54,9 +54,9 @@ class RenderOptions:
         return search_path(*self.template_dirs)
 
 
-def prepare_note(summary: Summary, options: RenderOptions) -> NoteView:
-    """Build the view of a summary with the labels found on the template path."""
-    labels = load_labels(options.template_path())
+def prepare_note(summary: Summary, options: RenderOptions, labels: Labels | None = None) -> NoteView:
+    """Build the view of a summary with the options' typography and the labels found on the template path."""
+    labels = labels if labels is not None else load_labels(options.template_path())
     typo = options.typography
     return build_view(
         summary, labels, organisation=options.organisation, classification=options.classification,

@@ -272,14 +272,14 @@ def localise_text(text: Text, digits: str) -> Text:
     return text if sides == {"ar": text.ar, "en": text.en} else text.model_copy(update=sides)
 
 
-def _localise(value: object, digits: str) -> object:
-    """Apply `localise_text` to every Text inside a view (dataclasses and tuples)."""
+def localise_view(value: object, digits: str) -> object:
+    """Apply `localise_text` to every Text inside a view (dataclasses and tuples): a note, a pack or a digest."""
     if isinstance(value, Text):
         return localise_text(value, digits)
     if isinstance(value, tuple):
-        return tuple(_localise(v, digits) for v in value)
+        return tuple(localise_view(v, digits) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _localise(getattr(value, f.name), digits) for f in dataclasses.fields(value) if f.name != "labels"}
+        changes = {f.name: localise_view(getattr(value, f.name), digits) for f in dataclasses.fields(value) if f.name != "labels"}
         return dataclasses.replace(value, **changes)
     return value
 
@@ -320,7 +320,7 @@ def build_view(
         labels=labels,
         marking=classification_marking(level, labels),
     )
-    return _localise(view, digits)  # type: ignore[return-value]
+    return localise_view(view, digits)  # type: ignore[return-value]
 
 
 def localise_number(value: int, lang: str, digits: str = "arabic-indic") -> str:

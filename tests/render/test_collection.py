@@ -94,3 +94,58 @@ def test_a_digest_is_marked_as_its_most_restrictive_event():
     empty = assemble_digest([], ((), ()), (), start=day, end=day)
     assert digest_view(empty, RenderOptions(classification="RESTRICTED")).classification == "RESTRICTED"
     assert digest_view(empty, RenderOptions()).marking is None
+
+
+def _arabic_digit_systems(text: str) -> set[str]:
+    """The digit systems written in a text, leaving out left-to-right runs (isolated file names, codes such as CASA-1000)."""
+    import re
+
+    bare = re.sub("\u2066[^\u2069]*\u2069|\u2068[^\u2069]*\u2069|[\\w./-]*[A-Za-z][\\w./-]*", "", text)
+    return {name for name, pattern in (("western", "[0-9]"), ("arabic-indic", "[٠-٩]")) if re.search(pattern, bare)}
+
+
+def _arabic_texts(value: object) -> list[str]:
+    """Every Arabic side of every Text in a view."""
+    import dataclasses
+
+    if isinstance(value, Text):
+        return [value.ar] if value.ar else []
+    if isinstance(value, tuple):
+        return [t for v in value for t in _arabic_texts(v)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [t for f in dataclasses.fields(value) if f.name != "labels" for t in _arabic_texts(getattr(value, f.name))]
+    return []
+
+
+def test_a_digest_writes_every_arabic_number_in_the_configured_digits():
+    """The events' paragraphs («و٣ غيرها», a place's number) follow the setting, like the notes; English keeps 0-9."""
+    from briefing.assemble.collection import assemble_digest
+    from briefing.render.collection import digest_view
+    from briefing.render.options import Typography
+
+    long = read_summary(SAMPLES / "visit-long.yaml")
+    long = long.model_copy(update={"event": long.event.model_copy(update={"place": Text(ar="المبنى 7", en="Building 7")})})
+    day = long.event.date
+    digest = assemble_digest([long], ((), ()), (), start=day, end=day)
+    for digits in ("arabic-indic", "western"):
+        view = digest_view(digest, RenderOptions(typography=Typography(arabic_digits=digits)))
+        events = next(s for s in view.sections if s.key == "events")
+        paragraph = events.items[0].ar
+        assert "المبنى" in paragraph and "غيرها" in paragraph
+        assert _arabic_digit_systems(paragraph) == {digits}
+        assert set().union(*map(_arabic_digit_systems, _arabic_texts(view))) == {digits}
+        assert _arabic_digit_systems(events.items[0].en) == {"western"}
+
+
+def test_a_pack_note_follows_the_typography_settings_as_a_note_alone_does():
+    from briefing.render.options import Typography, prepare_note
+
+    options = RenderOptions(typography=Typography(arabic_digits="western", date_style="hijri"))
+    summaries = [read_summary(p) for p in sorted(SAMPLES.glob("*.yaml"))]
+    view = pack_view(assemble_pack(summaries), options)
+    alone = {prepare_note(s, options).title.en: prepare_note(s, options) for s in summaries}
+    for _, note in view.notes:
+        assert note.date_line == alone[note.title.en].date_line
+        if note.date is not None:
+            assert "الموافق" in note.date_line.ar and _arabic_digit_systems(note.date_line.ar) == {"western"}
+    assert set().union(*map(_arabic_digit_systems, _arabic_texts(view))) == {"western"}
