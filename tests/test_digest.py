@@ -151,14 +151,21 @@ def test_two_digests_at_once_both_finish_with_whole_files(archive, tmp_path):
 
 
 def test_a_digest_waiting_too_long_for_the_lock_fails_cleanly(archive, tmp_path):
-    from briefing.base.lock import exclusive, lock_path
+    from briefing.base.lock import exclusive
 
     out = tmp_path / "out"
-    with exclusive(lock_path(out, "briefing-digest")):
+    out.mkdir()
+    with exclusive(out):
         result = _digest(archive, out, "--week", WEEK, "--wait", "0.2")
     assert result.returncode == 1
-    assert re.fullmatch(r"briefing: Busy: .*\.briefing-digest\.lock: .*--wait\)\n", result.stderr.decode())
-    assert [p.name for p in out.iterdir()] == [".briefing-digest.lock"]
+    assert re.fullmatch(r"briefing: Busy: .*out: .*--wait\)\n", result.stderr.decode())
+    assert list(out.iterdir()) == []
+
+
+def test_a_digest_leaves_only_its_files_in_the_folder(archive, tmp_path):
+    out = tmp_path / "out"
+    assert _digest(archive, out, "--week", WEEK, "-f", "html").returncode == 0
+    assert [p.name for p in out.iterdir()] == [f"digest-{WEEK}.html"]
 
 
 def test_an_unreachable_archive_gives_one_line_and_no_file(tmp_path):

@@ -10,8 +10,6 @@ import typer
 
 from ._options import ArchiveOption, ConfigOption, parse_date
 
-LOCK_NAME = "briefing-digest"
-
 
 def digest(
     week: Annotated[str | None, typer.Option("--week", help="ISO week (2026-W48) or `last` (the week before today's). Default: last.")] = None,
@@ -32,7 +30,7 @@ def digest(
     """Write the digest of a week from the archive: counts, events in both languages, follow-ups opened, closed and open,
     and the earlier contacts between the countries the events bring together."""
     from ..base.io import write_outputs
-    from ..base.lock import exclusive, lock_path
+    from ..base.lock import exclusive
     from ..base.parallel import map_ordered
     from ..read.config import load_config
     from ..write.notes import make_options, parse_formats
@@ -49,7 +47,8 @@ def digest(
     with progress(len(chosen), "Rendering the digest") as advance:
         data = map_ordered(_render_task, [(built, options, fmt) for fmt in chosen], advance=advance)
     rendered = {output / f"{name}.{fmt}": blob for fmt, blob in zip(chosen, data)}
-    with exclusive(lock_path(output, LOCK_NAME), wait=wait):
+    output.mkdir(parents=True, exist_ok=True)
+    with exclusive(output, wait=wait):  # the folder itself: two digests take turns, and no lock file is left in it
         write_outputs(rendered, force=True)
     for path in rendered:
         typer.echo(str(path))

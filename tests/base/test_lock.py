@@ -65,3 +65,29 @@ def test_the_lock_is_reentrant_across_sequential_uses(tmp_path):
     for _ in range(2):
         with exclusive(lock, wait=0):
             pass
+
+
+def test_a_thread_holding_a_folder_takes_it_again_and_another_thread_still_waits(tmp_path):
+    """A command locks its output folder and write_outputs locks it again: no wait on itself; other threads take turns."""
+    import threading
+
+    from briefing.base.errors import LockError
+
+    outcome = []
+
+    def other() -> None:
+        try:
+            with exclusive(tmp_path, wait=0):
+                outcome.append("got it")
+        except LockError:
+            outcome.append("busy")
+
+    with exclusive(tmp_path, wait=0):
+        with exclusive(tmp_path, wait=0):
+            thread = threading.Thread(target=other)
+            thread.start()
+            thread.join()
+    assert outcome == ["busy"]
+    with exclusive(tmp_path, wait=0):
+        pass
+    assert list(tmp_path.iterdir()) == []
