@@ -192,6 +192,14 @@ class Archive:
         with self.engine.connect() as conn:
             return tracking.changes(conn, start, end)
 
+    def followups_of_range(self, start: dt.date, end: dt.date):
+        """Return what a digest lists, as it stood at the end of `end`: the follow-ups opened and those closed
+        between the two dates (as `followup_changes`), and those still open (as `followups(open_only=True, as_of=end)`)."""
+        with self.engine.connect() as conn:
+            every = tracking.list_followups(conn, as_of=end)
+        opened, closed = tracking.split_changes(every, start, end)
+        return opened, closed, [f for f in every if f.is_open]
+
     def close_followup(self, followup_id: int, *, by: int | None = None, on: dt.date | None = None,
                        status: str = "done"):
         """Close a follow-up by hand, linked to event `by` when given."""

@@ -466,7 +466,11 @@ def list_followups(conn: Connection, *, open_only: bool = False, country: str | 
 
 def changes(conn: Connection, start: dt.date, end: dt.date) -> tuple[list[FollowUpRecord], list[FollowUpRecord]]:
     """Return the follow-ups opened, and those closed, between `start` and `end` (inclusive), as of `end`."""
-    every = list_followups(conn, as_of=end)
+    return split_changes(list_followups(conn, as_of=end), start, end)
+
+
+def split_changes(every: list[FollowUpRecord], start: dt.date, end: dt.date) -> tuple[list[FollowUpRecord], list[FollowUpRecord]]:
+    """Return, of every follow-up as of `end`, those opened and those closed between `start` and `end` (see `changes`)."""
     opened = [f for f in every if f.opened_on and start <= f.opened_on <= end]
     closed = [f for f in every if not f.is_open and f.closed_on and start <= f.closed_on <= end]
     return opened, sorted(closed, key=lambda f: (f.closed_on, f.id))
