@@ -1,18 +1,16 @@
-"""Stored summaries read once per text: whole, or only their follow-ups (what listing them needs)."""
+"""Stored summaries read once per text: whole, or only the follow-up a report names (what listing them needs)."""
 
 from __future__ import annotations
 
 import json
-
-from pydantic import TypeAdapter
+from typing import Any
 
 from ..model import FollowUp, Summary
 from .records import load_stored
 
 _MAX = 4096  # texts kept by each cache, the latest first to stay (a text always reads the same)
 _PARSED: dict[str, Summary] = {}
-_FOLLOW_UPS: dict[str, tuple[FollowUp, ...]] = {}
-_ITEMS = TypeAdapter(list[FollowUp])
+_RAW: dict[str, tuple[list, str]] = {}  # stored text -> its follow-ups as plain data, and its language
 
 
 def parse_stored(text: str, source_id: int) -> Summary:
@@ -29,26 +27,32 @@ def remember_stored(text: str, summary: Summary) -> Summary:
     return summary
 
 
-def stored_follow_ups(text: str, source_id: int) -> tuple[FollowUp, ...]:
-    """Return a stored summary's follow-ups, validated alone (as the whole summary's); a damaged text is parsed whole."""
-    found = _FOLLOW_UPS.get(text)
-    if found is not None:
-        return found
+def stored_follow_up(text: str, source_id: int, index: int) -> FollowUp | None:
+    """Return follow-up `index` of a stored summary (None past the last), validated alone as the whole summary's
+    would be; a text that does not read so is parsed whole (ArchiveError when damaged)."""
     whole = _PARSED.get(text)
     if whole is None:
         try:
-            data = json.loads(text)
-            found = tuple(_ITEMS.validate_python(data["follow_ups"], context={"language": data["language"]}))
+            items, language = _RAW.get(text) or _keep(_RAW, text, _raw_follow_ups(text))
+            if not 0 <= index < len(items):
+                return None
+            return FollowUp.model_validate(items[index], context={"language": language})
         except Exception:  # noqa: BLE001 - anything odd: the whole parse says what is wrong (ArchiveError)
             whole = parse_stored(text, source_id)
-    if whole is not None:
-        found = tuple(whole.follow_ups)
-    assert found is not None
-    _keep(_FOLLOW_UPS, text, found)
-    return found
+    return whole.follow_ups[index] if 0 <= index < len(whole.follow_ups) else None
 
 
-def _keep(cache: dict, text: str, value: object) -> None:
+def _raw_follow_ups(text: str) -> tuple[list, str]:
+    """Return a stored summary's follow-ups as plain data, and its language."""
+    data = json.loads(text)
+    items, language = data["follow_ups"], data["language"]
+    if not isinstance(items, list):
+        raise TypeError("follow_ups is not a list")
+    return items, language
+
+
+def _keep(cache: dict, text: str, value: Any) -> Any:
     if len(cache) >= _MAX:
         del cache[next(iter(cache))]  # the oldest
     cache[text] = value
+    return value

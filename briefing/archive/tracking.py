@@ -27,7 +27,7 @@ from ..fulfilment import (
 )
 from ..fulfilment import candidates as rank_candidates
 from ..model import FollowUp, FollowUpKind, FollowUpStatus, Summary
-from .reading import parse_stored, stored_follow_ups
+from .reading import parse_stored, stored_follow_up
 from .schema import candidates, decisions, events, followups, mentions, sources
 
 JUDGED = sorted(k.value for k in FollowUpKind if family(k) != "other")  # `other` is never closed by an event
@@ -132,9 +132,9 @@ def _read_mentions(conn: Connection, fid: int) -> list[_Mention]:
     rows = conn.execute(_MENTIONS, {"b_fid": fid}).all()
     found = []
     for r in rows:
-        items = stored_follow_ups(r.summary, r.id)
-        if 0 <= r.item < len(items):
-            found.append(_Mention(r.eid, r.event_date, r.id, r.summary, items[r.item]))
+        item = stored_follow_up(r.summary, r.id, r.item)
+        if item is not None:
+            found.append(_Mention(r.eid, r.event_date, r.id, r.summary, item))
     found.sort(key=_report_order)
     return found
 

@@ -70,16 +70,18 @@ def test_follow_ups_read_alone_are_the_whole_summarys(samples, readouts):
     import pytest
 
     from briefing.archive import ArchiveError
-    from briefing.archive.reading import stored_follow_ups
+    from briefing.archive.reading import stored_follow_up
     from briefing.summaries import read_summary
 
     summaries = [read_summary(p) for p in [*samples, *_gold()]] + list(readouts)
     assert sum(len(s.follow_ups) for s in summaries) > 30
     for summary in summaries:
-        assert stored_follow_ups(canonical_json(summary), 1) == tuple(summary.follow_ups)
+        text, count = canonical_json(summary), len(summary.follow_ups)
+        assert [stored_follow_up(text, 1, n) for n in range(count)] == summary.follow_ups
+        assert stored_follow_up(text, 1, count) is None
     for damaged in ("not json", '{"format": 1, "language": "fr"}', '{"follow_ups": [{"kind": "nap"}], "language": "en"}'):
         with pytest.raises(ArchiveError, match="not a valid summary"):
-            stored_follow_ups(damaged, 7)
+            stored_follow_up(damaged, 7, 0)
 
 
 def _gold() -> list:
