@@ -246,7 +246,7 @@ def _add(conn: Connection, summary: Summary, versions: list[dict]) -> AddResult:
     if outcome != "new":  # a new event already has its only source's type and place
         _refresh_event(conn, event_id)
     tracking.settle(conn, orphans)
-    closed, confirm = tracking.track_event(conn, event_id, opened)
+    closed, confirm = tracking.track_event(conn, event_id, opened, only=summary if outcome == "new" else None)
     return AddResult(event_id, source_id, outcome, tuple(opened), tuple(closed), tuple(confirm),
                      moved_from=old_event if outcome == "moved" else None)
 

@@ -242,15 +242,20 @@ def _still_done(conn: Connection, facts: FollowUpFacts, event_id: int) -> bool:
     return verdict is not None and verdict.outcome == "done"
 
 
-def track_event(conn: Connection, event_id: int, new_fids: list[int]) -> tuple[list[int], list[int]]:
-    """Judge open follow-ups against a new event, and new follow-ups against later events."""
+def track_event(conn: Connection, event_id: int, new_fids: list[int], *, only: Summary | None = None) -> tuple[list[int], list[int]]:
+    """Judge open follow-ups against a new event, and new follow-ups against later events.
+
+    `only` is the summary of an event just created, its only source: nothing to read back, and no
+    decision names it yet (an event's decisions go with it).
+    """
     closed: list[int] = []
     confirm: list[int] = []
-    told = [parse_stored(r.summary, r.id) for r in conn.execute(_SOURCES_OF_EVENT, {"b_event": event_id}).all()]
+    told = [only] if only is not None else \
+        [parse_stored(r.summary, r.id) for r in conn.execute(_SOURCES_OF_EVENT, {"b_event": event_id}).all()]
     event: EventFacts | None = None  # described when a follow-up may concern it (as event_facts does)
     if told and told[0].event.date is not None:
         countries = frozenset(p.country for s in told for p in s.participants if p.country)  # as EventFacts'
-        refused = set(conn.execute(_REFUSED_AT, {"b_event": event_id}).scalars())
+        refused = set() if only is not None else set(conn.execute(_REFUSED_AT, {"b_event": event_id}).scalars())
         for row in conn.execute(_OPEN_FOR_EVENT, {"b_event": event_id}).all():
             if row.who_country is not None and row.who_country not in countries:
                 continue
