@@ -16,6 +16,7 @@ from .dedup import EventKey, canonical_json, event_key, principal_countries, sam
 from .engine import connect, writing
 from .errors import ArchiveError
 from .merge import source_order
+from .reading import parse_stored, remember_stored
 from .records import AddResult, EventRecord, Outcome, SourceRecord, SourceVersion, load_stored
 from .schema import events, followups, source_versions, sources
 
@@ -60,7 +61,11 @@ class Archive:
     def add_summaries(self, summaries: Iterable[Summary]) -> list[AddResult]:
         """Store summaries in order, as `add_summary` does each, in one transaction: all are stored, or none."""
         with writing(self.engine) as conn:
-            return [_add(conn, summary) for summary in summaries]
+            versions: list[dict] = []  # stored together at the end (nothing reads them meanwhile), in order
+            results = [_add(conn, summary, versions) for summary in summaries]
+            if versions:
+                conn.execute(_INSERT_VERSION, versions)
+            return results
 
     def history(self, event_id: int) -> list[SourceVersion]:
         """Return every version of the sources this event holds or held, oldest first."""
@@ -173,7 +178,7 @@ class Archive:
         with writing(self.engine) as conn:
             for key in conn.execute(select(sources.c.key).where(sources.c.event_id == event_id)
                                     .order_by(sources.c.id)).scalars().all():
-                _record_version(conn, key, event_id, "removed", None)
+                conn.execute(_INSERT_VERSION, _version(key, event_id, "removed", None))
             tracking.delete_event(conn, event_id)
 
     def followups(self, *, open_only: bool = False, country: str | None = None, since: dt.date | None = None,
@@ -186,6 +191,14 @@ class Archive:
         """Return (opened, closed): follow-ups first reported, and closed, between two dates."""
         with self.engine.connect() as conn:
             return tracking.changes(conn, start, end)
+
+    def followups_of_range(self, start: dt.date, end: dt.date):
+        """Return what a digest lists, as it stood at the end of `end`: the follow-ups opened and those closed
+        between the two dates (as `followup_changes`), and those still open (as `followups(open_only=True, as_of=end)`)."""
+        with self.engine.connect() as conn:
+            every = tracking.list_followups(conn, as_of=end)
+        opened, closed = tracking.split_changes(every, start, end)
+        return opened, closed, [f for f in every if f.is_open]
 
     def close_followup(self, followup_id: int, *, by: int | None = None, on: dt.date | None = None,
                        status: str = "done"):
@@ -208,8 +221,8 @@ class Archive:
             return tracking.reject(conn, followup_id, event_id)
 
 
-def _add(conn: Connection, summary: Summary) -> AddResult:
-    """Store one summary in the open transaction (see Archive.add_summary)."""
+def _add(conn: Connection, summary: Summary, versions: list[dict]) -> AddResult:
+    """Store one summary in the open transaction (see Archive.add_summary); its version goes to `versions`."""
     key, skey, text = event_key(summary), source_key(summary), canonical_json(summary)
     known = conn.execute(_SOURCE_BY_KEY, {"b_key": skey}).first()
     if known is not None and known.summary == text:
@@ -224,15 +237,16 @@ def _add(conn: Connection, summary: Summary) -> AddResult:
     source_id = conn.execute(_INSERT_SOURCE, dict(
         event_id=event_id, key=skey, note_id=summary.note_id, summary=text,
         content_hash=hashlib.sha256(text.encode()).hexdigest())).inserted_primary_key[0]  # type: ignore[index]
-    _record_version(conn, skey, event_id, {"new": "added", "merged": "added"}.get(outcome, outcome), text)
-    opened = tracking.merge_followups(conn, event_id, source_id, summary, reuse=orphans)
+    remember_stored(text, summary)  # it reads back equal (canonical JSON round-trips): no parse
+    versions.append(_version(skey, event_id, {"new": "added", "merged": "added"}.get(outcome, outcome), text))
+    opened = tracking.merge_followups(conn, event_id, source_id, summary, text, reuse=orphans)
     if old_event is not None and old_event != event_id:
         tracking.delete_event_if_empty(conn, old_event)
         _refresh_event(conn, old_event)
     if outcome != "new":  # a new event already has its only source's type and place
         _refresh_event(conn, event_id)
     tracking.settle(conn, orphans)
-    closed, confirm = tracking.track_event(conn, event_id, opened)
+    closed, confirm = tracking.track_event(conn, event_id, opened, only=summary if outcome == "new" else None)
     return AddResult(event_id, source_id, outcome, tuple(opened), tuple(closed), tuple(confirm),
                      moved_from=old_event if outcome == "moved" else None)
 
@@ -272,7 +286,7 @@ def _refresh_event(conn: Connection, event_id: int) -> None:
     if not stored:
         return
     ordered = sorted(stored, key=lambda r: source_order(r.key, r.id, row.picked_source))
-    told = [tracking.parse_stored(r.summary, r.id) for r in ordered]
+    told = [parse_stored(r.summary, r.id) for r in ordered]
     keys = [event_key(summary) for summary in told]
     place_en = next((k.place_en for k in keys if k.place_en), "")
     place_ar = next((k.place_ar for k in keys if k.place_ar), "")
@@ -282,9 +296,10 @@ def _refresh_event(conn: Connection, event_id: int) -> None:
         type=first.event.type.value, place_en=place_en, place_ar=place_ar, key=new_key.text))
 
 
-def _record_version(conn: Connection, key: str, event_id: int, action: str, text: str | None) -> None:
-    conn.execute(_INSERT_VERSION, dict(source_key=key, event_id=event_id, action=action, summary=text,
-                                       recorded_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+def _version(key: str, event_id: int, action: str, text: str | None) -> dict:
+    """Return the row of a source's version, recorded now."""
+    return dict(source_key=key, event_id=event_id, action=action, summary=text,
+                recorded_at=dt.datetime.now(dt.UTC).replace(tzinfo=None))
 
 
 def _open_followups(conn: Connection) -> list[int]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,7 +27,7 @@ from ..summary.fulfilment import (
 )
 from ..summary.fulfilment import candidates as rank_candidates
 from ..summary.model import FollowUp, FollowUpKind, FollowUpStatus, Summary
-from .records import load_stored
+from .reading import parse_stored, stored_follow_up
 from .schema import candidates, decisions, events, followups, mentions, sources
 
 JUDGED = sorted(k.value for k in FollowUpKind if family(k) != "other")  # `other` is never closed by an event
@@ -41,17 +41,27 @@ _MENTIONS = (select(mentions.c.item, sources.c.id, sources.c.summary, events.c.i
              .where(mentions.c.followup_id == bindparam("b_fid")))
 _SOURCES_OF_EVENT = (select(sources.c.id, sources.c.summary).where(sources.c.event_id == bindparam("b_event"))
                      .order_by(sources.c.id))
-_SAME_FAMILY = (select(followups.c.id, followups.c.event_id, followups.c.status)
-                .where(followups.c.kind.in_(bindparam("b_kinds", expanding=True))).order_by(followups.c.id))
-_SAME_FAMILY_BY = _SAME_FAMILY.where(followups.c.who_country == bindparam("b_who"))
-_SAME_FAMILY_ANYONE = _SAME_FAMILY.where(followups.c.who_country.is_(None))
+
+
+def _one_of(column, values: Sequence[str]):  # noqa: ANN001, ANN202 - a Column; a clause
+    """Return `column IN values` as plain comparisons (an IN list is re-rendered at every execution)."""
+    return or_(*(column == v for v in values))
+
+
+def _same_family(family_name: str):  # noqa: ANN202 - a Select
+    kinds = [k.value for k in FollowUpKind if family(k) == family_name]
+    return (select(followups.c.id, followups.c.event_id, followups.c.status)
+            .where(_one_of(followups.c.kind, kinds)).order_by(followups.c.id))
+
+
+_FAMILIES = sorted({family(k) for k in FollowUpKind})
+_SAME_FAMILY_BY = {f: _same_family(f).where(followups.c.who_country == bindparam("b_who")) for f in _FAMILIES}
+_SAME_FAMILY_ANYONE = {f: _same_family(f).where(followups.c.who_country.is_(None)) for f in _FAMILIES}
 _OPEN_FOR_EVENT = (select(followups.c.id, followups.c.who_country, followups.c.target_country, events.c.countries)
                    .join(events, events.c.id == followups.c.event_id)
-                   .where(followups.c.status.in_(sorted(OPEN)), followups.c.manual.is_(False),
-                          followups.c.event_id != bindparam("b_event"), followups.c.kind.in_(JUDGED),
-                          or_(followups.c.who_country.is_(None),
-                              followups.c.who_country.in_(bindparam("b_countries", expanding=True))))
-                   .order_by(followups.c.id))
+                   .where(_one_of(followups.c.status, sorted(OPEN)), followups.c.manual.is_(False),
+                          followups.c.event_id != bindparam("b_event"), _one_of(followups.c.kind, JUDGED))
+                   .order_by(followups.c.id))  # who_country is None or one of the event's: checked on each row
 _REFUSED_AT = select(decisions.c.followup_id).where(decisions.c.event_id == bindparam("b_event"),
                                                     decisions.c.verdict == "rejected")
 _REJECTED = select(decisions.c.event_id).where(decisions.c.followup_id == bindparam("b_fid"), decisions.c.verdict == "rejected")
@@ -71,25 +81,61 @@ class _Mention:
     event_id: int
     date: dt.date | None
     source_id: int
-    summary: Summary
+    text: str  # the source's stored summary
     item: FollowUp
 
+    @property
+    def summary(self) -> Summary:
+        """Return the source's whole summary (parsed when first asked: most reports need only their item)."""
+        return parse_stored(self.text, self.source_id)
 
-@functools.lru_cache(maxsize=4096)
-def parse_stored(text: str, source_id: int) -> Summary:
-    """Parse a stored summary once (cached: the same text gives the same frozen summary)."""
-    return load_stored(text, source_id)
+
+_KNOWN: weakref.WeakKeyDictionary[Connection, dict[int, list[_Mention]]] = weakref.WeakKeyDictionary()
+
+
+def _known(conn: Connection) -> dict[int, list[_Mention]]:
+    """Return the reports already read on this connection, by follow-up (see `_mentions` and `_forget_reports`)."""
+    found = _KNOWN.get(conn)
+    if found is None:
+        found = _KNOWN[conn] = {}
+    return found
+
+
+def _forget_reports(conn: Connection, fid: int | None = None) -> None:
+    """Drop the reports read of a follow-up (of all when None): they are about to change."""
+    if fid is None:
+        _KNOWN.pop(conn, None)
+    else:
+        _known(conn).pop(fid, None)
+
+
+def _add_report(conn: Connection, fid: int, mention: _Mention) -> None:
+    """Add a report just stored to those read of its follow-up, in their order (as reading them again gives)."""
+    known = _known(conn)
+    if fid in known:
+        known[fid] = sorted([*known[fid], mention], key=_report_order)
+
+
+def _report_order(m: _Mention) -> tuple:
+    return (m.date is None, m.date or dt.date.min, m.source_id)
 
 
 def _mentions(conn: Connection, fid: int) -> list[_Mention]:
-    """Return the reports of a follow-up, earliest event first."""
+    """Return the reports of a follow-up, earliest event first (read once per connection until they change)."""
+    known = _known(conn)
+    if fid not in known:
+        known[fid] = _read_mentions(conn, fid)
+    return known[fid]
+
+
+def _read_mentions(conn: Connection, fid: int) -> list[_Mention]:
     rows = conn.execute(_MENTIONS, {"b_fid": fid}).all()
     found = []
     for r in rows:
-        summary = parse_stored(r.summary, r.id)
-        if 0 <= r.item < len(summary.follow_ups):
-            found.append(_Mention(r.eid, r.event_date, r.id, summary, summary.follow_ups[r.item]))
-    found.sort(key=lambda m: (m.date is None, m.date or dt.date.min, m.source_id))
+        item = stored_follow_up(r.summary, r.id, r.item)
+        if item is not None:
+            found.append(_Mention(r.eid, r.event_date, r.id, r.summary, item))
+    found.sort(key=_report_order)
     return found
 
 
@@ -107,9 +153,10 @@ def event_facts(conn: Connection, event_id: int) -> EventFacts:
     return facts_of_event(event_id, [parse_stored(r.summary, r.id) for r in rows])
 
 
-def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary,
+def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary, text: str,
                     reuse: Sequence[int] = ()) -> list[int]:
-    """Link each follow-up of a new source to a known one, or open it; return the new ids.
+    """Link each follow-up of a new source (its summary, stored as `text`, dated as its event) to a known one,
+    or open it; return the new ids.
 
     `reuse` lists the follow-ups an earlier version of the same source reported: an edited
     summary keeps their ids.
@@ -128,6 +175,7 @@ def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Su
             opened.append(fid)
         taken.add(fid)
         conn.execute(_INSERT_MENTION, dict(followup_id=fid, source_id=source_id, item=index))
+        _add_report(conn, fid, _Mention(event_id, summary.event.date, source_id, text, item))
         refresh(conn, fid)
     return opened
 
@@ -146,9 +194,8 @@ def _reusable(conn: Connection, reuse: Sequence[int], new: FollowUpFacts, taken:
 
 def _find_same(conn: Connection, event_id: int, new: FollowUpFacts, taken: set[int]) -> int | None:
     """Find the follow-up a report repeats: same event first (same wording first), then open ones."""
-    kinds = [k.value for k in FollowUpKind if family(k) == family(new.kind)]
-    query, params = (_SAME_FAMILY_BY, {"b_kinds": kinds, "b_who": new.who_country}) if new.who_country else \
-        (_SAME_FAMILY_ANYONE, {"b_kinds": kinds})
+    query, params = (_SAME_FAMILY_BY[family(new.kind)], {"b_who": new.who_country}) if new.who_country else \
+        (_SAME_FAMILY_ANYONE[family(new.kind)], {})
     candidates = []
     for row in conn.execute(query, params).all():
         if row.id in taken or (row.event_id != event_id and row.status not in OPEN):
@@ -195,30 +242,39 @@ def _still_done(conn: Connection, facts: FollowUpFacts, event_id: int) -> bool:
     return verdict is not None and verdict.outcome == "done"
 
 
-def track_event(conn: Connection, event_id: int, new_fids: list[int]) -> tuple[list[int], list[int]]:
-    """Judge open follow-ups against a new event, and new follow-ups against later events."""
+def track_event(conn: Connection, event_id: int, new_fids: list[int], *, only: Summary | None = None) -> tuple[list[int], list[int]]:
+    """Judge open follow-ups against a new event, and new follow-ups against later events.
+
+    `only` is the summary of an event just created, its only source: nothing to read back, and no
+    decision names it yet (an event's decisions go with it).
+    """
     closed: list[int] = []
     confirm: list[int] = []
-    event = event_facts(conn, event_id)
-    if event.date is not None:
-        refused = set(conn.execute(_REFUSED_AT, {"b_event": event_id}).scalars())
-        params = {"b_event": event_id, "b_countries": sorted(event.countries)}
-        for row in conn.execute(_OPEN_FOR_EVENT, params).all():
+    told = [only] if only is not None else \
+        [parse_stored(r.summary, r.id) for r in conn.execute(_SOURCES_OF_EVENT, {"b_event": event_id}).all()]
+    event: EventFacts | None = None  # described when a follow-up may concern it (as event_facts does)
+    if told and told[0].event.date is not None:
+        countries = frozenset(p.country for s in told for p in s.participants if p.country)  # as EventFacts'
+        refused = set() if only is not None else set(conn.execute(_REFUSED_AT, {"b_event": event_id}).scalars())
+        for row in conn.execute(_OPEN_FOR_EVENT, {"b_event": event_id}).all():
+            if row.who_country is not None and row.who_country not in countries:
+                continue
             fid = row.id
-            facts = _facts(conn, fid) if fid not in refused and _may_concern(row, event) else None
+            facts = _facts(conn, fid) if fid not in refused and _may_concern(row, countries) else None
             if facts is not None:
+                event = event or facts_of_event(event_id, told)
                 _apply(conn, fid, facts, event, judge(facts, event), closed, confirm)
     retrack(conn, new_fids, closed, confirm)
     return closed, confirm
 
 
-def _may_concern(row, event: EventFacts) -> bool:  # noqa: ANN001 - a Row: who, target, origin's countries
+def _may_concern(row, countries: frozenset[str]) -> bool:  # noqa: ANN001 - a Row: who, target, origin's countries
     """Tell cheaply whether the follow-up's countries can all be at the event (every rule asks for it)."""
     if row.who_country and row.target_country:
         parties = {row.who_country, row.target_country}
     else:
         parties = {c for c in row.countries.split(",") if c and not c.startswith("~")}
-    return bool(parties) and parties <= event.countries
+    return bool(parties) and parties <= countries
 
 
 def retrack(conn: Connection, fids: list[int], closed: list[int] | None = None,
@@ -321,6 +377,7 @@ def detach_source(conn: Connection, source_id: int) -> tuple[int, list[int]]:
     """Delete a source and its reports; return its event and the follow-ups it reported (to `settle`)."""
     event_id = conn.execute(select(sources.c.event_id).where(sources.c.id == source_id)).scalar_one()
     affected = _mentioned_by(conn, [source_id])
+    _forget_reports(conn)
     conn.execute(delete(mentions).where(mentions.c.source_id == source_id))
     conn.execute(delete(sources).where(sources.c.id == source_id))
     return event_id, affected
@@ -345,6 +402,7 @@ def delete_event(conn: Connection, event_id: int) -> None:
     affected = set(_mentioned_by(conn, source_ids))
     affected |= set(conn.execute(select(followups.c.id).where(or_(
         followups.c.closed_by == event_id, followups.c.confirm_event == event_id))).scalars())
+    _forget_reports(conn)
     conn.execute(update(followups).where(followups.c.closed_by == event_id)
                  .values(closed_by=None, closed_on=None, manual=False))
     conn.execute(update(followups).where(followups.c.confirm_event == event_id)
@@ -364,6 +422,7 @@ def delete_event(conn: Connection, event_id: int) -> None:
 def _forget(conn: Connection, which) -> None:  # noqa: ANN001 - a clause on `followups`
     """Delete follow-ups with their candidates and decisions."""
     fids = list(conn.execute(select(followups.c.id).where(which)).scalars())
+    _forget_reports(conn)
     if fids:
         conn.execute(delete(candidates).where(candidates.c.followup_id.in_(fids)))
         conn.execute(delete(decisions).where(decisions.c.followup_id.in_(fids)))
@@ -412,7 +471,11 @@ def list_followups(conn: Connection, *, open_only: bool = False, country: str | 
 
 def changes(conn: Connection, start: dt.date, end: dt.date) -> tuple[list[FollowUpRecord], list[FollowUpRecord]]:
     """Return the follow-ups opened, and those closed, between `start` and `end` (inclusive), as of `end`."""
-    every = list_followups(conn, as_of=end)
+    return split_changes(list_followups(conn, as_of=end), start, end)
+
+
+def split_changes(every: list[FollowUpRecord], start: dt.date, end: dt.date) -> tuple[list[FollowUpRecord], list[FollowUpRecord]]:
+    """Return, of every follow-up as of `end`, those opened and those closed between `start` and `end` (see `changes`)."""
     opened = [f for f in every if f.opened_on and start <= f.opened_on <= end]
     closed = [f for f in every if not f.is_open and f.closed_on and start <= f.closed_on <= end]
     return opened, sorted(closed, key=lambda f: (f.closed_on, f.id))

@@ -91,10 +91,9 @@ def _assemble(archive, config, start: dt.date, end: dt.date, limit: int):  # noq
 
     with open_from_options(archive, config, create=False) as store:
         events = store.events(since=start, until=end)
-        changes = store.followup_changes(start, end)
-        still_open = store.followups(open_only=True, as_of=end)
+        opened, closed, still_open = store.followups_of_range(start, end)
         earlier = store.contacts_before(events, start, limit=limit) if limit else []
-    return assemble_digest(events, changes, still_open, start=start, end=end,
+    return assemble_digest(events, (opened, closed), still_open, start=start, end=end,
                            contacts=[PartyContacts(countries, tuple(found)) for countries, found in earlier])
 
 

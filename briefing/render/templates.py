@@ -29,17 +29,12 @@ def search_path(*user_dirs: Path | None) -> list[Path]:
 
 def load_labels(path: Sequence[Path]) -> dict[str, dict[str, Text]]:
     """Load labels.yaml from every folder on the path, the earlier folders winning."""
-    from ruamel.yaml import YAML
-
     merged: dict[str, dict[str, Text]] = {}
     for folder in reversed(path):
         file = folder / LABELS_FILE
         if not file.is_file():
             continue
-        try:
-            data: Any = YAML(typ="safe", pure=True).load(file.read_text(encoding="utf-8"))
-        except Exception as exc:
-            raise ConfigError(f"labels do not parse: {exc}", file=file) from None
+        data = _read_labels(file)
         for group, entries in (data or {}).items():
             if not isinstance(entries, dict):
                 raise ConfigError("expected a mapping of labels", file=file, field=str(group))
@@ -48,6 +43,22 @@ def load_labels(path: Sequence[Path]) -> dict[str, dict[str, Text]]:
                     raise ConfigError("a label needs `ar` and `en`", file=file, field=f"{group}.{key}")
                 merged.setdefault(group, {})[key] = Text(**value)
     return merged
+
+
+def _read_labels(file: Path) -> Any:
+    """Parse a labels file: libyaml when it reads it as ruamel does (see summaries.load_plain_yaml), else ruamel."""
+    from ..read.summaries import load_plain_yaml
+
+    text = file.read_text(encoding="utf-8")
+    data = load_plain_yaml(text)
+    if data is not None:
+        return data
+    from ruamel.yaml import YAML
+
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except Exception as exc:
+        raise ConfigError(f"labels do not parse: {exc}", file=file) from None
 
 
 def make_environment(path: Sequence[Path]) -> Any:

@@ -86,3 +86,27 @@ def test_the_command_stores_the_good_inputs_of_a_batch_as_one_by_one(cli, make, 
     assert together.returncode == 2 and together.stderr.decode().count("\n") == 1 and str(bad) in together.stderr.decode()
     assert together.stdout == b"".join(result.stdout for result in singly)
     assert _tables(f"sqlite:///{batch}") == _tables(f"sqlite:///{one}")
+
+
+def test_real_readouts_in_one_batch_give_the_archive_of_one_by_one(tmp_path, readouts):
+    """Many follow-ups repeated across real readouts, re-added after corrections (moved, updated, unchanged)."""
+    import datetime as dt
+
+    from briefing.read.summaries import dump_summary
+    from briefing.summary.model import parse_summary
+
+    def moved(summary, days: int):  # noqa: ANN001, ANN202 - a Summary
+        data = dump_summary(summary)
+        data["event"]["date"] = (summary.event.date + dt.timedelta(days=days)).isoformat()
+        return parse_summary(data)
+
+    dated = [s for s in readouts if s.event.date]
+    inputs = list(readouts) + [moved(s, 400) for s in dated[:6]] + [moved(s, 400) for s in dated[:3]] + list(readouts[-4:])
+    one, batch = f"sqlite:///{tmp_path / 'one.sqlite'}", f"sqlite:///{tmp_path / 'batch.sqlite'}"
+    with open_archive(one) as store:
+        singly = [store.add_summary(summary) for summary in inputs]
+    with open_archive(batch) as store:
+        together = store.add_summaries(inputs)
+    assert together == singly
+    assert {r.outcome for r in together} >= {"new", "moved", "unchanged"}
+    assert _tables(batch) == _tables(one)

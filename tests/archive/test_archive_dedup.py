@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.archive.dedup import (
+    canonical_json,
     event_key,
     normalise_place_ar,
     normalise_place_en,
@@ -51,3 +52,41 @@ def test_source_keys(make):
     assert source_key(make()).startswith("sha256:")
     assert source_key(make()) == source_key(make())
     assert normalise_url("http://a.org/x") == normalise_url("https://www.a.org/x/")
+
+
+def test_the_stored_text_reads_back_as_the_summary_it_was_made_from(samples, readouts):
+    """The archive keeps the summary in hand for its stored text instead of parsing the text back."""
+    from briefing.archive.records import load_stored
+    from briefing.read.summaries import read_summary
+
+    summaries = [read_summary(p) for p in [*samples, *_gold()]] + list(readouts)
+    assert len(summaries) > 60
+    for summary in summaries:
+        assert load_stored(canonical_json(summary), 1) == summary
+
+
+def test_follow_ups_read_alone_are_the_whole_summarys(samples, readouts):
+    """Listing follow-ups reads only a stored summary's follow-ups; a damaged text is still an ArchiveError."""
+    import pytest
+
+    from briefing.archive import ArchiveError
+    from briefing.archive.reading import stored_follow_up
+    from briefing.read.summaries import read_summary
+
+    summaries = [read_summary(p) for p in [*samples, *_gold()]] + list(readouts)
+    assert sum(len(s.follow_ups) for s in summaries) > 30
+    for summary in summaries:
+        text, count = canonical_json(summary), len(summary.follow_ups)
+        assert [stored_follow_up(text, 1, n) for n in range(count)] == summary.follow_ups
+        assert stored_follow_up(text, 1, count) is None
+    for damaged in ("not json", '{"format": 1, "language": "fr"}', '{"follow_ups": [{"kind": "nap"}], "language": "en"}'):
+        with pytest.raises(ArchiveError, match="not a valid summary"):
+            stored_follow_up(damaged, 7, 0)
+
+
+def _gold() -> list:
+    """Return the gold summaries of real releases kept under tests/ (the bench copies them too)."""
+    from pathlib import Path
+
+    tests = Path(__file__).parent.parent
+    return sorted((tests / "archive" / "corpus").glob("*.gold.yaml")) + sorted((tests / "extract" / "corpus" / "en" / "dev").glob("*.gold.yaml"))

@@ -62,6 +62,9 @@ def test_a_past_week_shows_its_follow_ups_as_they_were(archive):
     opened_w33, closed_w33 = archive.followup_changes(dt.date(2015, 8, 10), dt.date(2015, 8, 16))
     assert opened_w33 == [] and [(f.id, f.status.value) for f in closed_w33] == [(visit.id, "done")]
     assert visit.id not in {f.id for f in archive.followups(open_only=True, as_of=dt.date(2015, 8, 16))}
+    for start, end in ((dt.date(2015, 8, 3), END_W32), (dt.date(2015, 8, 10), dt.date(2015, 8, 16))):
+        assert archive.followups_of_range(start, end) == (  # what a digest lists, read once
+            *archive.followup_changes(start, end), archive.followups(open_only=True, as_of=end))
 
 
 def test_the_digest_of_a_past_week_is_the_same_after_later_additions(cli, archive_url, tmp_path):

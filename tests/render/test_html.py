@@ -124,6 +124,19 @@ def test_template_folder_overrides_one_file(tmp_path):
     assert "Agenda" in page  # labels not overridden keep the shipped wording
 
 
+def test_labels_read_by_libyaml_are_ruamels_and_a_broken_file_is_a_config_error(tmp_path):
+    from ruamel.yaml import YAML
+
+    from briefing.base.errors import ConfigError
+    from briefing.render.templates import _read_labels, search_path
+
+    shipped = search_path()[-1] / "labels.yaml"
+    assert _read_labels(shipped) == YAML(typ="safe", pure=True).load(shipped.read_text(encoding="utf-8"))
+    (tmp_path / "labels.yaml").write_text("sections: {participants: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="labels do not parse"):
+        _read_labels(tmp_path / "labels.yaml")
+
+
 def test_hijri_and_gregorian_dates_in_both_languages():
     page = render(_summary(event={"type": "visit", "date": "2026-11-24"})).replace("\u00a0", " ")  # dates never break
     assert "24 November 2026" in page and "٢٤ نوفمبر ٢٠٢٦" in page

@@ -50,3 +50,10 @@ def test_an_organisation_from_the_users_term_file_is_known(tmp_path, cli):
     path = summary_with(tmp_path, "GCSB")
     assert cli("validate", str(path)).returncode == 2
     assert cli("validate", str(path), cwd=tmp_path).returncode == 0
+
+
+def test_the_iso_codes_are_babels():
+    from briefing.summary.codes import iso_countries
+    from briefing.terms._cldr import country_codes
+
+    assert iso_countries() == frozenset(country_codes())
