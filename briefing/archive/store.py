@@ -234,6 +234,7 @@ def _add(conn: Connection, summary: Summary, versions: list[dict]) -> AddResult:
         outcome: Outcome = "new" if known is None else "moved" if old_event is not None else "updated"
     else:
         outcome = "merged" if known is None else "updated" if event_id == old_event else "moved"
+    tracking.forget_event(conn, event_id)  # it gains a source
     source_id = conn.execute(_INSERT_SOURCE, dict(
         event_id=event_id, key=skey, note_id=summary.note_id, summary=text,
         content_hash=hashlib.sha256(text.encode()).hexdigest())).inserted_primary_key[0]  # type: ignore[index]

@@ -147,10 +147,21 @@ def _facts(conn: Connection, fid: int, found: list[_Mention] | None = None) -> F
     return facts_of_followup(first.summary, first.item, id=fid, event_id=first.event_id, opened_on=first.date)
 
 
+_DESCRIBED: weakref.WeakKeyDictionary[Connection, dict[int, EventFacts]] = weakref.WeakKeyDictionary()
+
+
 def event_facts(conn: Connection, event_id: int) -> EventFacts:
-    """Describe an event from all its sources."""
-    rows = conn.execute(_SOURCES_OF_EVENT, {"b_event": event_id}).all()
-    return facts_of_event(event_id, [parse_stored(r.summary, r.id) for r in rows])
+    """Describe an event from all its sources (once per connection until its sources change: see `forget_event`)."""
+    described = _DESCRIBED.setdefault(conn, {})
+    if event_id not in described:
+        rows = conn.execute(_SOURCES_OF_EVENT, {"b_event": event_id}).all()
+        described[event_id] = facts_of_event(event_id, [parse_stored(r.summary, r.id) for r in rows])
+    return described[event_id]
+
+
+def forget_event(conn: Connection, event_id: int) -> None:
+    """Drop what was read of an event: a source is about to join or leave it."""
+    _DESCRIBED.get(conn, {}).pop(event_id, None)
 
 
 def merge_followups(conn: Connection, event_id: int, source_id: int, summary: Summary, text: str,
@@ -378,6 +389,7 @@ def detach_source(conn: Connection, source_id: int) -> tuple[int, list[int]]:
     event_id = conn.execute(select(sources.c.event_id).where(sources.c.id == source_id)).scalar_one()
     affected = _mentioned_by(conn, [source_id])
     _forget_reports(conn)
+    forget_event(conn, event_id)
     conn.execute(delete(mentions).where(mentions.c.source_id == source_id))
     conn.execute(delete(sources).where(sources.c.id == source_id))
     return event_id, affected
@@ -403,6 +415,7 @@ def delete_event(conn: Connection, event_id: int) -> None:
     affected |= set(conn.execute(select(followups.c.id).where(or_(
         followups.c.closed_by == event_id, followups.c.confirm_event == event_id))).scalars())
     _forget_reports(conn)
+    forget_event(conn, event_id)
     conn.execute(update(followups).where(followups.c.closed_by == event_id)
                  .values(closed_by=None, closed_on=None, manual=False))
     conn.execute(update(followups).where(followups.c.confirm_event == event_id)

@@ -110,3 +110,19 @@ def test_real_readouts_in_one_batch_give_the_archive_of_one_by_one(tmp_path, rea
     assert together == singly
     assert {r.outcome for r in together} >= {"new", "moved", "unchanged"}
     assert _tables(batch) == _tables(one)
+
+
+def test_an_event_read_in_a_batch_is_read_again_when_a_source_joins_or_leaves_it(archive, make):
+    """The tracker reads an event once per batch; a source joining (or leaving) it makes the next read see the change."""
+    from briefing.archive import tracking
+    from briefing.archive.engine import writing
+    from briefing.archive.store import _add
+
+    first = archive.add_summary(make("2026-11-20", url="a", people=(("rahmon", "TJ", "other"), ("putin", "RU", "other"))))
+    with writing(archive.engine) as conn:
+        assert tracking.event_facts(conn, first.event_id).hosts == frozenset()
+        joined = _add(conn, make("2026-11-20", url="b"), [])  # the same event, told with Putin as host
+        assert joined.event_id == first.event_id
+        assert tracking.event_facts(conn, first.event_id).hosts == {"RU"}
+        tracking.detach_source(conn, joined.source_id)
+        assert tracking.event_facts(conn, first.event_id).hosts == frozenset()
