@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" if (ROOT.parent / "shared").is_dir() else Path("/work/shared")
+SHARED = Path(os.environ.get("BRIEFING_SHARED", ROOT.parent / "shared"))  # ../shared, as the tests find it
 START = dt.date(2026, 10, 1)
 
 
