@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def extract(
     releases: Annotated[list[Path], typer.Argument(metavar="RELEASE...", help="Release files (.txt, .md, .html, .htm, .docx; - for stdin).")],
     output: Annotated[
-        str, typer.Option("-o", "--output", help="Folder for <name>.yaml files, or - for stdout.")
+        str, typer.Option("-o", "--output", help="Folder for <name>.yaml files, a .yaml file for one release, or - for stdout.")
     ] = ".",
     lang: Annotated[str, typer.Option("--lang", help="Language of the releases: auto, ar or en.")] = "auto",
     date: DateOption = None,

@@ -25,13 +25,19 @@ class Result:
 def extract_many(
     releases: list[Path], *, output: str, lang: str, date: dt.date | None, terms: Any, force: bool = False
 ) -> list[Result]:
-    """Extract each release and write `<output>/<name>.yaml` (or stdout for `-`)."""
+    """Extract each release and write `<output>/<name>.yaml`, the file `output` (.yaml, .yml) for one release, or stdout (`-`)."""
     from ..read.sources import read_release
     from . import dump_yaml, extract_summary
 
     results = []
     names: dict[str, int] = {}
     out_dir = None if output == "-" else Path(output)
+    out_file = None
+    if out_dir is not None and out_dir.suffix.lower() in (".yaml", ".yml") and not out_dir.is_dir():
+        if len(releases) > 1:
+            raise ConfigError(f"one file for {len(releases)} releases", file=out_dir, field="--output",
+                              hint="give a folder: each release is written to <folder>/<name>.yaml")
+        out_dir, out_file = out_dir.parent, out_dir
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise ConfigError("is not a folder", file=out_dir, field="--output")
     for path in releases:
@@ -57,7 +63,7 @@ def extract_many(
         names[name] = names.get(name, 0) + 1
         if names[name] > 1:
             name = f"{name}-{names[name]}"
-        target = out_dir / f"{name}.yaml"
+        target = out_file or out_dir / f"{name}.yaml"
         if target.exists() and not force:
             result.error = OutputExistsError("file exists (it may hold corrections made by hand)", file=target, hint="use --force to overwrite it")
             continue

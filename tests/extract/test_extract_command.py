@@ -103,3 +103,17 @@ def test_existing_summary_is_kept_without_force(tmp_path):
     assert corrected.read_text(encoding="utf-8") == "# corrected by hand\n"
     assert run_cli("extract", str(SAMPLES / "release-ar.txt"), "-o", str(out), "--force").returncode == 0
     assert "format: 1" in corrected.read_text(encoding="utf-8")
+
+
+def test_an_output_named_yaml_is_the_summary_file_of_one_release(cli, tmp_path: Path) -> None:
+    """`-o summary.yaml` writes that file (not a folder of that name); for several releases it asks for a folder."""
+    target = tmp_path / "out" / "summary.yaml"
+    result = cli("extract", str(SEED), "-o", str(target))
+    assert result.returncode == 0, result.stderr.decode()
+    assert target.is_file() and read_summary(target).participants
+    assert sorted(p.name for p in target.parent.iterdir()) == ["summary.yaml"]
+    releases = [SEED, *sorted(DEV.glob("*.txt"))[:1]]
+    result = cli("extract", *map(str, releases), "-o", str(tmp_path / "two.yaml"))
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("briefing: ") and "one file for 2 releases" in result.stderr.decode()
+    assert not (tmp_path / "two.yaml").exists()
