@@ -45,7 +45,8 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
         raise InputError(f"extraction failed ({error.__class__.__name__}: {first})", file=label) from None
     summary = fill_translations(extraction.summary, terms=term_base)
     warnings = list(extraction.warnings)
-    review = [str(item) for item in open_items(summary)]
+    # facts and filled translations first; an agenda label glossed by its topic's name matters least
+    review = sorted((str(item) for item in open_items(summary)), key=lambda line: line.startswith("agenda["))
     if review:
         more = f"; and {len(review) - SHOWN_ITEMS} more" if len(review) > SHOWN_ITEMS else ""
         warnings.append("extracted from a release; check before it goes out: " + "; ".join(review[:SHOWN_ITEMS]) + more)

@@ -35,6 +35,25 @@ def _term_side(term: Any, lang: str) -> str | None:
     return (term.en if lang == "ar" else term.ar) or None
 
 
+def _agenda_item(topic: Any, surface: str, lang: str, lex: Lexicon) -> dict[str, Any]:
+    """An agenda item: the release's words, and in the other language their translation from the term base.
+
+    The words are the topic's own name ("Regional situation"), or a country, organisation or city the term
+    base knows ("NATO": «حلف شمال الأطلسي»); other words (one of the topic's cues, "Syrian crisis") get the
+    topic's name, recorded as inferred: it says what the item is about, not what the release says.
+    """
+    other = _other(lang)
+    named = topic if fold(surface, lang) == fold(topic.surfaces(lang)[0], lang) else \
+        next((t for kind in ("country", "organisation", "city") if (t := lex.lookup(surface, lang, kind)) is not None
+              and _term_side(t, lang)), None)
+    item: dict[str, Any] = {"topic": topic.attrs["topic"], "label": _text(lang, surface, _term_side(named or topic, lang))}
+    if named is not None:
+        item["origin"] = {f"label.{other}": {"by": "term_base"}}
+    elif _term_side(topic, lang):
+        item["origin"] = {f"label.{other}": {"by": "inferred", "detail": f"the topic's name; the release says «{surface}»"}}
+    return item
+
+
 _LINK_AR = {"لدي": "to", "لدى": "to", "في": "in", "الي": "to", "إلى": "to"}
 _LINK_EN = {"to": "لدى", "in": "في", "of": "", "for": "", "the": ""}
 
@@ -186,8 +205,7 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         data["source"] = source
     data["event"] = event
     data["participants"] = participants
-    data["agenda"] = [{"topic": t.attrs["topic"], "label": _text(language, surface, _term_side(t, language))}
-                      for t, surface in found.agenda]
+    data["agenda"] = [_agenda_item(t, surface, language, lex) for t, surface in found.agenda]
     data["positions"] = [{"speaker": s.speaker, "stance": s.stance, "text": {language: s.text},
                           "source": s.sentence + 1} for s in found.positions]
     data["follow_ups"] = [_follow_up(f, language) for f in found.follow_ups]

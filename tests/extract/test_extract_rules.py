@@ -432,3 +432,19 @@ def test_arabic_expressed_far_from_its_object_that_opens_with_an() -> None:
             "وأعرب رئيس الوزراء الأردني خلال استقبال الملك له مساء اليوم في قصر السلام بجدة عن شكره وتقديره للمملكة.\n")
     said = _said(_extract(text, date=dt.date(2015, 7, 22)))
     assert said == [(said[0][0], "thanks")] and said[0][0] != "salman_bin_abdulaziz"
+
+
+def test_an_agenda_item_is_translated_as_written_or_its_gloss_marked_inferred() -> None:
+    """Both sides of a label say the same: "NATO" is «حلف شمال الأطلسي», "Syria" «سوريا» (the term base's); a cue
+    such as "the Syrian crisis" gets the topic's name in the other language, recorded as inferred for review."""
+    text = ("Secretary Blinken's Call with Turkish Foreign Minister Cavusoglu\n\n"
+            "Secretary of State Antony J. Blinken spoke with Turkish Foreign Minister Mevlut Cavusoglu today. "
+            "They discussed cooperation in NATO and the situation in Syria.\n")
+    agenda = {a.label.en: a for a in _extract(text, date=dt.date(2021, 3, 1)).agenda}
+    assert agenda["NATO"].label.ar == "حلف شمال الأطلسي" and agenda["NATO"].origin["label.ar"].by.value == "term_base"
+    assert agenda["Syria"].label.ar == "سوريا" and agenda["Syria"].origin["label.ar"].by.value == "term_base"
+    arabic = ("وزير الخارجية يستقبل السفير الروسي\n\n"
+              "استقبل وزير الخارجية عادل الجبير في مكتبه بالرياض اليوم سفير روسيا، وبحث معه الأزمة السورية.\n")
+    item = next(a for a in _extract(arabic, date=dt.date(2015, 8, 1)).agenda if a.topic == "regional_situation")
+    assert item.label.ar == "الأزمة السورية" and item.label.en == "Regional situation"
+    assert item.origin["label.en"].by.value == "inferred" and "الأزمة السورية" in item.origin["label.en"].detail
