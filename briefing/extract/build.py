@@ -6,6 +6,7 @@ from typing import Any
 
 from ..summary.model import parse_summary
 from ..terms.normalise import tokenise, transliterate_ar
+from ..terms.phrases import arabic_title
 from .event import fold
 from .participants import Person, Roster
 from .statements import Found
@@ -101,7 +102,8 @@ def _compose(title: str, lang: str, lex: Lexicon) -> str | None:
         if m.term.kind != "title" and lang == "en" and (not pieces or held):
             held.append(other)  # "Russian Foreign Minister": the country waits for its title
         elif m.term.kind == "title" or not pieces:
-            pieces.append(other + "".join((f" {c}" if " " not in other else f" في {c}") for c in held))
+            pieces.append(other + "".join(f" {c}" for c in held) if lang == "ar" or not held
+                          else f"{arabic_title(other, 'country')} {' و'.join(held)}")  # «وزير خارجية تركيا»
             held.clear()
             link = "of"
         elif lang == "ar":
@@ -253,7 +255,9 @@ def _event_title(event_type: str, roster: Roster, lang: str, title: str | None, 
     if len(mains) == 2 and all(en_parts):
         out["en"] = f"{_TYPE_EN[event_type]} of {en_parts[0]} with {en_parts[1]}"
     if len(mains) == 2 and all(ar_parts):
-        out["ar"] = f"{_TYPE_AR[event_type]} {ar_parts[0]} مع {ar_parts[1]}"
+        # «اتصال هاتفي» is a noun and its adjective: it takes «بين ... و»; the others take the first as their genitive
+        out["ar"] = f"اتصال هاتفي بين {ar_parts[0]} و{ar_parts[1]}" if event_type == "phone_call" else \
+            f"{_TYPE_AR[event_type]} {ar_parts[0]} مع {ar_parts[1]}"
     elif title and lang == "ar":
         out["ar"] = title
     return out or None

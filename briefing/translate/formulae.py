@@ -11,6 +11,7 @@ from typing import Any
 
 from ..terms import normalise_ar, normalise_en
 from ..terms.normalise import tokenise
+from ..terms.phrases import arabic_title
 
 DATA = Path(__file__).parent / "data" / "formulae.yaml"
 # Term kinds a slot may be made of: names of people, offices, countries, organisations, places.
@@ -209,22 +210,12 @@ def _join(pieces: list[tuple[str, str]], src: str) -> str:
         if src == "ar" and kind == "title" and following != "person" and (not words or words[-1] in ("and", "of")):
             words.append("the")
         if src == "en" and kind == "title":
-            word = _arabic_title(word, following)
+            word = arabic_title(word, following)
         words.append(word)
     text = " ".join(words)
     if src == "en":
         text = re.sub(r"(^| )و ", r"\1و", text)
     return text
-
-
-def _arabic_title(title: str, following: str | None) -> str:
-    """"رئيس الوزراء" before a country is "رئيس وزراء أرمينيا"; a title before a name takes the article ("الرئيس")."""
-    words = title.split()
-    if following in ("country", "organisation", "city") and len(words) > 1 and words[-1].startswith("ال"):
-        words[-1] = words[-1][2:]
-    if following == "person" and not words[0].startswith("ال"):
-        words[0] = "ال" + words[0]
-    return " ".join(words)
 
 
 def _slot_value(slots: dict[str, str], match: re.Match[str]) -> str:

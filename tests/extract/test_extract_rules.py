@@ -448,3 +448,14 @@ def test_an_agenda_item_is_translated_as_written_or_its_gloss_marked_inferred() 
     item = next(a for a in _extract(arabic, date=dt.date(2015, 8, 1)).agenda if a.topic == "regional_situation")
     assert item.label.ar == "الأزمة السورية" and item.label.en == "Regional situation"
     assert item.origin["label.en"].by.value == "inferred" and "الأزمة السورية" in item.origin["label.en"].detail
+
+
+def test_an_english_call_gets_an_arabic_title_an_arabic_reader_would_write() -> None:
+    """«اتصال هاتفي بين ... و...» (the noun and its adjective take no genitive), and "Turkish Foreign Minister" is
+    «وزير خارجية تركيا» (the title loses its article before the country), not «وزير الخارجية في تركيا»."""
+    text = ("Secretary Blinken's Call with Turkish Foreign Minister Cavusoglu\n\n"
+            "Secretary of State Antony J. Blinken spoke with Turkish Foreign Minister Mevlut Cavusoglu today.\n")
+    summary = _extract(text, date=dt.date(2021, 3, 1))
+    assert summary.event.title is not None and summary.event.title.ar == "اتصال هاتفي بين وزير الخارجية ووزير خارجية تركيا"
+    titles = {p.id: p.title.ar for p in summary.participants if p.title}
+    assert "وزير خارجية تركيا" in titles.values()
