@@ -227,7 +227,14 @@ def _apposed_title(tagged: Tagged, j: int) -> int | None:
     while (k < n and tagged.tags[k] in "FS" and tagged.text[tagged.tokens[k].start].isupper()
            and tagged.tokens[k].norm not in ("and", "the", "of", "to", "with") and k - j < 3):
         k += 1  # "National Security Advisor": capitalised words of the office
-    return k if k < n and tagged.tags[k] in "TC" else None
+    if k >= n or tagged.tags[k] not in "TC":
+        return None
+    end = k
+    while end < n and not tagged.hard[end] and (tagged.tags[end] in "TC" or tagged.tokens[end].norm in ("of", "the")):
+        end += 1
+    if end < n and not tagged.hard[end - 1] and _is_name_token(tagged, end):
+        return None  # "Mircea Geoana, Polish Deputy Foreign Minister Marcin Przydacz": the next person of a list
+    return k
 
 
 def _of_country(tagged: Tagged, j: int, mention: Mention) -> int:

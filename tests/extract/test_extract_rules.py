@@ -432,3 +432,29 @@ def test_arabic_expressed_far_from_its_object_that_opens_with_an() -> None:
             "وأعرب رئيس الوزراء الأردني خلال استقبال الملك له مساء اليوم في قصر السلام بجدة عن شكره وتقديره للمملكة.\n")
     said = _said(_extract(text, date=dt.date(2015, 7, 22)))
     assert said == [(said[0][0], "thanks")] and said[0][0] != "salman_bin_abdulaziz"
+
+
+def _call(*body: str) -> Summary:
+    """A made-up State Department readout of a call, with the body's sentences after the lead."""
+    return _extract("Secretary Blinken’s Call with Italian Foreign Minister Rossi\n\n"
+                    "Secretary of State Antony J. Blinken spoke today with Italian Foreign Minister Marco Rossi. "
+                    + " ".join(body) + "\n", date=dt.date(2022, 5, 31))
+
+
+def test_english_the_taoiseach_and_a_deputy_foreign_minister_are_titles() -> None:
+    irish = _extract("Readout of the Vice President’s Call with Taoiseach Seán Kelly of Ireland\n\n"
+                     "Vice President Kamala Harris spoke today with Taoiseach Seán Kelly of Ireland. "
+                     "The Vice President and the Taoiseach discussed trade.\n", date=dt.date(2022, 3, 16))
+    assert sorted(p.name.en for p in irish.participants) == ["Kamala Harris", "Seán Kelly"]
+    assert _said(irish) == [("both", "exchange_views")]
+    omani = _extract("Deputy Secretary Sherman’s Call with Omani Deputy Foreign Minister Hamdan\n\n"
+                     "Deputy Secretary of State Wendy Sherman spoke today with Omani Deputy Foreign Minister Talal Hamdan.\n")
+    assert {p.name.en: p.country for p in omani.participants}["Talal Hamdan"] == "OM"
+
+
+def test_english_a_title_after_a_comma_and_before_a_name_opens_the_next_person_of_a_list() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Call with NATO and OSCE officials\n\n"
+                       "Deputy Secretary of State Wendy Sherman spoke today with NATO Deputy Secretary General Mircea "
+                       "Popescu, Polish Deputy Foreign Minister Marek Nowak, and OSCE Secretary General Anna Berg.\n")
+    countries = {p.name.en: p.country for p in summary.participants}
+    assert countries["Marek Nowak"] == "PL" and countries.get("Mircea Popescu") != "PL"
