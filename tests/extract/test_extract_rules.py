@@ -458,3 +458,20 @@ def test_english_a_title_after_a_comma_and_before_a_name_opens_the_next_person_o
                        "Popescu, Polish Deputy Foreign Minister Marek Nowak, and OSCE Secretary General Anna Berg.\n")
     countries = {p.name.en: p.country for p in summary.participants}
     assert countries["Marek Nowak"] == "PL" and countries.get("Mircea Popescu") != "PL"
+
+
+def test_english_stance_phrases_of_readouts() -> None:
+    cases = {
+        "The Secretary expressed her regret that the meeting was postponed.": "concern",
+        "The Secretary expressed deep concern over the fighting.": "concern",
+        "The Secretary expressed strong support for the UN envoy.": "support",
+        "The Secretary pledged continued U.S. support for the talks.": "support",
+        "The hope was expressed that the talks would resume.": "hope",
+        "The Secretary wished him a happy New Year.": "congratulation",
+        "The two had an in-depth exchange of opinions on trade.": "exchange_views",
+        "The Secretary outlined the U.S. approach to the talks.": "other",
+        "The Secretary recalled that the alliance is seventy years old.": "emphasis",
+    }
+    for sentence, stance in cases.items():
+        assert [s for _, s in _said(_call(sentence))] == [stance], sentence
+    assert _said(_call("They agreed on the steps as outlined in the statement.")) == [("both", "agreement")]
