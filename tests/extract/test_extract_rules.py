@@ -475,3 +475,19 @@ def test_english_stance_phrases_of_readouts() -> None:
     for sentence, stance in cases.items():
         assert [s for _, s in _said(_call(sentence))] == [stance], sentence
     assert _said(_call("They agreed on the steps as outlined in the statement.")) == [("both", "agreement")]
+
+
+def test_english_names_keep_their_lower_case_particles_and_mr_is_no_full_stop() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Call with Omani Foreign Minister Al-Harthy\n\n"
+                       "Deputy Secretary of State Wendy Sherman spoke today with Omani Foreign Minister Khalifa al-Harthy.\n")
+    assert sorted(p.name.en for p in summary.participants) == ["Khalifa al-Harthy", "Wendy Sherman"]
+    finer = _extract("Readout of Jon Finer’s Meeting with Colombian Foreign Minister Luis Murillo\n\n"
+                     "Principal Deputy National Security Advisor Jon Finer met today with Colombian Foreign Minister "
+                     "Luis Murillo. Mr. Finer thanked Foreign Minister Murillo for Colombia’s leadership.\n",
+                     date=dt.date(2024, 12, 11))
+    ids = {p.name.en: p.id for p in finer.participants}
+    assert _said(finer) == [(ids["Jon Finer"], "thanks")]
+    gordon = _extract("Readout of Dr. Phil Gordon’s Meeting with Guatemalan Foreign Minister Mario Búcaro\n\n"
+                      "National Security Advisor to the Vice President Dr. Phil Gordon met today with Guatemalan "
+                      "Foreign Minister Mario Búcaro.\n", date=dt.date(2023, 9, 1))
+    assert "Phil Gordon" in [p.name.en for p in gordon.participants]
