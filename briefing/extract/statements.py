@@ -183,8 +183,10 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                                    reference, lang)
         said_here = 0
         prev_end = 0
+        prev_speaker: str | None = None  # who holds the cue before, in this sentence
         group: list[str] | None = None  # the participants a plural subject names ("السفراء"), in this sentence
         cues = stance_cues(tagged, lang)
+        said_by = mentions[s] + _bare_names(tagged, mentions[s], roster) if lang == "en" and cues else mentions[s]
         if remarks is not None:
             cues = remark_cues(tagged, cues, label[1] if label is not None else 0)
         background = s != lead and context_re.search(fold(text, lang))
@@ -205,9 +207,11 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
             end = nxt
             group = _group(tagged, cue, roster, group if said_here or n else None) if lang == "ar" and not remarks else None
-            speaker = remarks or (group[0] if group else None) or _speaker(
-                tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
+            speaker = remarks or (group[0] if group else None) or (
+                prev_speaker if lang == "en" and n and _same_subject(text[prev_end:cue.start]) else None) or _speaker(
+                tagged, cue, said_by, roster, last, stance, text[prev_end:cue.start], lang)
             prev_end = cue.end
+            prev_speaker = speaker
             if speaker is None:
                 continue
             if speaker != "both":
@@ -470,7 +474,56 @@ def _styled_subject(tagged: Tagged, k: int, k_end: int, roster: Roster) -> str |
     return None
 
 
+_VERB_BEFORE_EN = re.compile(r"\b(?:[a-z]+ed|told|met|thanks|urges|congratulates|informs|briefs)\s+(?:the\s+)?$")
 _OBJECT_BEFORE_EN = re.compile(r"\b(?:to|with|from|by|of|for|about|on|than|against|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _bare_names(tagged: Tagged, mentions: list[Mention], roster: Roster) -> list[Mention]:
+    """English: capitalised words without a title that name a participant ("Mr. Finer", "Miguel Diaz-Canel
+    Bermudez", or one letter off: "Olaf Scholtz" for Olaf Scholz), as mentions for telling who speaks."""
+    covered = {k for m in mentions for k in range(m.start, m.end)}
+    out: list[Mention] = []
+    k, n = 0, len(tagged.tokens)
+    while k < n:
+        if k in covered or tagged.tags[k] != "X" or not tagged.text[tagged.tokens[k].start].isupper():
+            k += 1
+            continue
+        j = k + 1
+        while j < n and j not in covered and not tagged.hard[j - 1] and tagged.tags[j] == "X" and (
+                tagged.text[tagged.tokens[j].start].isupper() or tagged.text[tagged.tokens[j - 1].end:tagged.tokens[j].start] == "-"):
+            j += 1
+        norms = tuple(t.norm for t in tagged.tokens[k:j])
+        mention = Mention(start=k, end=j, name=tagged.text[tagged.tokens[k].start:tagged.tokens[j - 1].end], name_norm=norms,
+                          char_start=tagged.tokens[k].start, char_end=tagged.tokens[j - 1].end)
+        if roster.resolve(mention, titles=False) is None:
+            near = [p for p in roster.people if p.name_norm and len(norms) >= 2 and norms[0] == p.name_norm[0]
+                    and _one_letter(norms[-1], p.name_norm[-1])]
+            mention = mention if len(near) == 1 else None
+            if mention is not None:
+                mention.name_norm = near[0].name_norm
+        if mention is not None:
+            out.append(mention)
+        k = j
+    return out
+
+
+def _one_letter(a: str, b: str) -> bool:
+    """Two words of five letters or more one letter apart (one added, left out or changed)."""
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_AND_VERB_EN = re.compile(r"(?:\s(?:and|but)\s+(?:also\s+|further\s+|then\s+)?|\S,\s*)$")
+
+
+def _same_subject(gap: str) -> bool:
+    """English: "X discussed A and affirmed B", "X thanked A, reaffirmed B": a verb right after "and" (or after the
+    comma of a list of verbs) has the subject of the verb before."""
+    return bool(_AND_VERB_EN.search(gap)) and not re.search(r"[;:]", gap)
 
 
 def _english_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> str | None:
@@ -481,6 +534,8 @@ def _english_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: 
         if clause_start <= mention.char_start and mention.char_end <= cue.start:
             if _OBJECT_BEFORE_EN.search(tagged.text[max(0, mention.char_start - 12):mention.char_start]):
                 continue
+            if _VERB_BEFORE_EN.search(tagged.text[max(0, mention.char_start - 20):mention.char_start]):
+                continue  # "Vladimir Putin informed Recep Tayyip Erdogan ...": the object of a verb
             person = roster.resolve(mention)
             if person is not None:
                 return person.pid

@@ -491,3 +491,30 @@ def test_english_names_keep_their_lower_case_particles_and_mr_is_no_full_stop() 
                       "National Security Advisor to the Vice President Dr. Phil Gordon met today with Guatemalan "
                       "Foreign Minister Mario Búcaro.\n", date=dt.date(2023, 9, 1))
     assert "Phil Gordon" in [p.name.en for p in gordon.participants]
+
+
+def test_english_a_verb_after_and_or_a_listing_comma_has_the_subject_of_the_verb_before() -> None:
+    joint = _call("Secretary Blinken and Foreign Minister Rossi discussed the war and affirmed their commitment to peace.")
+    assert _said(joint) == [("both", "exchange_views"), ("both", "emphasis")]
+    listing = _call("The Secretary expressed appreciation to the Foreign Minister for Italy’s role, reaffirmed Italy as a "
+                    "critical ally, and stressed the importance of unity.")
+    assert {speaker for speaker, _ in _said(listing)} == {"antony_blinken"}
+
+
+def test_english_a_name_right_after_a_verb_is_its_object_not_the_speaker() -> None:
+    summary = _extract("Readout of Jon Finer’s Meeting with Colombian Foreign Minister Luis Murillo\n\n"
+                       "Principal Deputy National Security Advisor Jon Finer welcomed Colombian Foreign Minister Luis "
+                       "Murillo to the White House yesterday to discuss regional issues.\n", date=dt.date(2024, 12, 11))
+    assert ("both", "exchange_views") in _said(summary)
+
+
+def test_english_a_participant_named_without_title_or_one_letter_off_still_speaks() -> None:
+    cuba = _extract("Telephone conversation with President of Cuba Miguel Diaz-Canel Bermudez\n\n"
+                    "Vladimir Putin had a telephone conversation with President of the Republic of Cuba Miguel "
+                    "Diaz-Canel Bermudez. Vladimir Putin and Miguel Diaz-Canel Bermudez reaffirmed their commitment "
+                    "to strengthening bilateral relations.\n")
+    assert _said(cuba) == [("both", "emphasis")]
+    germany = _extract("Telephone conversation with Federal Chancellor of Germany Olaf Scholz\n\n"
+                       "Vladimir Putin had a telephone conversation with Federal Chancellor of Germany Olaf Scholz. "
+                       "Vladimir Putin outlined Russia’s approaches. Olaf Scholtz expressed concern over the hostilities.\n")
+    assert _said(germany) == [("vladimir_putin", "other"), ("olaf_scholz", "concern")]
