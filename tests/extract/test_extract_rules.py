@@ -518,3 +518,22 @@ def test_english_a_participant_named_without_title_or_one_letter_off_still_speak
                        "Vladimir Putin had a telephone conversation with Federal Chancellor of Germany Olaf Scholz. "
                        "Vladimir Putin outlined Russia’s approaches. Olaf Scholtz expressed concern over the hostilities.\n")
     assert _said(germany) == [("vladimir_putin", "other"), ("olaf_scholz", "concern")]
+
+
+def test_english_the_country_met_in_is_the_place_when_the_lead_names_no_city() -> None:
+    text = ("Readout of National Security Advisor Jake Sullivan’s Meeting with Foreign Minister Wang Yi\n\n"
+            "National Security Advisor Jake Sullivan met on September 16 with Chinese Foreign Minister Wang Yi in Malta. "
+            "The two sides discussed the bilateral relationship.\n")
+    place = _extract(text, date=dt.date(2023, 9, 17)).event.place
+    assert place is not None and place.en == "Malta"
+    topic = text.replace("Wang Yi in Malta. The two sides discussed the bilateral relationship.",
+                         "Wang Yi to discuss human rights in Malta.")
+    assert _extract(topic, date=dt.date(2023, 9, 17)).event.place is None
+
+
+def test_english_welcomed_to_a_venue_is_the_place() -> None:
+    summary = _extract("Readout of Jon Finer’s Meeting with Colombian Foreign Minister Luis Murillo\n\n"
+                       "Principal Deputy National Security Advisor Jon Finer welcomed Colombian Foreign Minister Luis "
+                       "Murillo to the White House yesterday to discuss regional issues. Mr. Finer welcomed "
+                       "Colombia’s leadership on migration.\n", date=dt.date(2024, 12, 11))
+    assert summary.event.place is not None and summary.event.place.en == "White House"
