@@ -218,6 +218,10 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 last = speaker
             if cue.term.attrs.get("cue") in _SILENT:
                 continue
+            if lang == "en" and _AS_CLAUSE_EN.search(text[max(0, cue.start - 30):cue.start]):
+                continue  # "as you have noted", "as outlined in": a comparison, not a position
+            if lang == "en" and stance == "welcome" and _reception(tagged, cue, said_by):
+                continue  # "welcomed Foreign Minister X to the White House": the host receives, no position
             if lang == "ar" and stance == "exchange_views" and s != lead and _purpose(cue):
                 continue  # "يزور موسكو الثلاثاء لبحث ...", "للقاء نظرائه لمناقشة ...": what a trip is for, not what was said
             if lang == "ar" and stance == "exchange_views" and SUBORDINATE_AR.search(fold(text[max(0, cue.start - 12):cue.start], lang)):
@@ -515,6 +519,17 @@ def _one_letter(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_AS_CLAUSE_EN = re.compile(r"(?:^|[^\w’'])(?<!well )(?<!such )as\s+(?:(?:I|we|you|he|she|they|it|was|were|is|are|has|have|had|been|already|also|just)\s+){0,3}$", re.IGNORECASE)
+
+
+def _reception(tagged: Tagged, cue: Cue, mentions: list[Mention]) -> bool:
+    """English: "welcomed <a person> to <a place>" (to the White House, back to Moscow): a reception."""
+    for mention in mentions:
+        if cue.end <= mention.char_start and gap_tokens(tagged, cue.end, mention.char_start) <= 1:
+            return bool(re.match(r"[\s,]*(?:back\s+)?to\s+(?:the\s+)?[A-Z]", tagged.text[mention.char_end:mention.char_end + 40]))
+    return False
 
 
 _AND_VERB_EN = re.compile(r"(?:\s(?:and|but)\s+(?:also\s+|further\s+|then\s+)?|\S,\s*)$")

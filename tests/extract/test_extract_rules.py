@@ -531,9 +531,24 @@ def test_english_the_country_met_in_is_the_place_when_the_lead_names_no_city() -
     assert _extract(topic, date=dt.date(2023, 9, 17)).event.place is None
 
 
-def test_english_welcomed_to_a_venue_is_the_place() -> None:
+def test_english_welcomed_to_a_venue_is_the_place_and_a_reception_not_a_welcome() -> None:
     summary = _extract("Readout of Jon Finer’s Meeting with Colombian Foreign Minister Luis Murillo\n\n"
                        "Principal Deputy National Security Advisor Jon Finer welcomed Colombian Foreign Minister Luis "
                        "Murillo to the White House yesterday to discuss regional issues. Mr. Finer welcomed "
                        "Colombia’s leadership on migration.\n", date=dt.date(2024, 12, 11))
     assert summary.event.place is not None and summary.event.place.en == "White House"
+    assert [s for _, s in _said(summary)].count("welcome") == 1
+
+
+def test_english_a_principal_named_by_office_takes_the_name_said_later_with_that_office() -> None:
+    summary = _extract("Talks with Federal Chancellor of Germany Olaf Scholz\n\n"
+                       "The President of Russia held talks with Federal Chancellor of Germany Olaf Scholz in the Kremlin. "
+                       "The discussion focused on European security. President of Russia Vladimir Putin: Mr Federal Chancellor, I would like to note that Germany "
+                       "is among our priority partners.\n")
+    assert sorted(p.id for p in summary.participants) == ["olaf_scholz", "vladimir_putin"]
+    assert _said(summary) == [("both", "exchange_views"), ("vladimir_putin", "emphasis")]
+
+
+def test_english_as_you_have_noted_is_no_position() -> None:
+    assert _said(_call("The Secretary stressed the value of unity, as he had noted in March.")) == [
+        ("antony_blinken", "emphasis")]
