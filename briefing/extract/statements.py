@@ -499,14 +499,14 @@ def _bare_names(tagged: Tagged, mentions: list[Mention], roster: Roster) -> list
         norms = tuple(t.norm for t in tagged.tokens[k:j])
         mention = Mention(start=k, end=j, name=tagged.text[tagged.tokens[k].start:tagged.tokens[j - 1].end], name_norm=norms,
                           char_start=tagged.tokens[k].start, char_end=tagged.tokens[j - 1].end)
-        if roster.resolve(mention, titles=False) is None:
+        if roster.resolve(mention, titles=False) is not None:
+            out.append(mention)
+        else:
             near = [p for p in roster.people if p.name_norm and len(norms) >= 2 and norms[0] == p.name_norm[0]
                     and _one_letter(norms[-1], p.name_norm[-1])]
-            mention = mention if len(near) == 1 else None
-            if mention is not None:
+            if len(near) == 1:
                 mention.name_norm = near[0].name_norm
-        if mention is not None:
-            out.append(mention)
+                out.append(mention)
         k = j
     return out
 
