@@ -552,3 +552,12 @@ def test_english_a_principal_named_by_office_takes_the_name_said_later_with_that
 def test_english_as_you_have_noted_is_no_position() -> None:
     assert _said(_call("The Secretary stressed the value of unity, as he had noted in March.")) == [
         ("antony_blinken", "emphasis")]
+
+
+def test_english_who_thanks_the_other_for_the_warm_welcome_is_the_guest() -> None:
+    text = ("Talks with President of Kyrgyzstan Sadyr Japarov\n\n"
+            "Vladimir Putin held talks with President of Kyrgyzstan Sadyr Japarov.\n\n"
+            "President of Kyrgyzstan Sadyr Japarov: Thank you for the warm welcome, Mr President.\n")
+    assert _sides(_extract(text)) == {"vladimir_putin": "host", "sadyr_japarov": "guest"}
+    video = text.replace("held talks with", "held talks, via videoconference, with")
+    assert _sides(_extract(video)) == {"vladimir_putin": "other", "sadyr_japarov": "other"}
