@@ -411,6 +411,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return "both"  # "بحث خادم الحرمين الشريفين مع رئيس الوزراء ...": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
+    if lang == "en" and (side := _country_subject(tagged, cue, roster)) is not None:
+        return side  # "the United States looks forward to ...", "Russia noted ...": that country's principal
     if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
         return "both"  # "Secretary Blinken and Foreign Minister Wong welcomed ..."
     if lang == "en" and (subject := _english_subject(tagged, cue, mentions, roster, before_text)) is not None:
@@ -539,6 +541,25 @@ def _same_subject(gap: str) -> bool:
     """English: "X discussed A and affirmed B", "X thanked A, reaffirmed B": a verb right after "and" (or after the
     comma of a list of verbs) has the subject of the verb before."""
     return bool(_AND_VERB_EN.search(gap)) and not re.search(r"[;:]", gap)
+
+
+def _country_subject(tagged: Tagged, cue: Any, roster: Roster) -> str | None:
+    """English: a country written right before the cue (maybe with "also", "strongly") as its subject, when one
+    principal is of that country."""
+    k = token_at(tagged, cue.start) - 1
+    while k >= 0 and tagged.tokens[k].norm in ("also", "strongly", "fully", "firmly", "further") and not tagged.hard[k]:
+        k -= 1
+    if k < 0 or tagged.tags[k] != "C" or tagged.hard[k] or tagged.term_at[k] is None:
+        return None
+    found = tagged.term_at[k]
+    j = token_at(tagged, found.start) - 1 if not isinstance(found, str) else k - 1
+    if j >= 0 and not tagged.hard[j] and tagged.tokens[j].norm == "the":
+        j -= 1
+    if j >= 0 and not tagged.hard[j] and tagged.tokens[j].norm not in ("that", "which", "but", "while"):
+        return None  # "Keir Starmer of the United Kingdom", "the presidents of Russia and France": not a subject
+    code = found if isinstance(found, str) else country_code(found.term)
+    same = [p for p in roster.mains() if p.country == code]
+    return same[0].pid if len(same) == 1 else None
 
 
 def _english_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> str | None:

@@ -561,3 +561,12 @@ def test_english_who_thanks_the_other_for_the_warm_welcome_is_the_guest() -> Non
     assert _sides(_extract(text)) == {"vladimir_putin": "host", "sadyr_japarov": "guest"}
     video = text.replace("held talks with", "held talks, via videoconference, with")
     assert _sides(_extract(video)) == {"vladimir_putin": "other", "sadyr_japarov": "other"}
+
+
+def test_english_a_country_as_subject_speaks_for_its_principal() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Meeting with President Tebboune of Algeria\n\n"
+                       "Deputy Secretary of State Wendy Sherman met today with Algerian President Abdelmadjid Tebboune "
+                       "in Algiers. Deputy Secretary Sherman conveyed to President Tebboune that the United States "
+                       "looks forward to the fair.\n", date=dt.date(2022, 3, 10))
+    assert ("abdelmadjid_tebboune", "hope") not in _said(summary)
+    assert ("wendy_sherman", "hope") in _said(summary)
