@@ -207,8 +207,8 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
             end = nxt
             group = _group(tagged, cue, roster, group if said_here or n else None) if lang == "ar" and not remarks else None
-            speaker = remarks or (group[0] if group else None) or (
-                prev_speaker if lang == "en" and n and _same_subject(text[prev_end:cue.start]) else None) or _speaker(
+            same = lang == "en" and n and _same_subject(text[prev_end:cue.start]) and not BOTH_EN.match(cue.surface)
+            speaker = remarks or (group[0] if group else None) or (prev_speaker if same else None) or _speaker(
                 tagged, cue, said_by, roster, last, stance, text[prev_end:cue.start], lang)
             prev_end = cue.end
             prev_speaker = speaker

@@ -570,3 +570,10 @@ def test_english_a_country_as_subject_speaks_for_its_principal() -> None:
                        "looks forward to the fair.\n", date=dt.date(2022, 3, 10))
     assert ("abdelmadjid_tebboune", "hope") not in _said(summary)
     assert ("wendy_sherman", "hope") in _said(summary)
+
+
+def test_english_the_sides_committed_to_is_an_agreement_of_both() -> None:
+    assert _said(_call("The two sides committed to maintain this channel of communication.")) == [("both", "agreement")]
+    assert _said(_call("The Secretary expressed support for the talks in Rome, and they committed to work together.")) == [
+        ("antony_blinken", "support"), ("both", "agreement")]
+    assert _said(_call("The Secretary said the United States remains committed to peace.")) == []
