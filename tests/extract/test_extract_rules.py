@@ -577,3 +577,9 @@ def test_english_the_sides_committed_to_is_an_agreement_of_both() -> None:
     assert _said(_call("The Secretary expressed support for the talks in Rome, and they committed to work together.")) == [
         ("antony_blinken", "support"), ("both", "agreement")]
     assert _said(_call("The Secretary said the United States remains committed to peace.")) == []
+
+
+def test_english_agreed_to_speak_again_is_a_call_to_come() -> None:
+    summary = _call("The two agreed to speak again in the coming days.")
+    assert _follow_ups(summary) == [("call", "proposed")]
+    assert ("both", "agreement") in _said(summary)
