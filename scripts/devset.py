@@ -6,6 +6,9 @@ SaudiNewsNet items (CC BY-NC-SA 4.0) are only named, in tests/extract/corpus/ar/
 random order the annotators follow: their texts stay in ../shared and are rebuilt from it when scored.
 
 Usage: scripts/devset.py [SHARED]   (run once; the annotators then write NAME.gold.yaml files)
+       scripts/devset.py --more-en N SEED [SHARED]
+           add N more English dev readouts per publisher, drawn at random (seed SEED) from the
+           readouts not yet in en/index.tsv; their rows are appended to en/index.tsv
 """
 
 from __future__ import annotations
@@ -43,6 +46,24 @@ def pick_english(shared: Path) -> None:
     (out / "index.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
+def more_english(shared: Path, per_publisher: int, seed: str) -> list[str]:
+    """Add `per_publisher` readouts of each publisher to en/dev/, at random among those not yet picked."""
+    out = CORPUS / "en"
+    index = out / "index.tsv"
+    lines = index.read_text(encoding="utf-8").splitlines()
+    taken = {line.split("\t")[0] for line in lines[1:]}
+    added = []
+    for publisher, (name, _credit) in PUBLISHERS.items():
+        items = [json.loads(line) for line in (shared / "corpus" / "readouts-en" / name).open(encoding="utf-8")]
+        items = sorted((item for item in items if item["id"] not in taken), key=lambda item: item["id"])
+        for item in random.Random(f"{seed}-{publisher}").sample(items, per_publisher):
+            (out / "dev" / f"{item['id']}.txt").write_text(f"{item['title']}\n\n{item['content']}\n", encoding="utf-8")
+            lines.append("\t".join([item["id"], publisher, "dev", item["date"], item["url"], item["licence"]]))
+            added.append(item["id"])
+    index.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return added
+
+
 def published_from_url(url: str) -> str:
     """The publication date an article's URL carries (e.g. /2015/07/22/ or Issues/20150723), else ''."""
     match = _URL_DATE.search(url)
@@ -63,6 +84,11 @@ def pick_arabic(shared: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--more-en"]:
+        shared = Path(argv[3]) if len(argv) > 3 else ROOT.parent / "shared"
+        for rid in more_english(shared, int(argv[1]), argv[2]):
+            print(rid)
+        return 0
     shared = Path(argv[0]) if argv else ROOT.parent / "shared"
     pick_english(shared)
     pick_arabic(shared)

@@ -34,8 +34,8 @@ GOALS = {"event_type": 0.9, "participants": 0.9, "side": 0.85, "positions": 0.75
          "agenda": 0.7, "date": 0.8, "place": 0.8}
 # What the extractor reaches today, less a little: a test fails when a figure drops under it.
 FLOORS = {
-    "en": {"event_type": 0.95, "participants": 0.92, "side": 0.85, "country": 0.85, "positions": 0.74,
-           "follow_ups": 0.75, "agenda": 0.69, "date": 0.9, "place": 0.8},
+    "en": {"event_type": 0.95, "participants": 0.95, "side": 0.92, "country": 0.89, "positions": 0.82,
+           "follow_ups": 0.75, "agenda": 0.74, "date": 0.95, "place": 0.88},
     "ar": {"event_type": 0.94, "participants": 0.93, "side": 0.94, "country": 0.89, "positions": 0.81,
            "follow_ups": 0.75, "agenda": 0.75, "date": 0.95, "place": 0.83},
 }

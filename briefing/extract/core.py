@@ -87,6 +87,8 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
 
     skip = {0} if seg.title else set()
     found = find_statements(tagged, mentions, roster, skip, lead, language, reference)
+    if language == "en" and event_type in ("meeting", "talks") and not _VIDEO_EN.search(sentences[lead]):
+        _thanked_for_the_welcome(roster, found.positions)
     if event_type != "other" and _announced(sentences[lead], found_date, reference, language):
         # The release announces the contact: it is still to happen, a follow-up, not the event.
         kind = "visit" if event_type == "visit" else "meeting"
@@ -162,6 +164,25 @@ def _attendees_named(tagged: Any, mentions: list[Any]) -> list[Any]:
         out.append(m)
         nxt = m.end
     return out
+
+
+_VIDEO_EN = re.compile(r"\bvideo", re.IGNORECASE)
+_WELCOME_THANKS_EN = re.compile(r"\bfor\b(?![^.]*\baccepting\b)[^.]{0,120}?\b(?:reception|hospitality|welcome|invitation|inviting)\b", re.IGNORECASE)
+
+
+def _thanked_for_the_welcome(roster: Roster, positions: list[Any]) -> None:
+    """English: when nothing said who received whom, the principal who thanks the other "for the warm welcome",
+    "for the invitation" or "for the hospitality" is the guest, the other the host."""
+    mains = roster.mains()[:2]
+    if len(mains) < 2 or any(p.side != "other" for p in mains):
+        return
+    for said in positions:
+        if said.stance == "thanks" and _WELCOME_THANKS_EN.search(said.text):
+            guest = next((p for p in mains if p.pid == said.speaker), None)
+            if guest is not None:
+                for p in mains:
+                    p.side = "guest" if p is guest else "host"
+                return
 
 
 def _home_country(roster: Roster, place_cc: str | None) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from ..read.dates import FoundDate, find_dates
 from ..terms.normalise import normalise_ar, normalise_en
 from ._grammar import EVENT_CUES, TOPIC_BEFORE_AR, TOPIC_BEFORE_EN, VENUE_AR, VENUE_EN
-from .vocab import Lexicon
+from .vocab import Lexicon, country_code
 
 _ALL_CUES = [(re.compile(normalise_ar(p)), kind, role) for p, kind, role in EVENT_CUES]
 _SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "en": re.compile(r"[a-z]")}
@@ -161,7 +161,26 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
             return None, venue.group(1)
         if lang == "en" and text is not dateline and (town := _town_of_country(text, lex)) is not None:
             return None, town
+        if lang == "en" and text is lead and (country := _country_venue(text, lex, spans)) is not None:
+            return country
     return None, None
+
+
+_TOPIC_OPENS_EN = re.compile(r"\b(?:to discuss|to review|to address|discussed|about|regarding|on the situation)\b")
+
+
+def _country_venue(text: str, lex: Lexicon, spans: list[tuple[int, int]]) -> tuple[Any, str] | None:
+    """English: a country the lead meets in ("met ... with Foreign Minister Wang Yi in Malta"), named before
+    anything discussed and not after a topic word: the venue when the lead names no city."""
+    topic = _TOPIC_OPENS_EN.search(text)
+    for match in lex.match(text, "en", ("country",)):
+        if topic is not None and match.start >= topic.start():
+            break
+        if any(s <= match.start < e for s, e in spans) or text[match.end:match.end + 2][:2] in ("’s", "'s"):
+            continue
+        if re.search(r"\bin\s+$", text[max(0, match.start - 4):match.start]) and _locative(text, match.start, "en"):
+            return match.term, match.surface
+    return None
 
 
 _TOWN_BEFORE_EN = re.compile(r"\b(?:in|at)\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+),\s*$")
@@ -203,5 +222,5 @@ def place_country(place: Any, lex: Lexicon) -> str | None:
     """The country a city term belongs to."""
     if place is None:
         return None
-    code = place.attrs.get("country")
+    code = place.attrs.get("country") or (country_code(place) if place.kind == "country" else None)
     return str(code).upper() if code else None

@@ -126,7 +126,10 @@ def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
 def _initial(text: str, a: Token, b: Token) -> bool:
     """An English initial or "Jr." inside a name ("Antony J. Blinken"): its full stop is no gap."""
     word = text[a.start:a.end]
-    return text[a.end:b.start] == ". " and (len(word) == 1 and word.isupper()) and text[b.start:b.start + 1].isupper()
+    return text[a.end:b.start] == ". " and ((len(word) == 1 and word.isupper()) or word in _STYLES_EN) and text[b.start:b.start + 1].isupper()
+
+
+_STYLES_EN = frozenset({"Mr", "Ms", "Mrs", "Dr"})  # "Mr. Finer": the style's full stop is no gap
 
 
 def find_mentions(tagged: Tagged) -> list[Mention]:
@@ -227,7 +230,14 @@ def _apposed_title(tagged: Tagged, j: int) -> int | None:
     while (k < n and tagged.tags[k] in "FS" and tagged.text[tagged.tokens[k].start].isupper()
            and tagged.tokens[k].norm not in ("and", "the", "of", "to", "with") and k - j < 3):
         k += 1  # "National Security Advisor": capitalised words of the office
-    return k if k < n and tagged.tags[k] in "TC" else None
+    if k >= n or tagged.tags[k] not in "TC":
+        return None
+    end = k
+    while end < n and not tagged.hard[end] and (tagged.tags[end] in "TC" or tagged.tokens[end].norm in ("of", "the")):
+        end += 1
+    if end < n and not tagged.hard[end - 1] and _is_name_token(tagged, end):
+        return None  # "Mircea Geoana, Polish Deputy Foreign Minister Marcin Przydacz": the next person of a list
+    return k
 
 
 def _of_country(tagged: Tagged, j: int, mention: Mention) -> int:
@@ -401,13 +411,28 @@ def _name_word(tagged: Tagged, k: int) -> bool:
     tok, tag = tagged.tokens[k], tagged.tags[k]
     if tagged.lang == "en":
         hyphen = tagged.text[tagged.tokens[k - 1].end:tok.start] == "-"  # "Sung-han", "Jean-Yves"
-        return tag == "X" and (tagged.text[tok.start].isupper() or hyphen)
+        return tag == "X" and (tagged.text[tok.start].isupper() or hyphen or _particle_en(tagged, k))
     if tok.norm == "علي" and tag == "F":  # "علي" is the name Ali when a name word follows
         return k + 1 < len(tagged.tokens) and tagged.tags[k + 1] == "X" and not tagged.hard[k]
     if tag == "P" and (tagged.tokens[k - 1].norm in ("بن", "ابن", "بنت") or (
             tagged.tags[k - 1] == "P" and tagged.term_at[k] is tagged.term_at[k - 1])):
         return True  # a father's name that is also someone's name ("سلطان بن سلمان بن عبدالعزيز")
     return tag == "X" and not tok.norm.isdigit() and not _conjoined(tagged, k)
+
+
+# Lower-case particles inside English spellings of names ("Khalifa al-Harthy", "Khalid bin Salman").
+_PARTICLES_EN = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "de", "da", "di", "du", "dos", "del"})
+
+
+def _particle_en(tagged: Tagged, k: int) -> bool:
+    """English: a lower-case name particle, inside a name begun, with a capitalised name word (or another
+    particle, "von der") right after it."""
+    n = len(tagged.tokens)
+    if tagged.tokens[k].norm not in _PARTICLES_EN or tagged.hard[k] or k + 1 >= n:
+        return False
+    nxt = tagged.tokens[k + 1]
+    return tagged.tags[k + 1] in "XP" and (tagged.text[nxt.start].isupper() or (
+        nxt.norm in _PARTICLES_EN and k + 2 < n and not tagged.hard[k + 1] and tagged.text[tagged.tokens[k + 2].start].isupper()))
 
 
 def _name(tagged: Tagged, j: int, mention: Mention) -> int:

@@ -88,8 +88,27 @@ class Roster:
     def enrich(self, mention: Mention) -> None:
         """Let a later mention of a known participant (by name) complete its title and country."""
         person = self.resolve(mention, titles=False)
+        if person is None and self.lang == "en" and (mention.name or mention.person is not None) and mention.title:
+            person = self._name_the_unnamed(mention)
         if person is not None:
             self._merge(person, mention, None)
+
+    def _name_the_unnamed(self, mention: Mention) -> Person | None:
+        """English: a principal the lead names by office only ("The President of Russia held talks ...") takes the
+        name a later mention gives with the same office ("President of Russia Vladimir Putin:")."""
+        words = self._title_words(mention)
+        unnamed = [p for p in self.people if p.name is None and p.person is None and p.main and p.title_words
+                   and p.title_words <= words and _compatible(p, mention)]
+        if len(unnamed) != 1:
+            return None
+        person = unnamed[0]
+        term = mention.person or self.lex.find_person(mention.name_norm)
+        person.pid = ""  # not a name of its own any more
+        person.pid = self._new_id(mention, term)
+        person.name, person.name_norm = mention.name, mention.name_norm
+        if term is not None:
+            person.person = term
+        return person
 
     def add_unnamed(self, mention: Mention) -> Person | None:
         """A principal named only by office ("السفير الأمريكي"): the title stands in for the name."""

@@ -183,8 +183,10 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                                    reference, lang)
         said_here = 0
         prev_end = 0
+        prev_speaker: str | None = None  # who holds the cue before, in this sentence
         group: list[str] | None = None  # the participants a plural subject names ("السفراء"), in this sentence
         cues = stance_cues(tagged, lang)
+        said_by = mentions[s] + _bare_names(tagged, mentions[s], roster) if lang == "en" and cues else mentions[s]
         if remarks is not None:
             cues = remark_cues(tagged, cues, label[1] if label is not None else 0)
         background = s != lead and context_re.search(fold(text, lang))
@@ -205,15 +207,21 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
             end = nxt
             group = _group(tagged, cue, roster, group if said_here or n else None) if lang == "ar" and not remarks else None
-            speaker = remarks or (group[0] if group else None) or _speaker(
-                tagged, cue, mentions[s], roster, last, stance, text[prev_end:cue.start], lang)
+            same = lang == "en" and n and _same_subject(text[prev_end:cue.start]) and not BOTH_EN.match(cue.surface)
+            speaker = remarks or (group[0] if group else None) or (prev_speaker if same else None) or _speaker(
+                tagged, cue, said_by, roster, last, stance, text[prev_end:cue.start], lang)
             prev_end = cue.end
+            prev_speaker = speaker
             if speaker is None:
                 continue
             if speaker != "both":
                 last = speaker
             if cue.term.attrs.get("cue") in _SILENT:
                 continue
+            if lang == "en" and _AS_CLAUSE_EN.search(text[max(0, cue.start - 30):cue.start]):
+                continue  # "as you have noted", "as outlined in": a comparison, not a position
+            if lang == "en" and stance == "welcome" and _reception(tagged, cue, said_by):
+                continue  # "welcomed Foreign Minister X to the White House": the host receives, no position
             if lang == "ar" and stance == "exchange_views" and s != lead and _purpose(cue):
                 continue  # "يزور موسكو الثلاثاء لبحث ...", "للقاء نظرائه لمناقشة ...": what a trip is for, not what was said
             if lang == "ar" and stance == "exchange_views" and SUBORDINATE_AR.search(fold(text[max(0, cue.start - 12):cue.start], lang)):
@@ -403,6 +411,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return "both"  # "بحث خادم الحرمين الشريفين مع رئيس الوزراء ...": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
+    if lang == "en" and (side := _country_subject(tagged, cue, roster)) is not None:
+        return side  # "the United States looks forward to ...", "Russia noted ...": that country's principal
     if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
         return "both"  # "Secretary Blinken and Foreign Minister Wong welcomed ..."
     if lang == "en" and (subject := _english_subject(tagged, cue, mentions, roster, before_text)) is not None:
@@ -470,7 +480,86 @@ def _styled_subject(tagged: Tagged, k: int, k_end: int, roster: Roster) -> str |
     return None
 
 
+_VERB_BEFORE_EN = re.compile(r"\b(?:[a-z]+ed|told|met|thanks|urges|congratulates|informs|briefs)\s+(?:the\s+)?$")
 _OBJECT_BEFORE_EN = re.compile(r"\b(?:to|with|from|by|of|for|about|on|than|against|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _bare_names(tagged: Tagged, mentions: list[Mention], roster: Roster) -> list[Mention]:
+    """English: capitalised words without a title that name a participant ("Mr. Finer", "Miguel Diaz-Canel
+    Bermudez", or one letter off: "Olaf Scholtz" for Olaf Scholz), as mentions for telling who speaks."""
+    covered = {k for m in mentions for k in range(m.start, m.end)}
+    out: list[Mention] = []
+    k, n = 0, len(tagged.tokens)
+    while k < n:
+        if k in covered or tagged.tags[k] != "X" or not tagged.text[tagged.tokens[k].start].isupper():
+            k += 1
+            continue
+        j = k + 1
+        while j < n and j not in covered and not tagged.hard[j - 1] and tagged.tags[j] == "X" and (
+                tagged.text[tagged.tokens[j].start].isupper() or tagged.text[tagged.tokens[j - 1].end:tagged.tokens[j].start] == "-"):
+            j += 1
+        norms = tuple(t.norm for t in tagged.tokens[k:j])
+        mention = Mention(start=k, end=j, name=tagged.text[tagged.tokens[k].start:tagged.tokens[j - 1].end], name_norm=norms,
+                          char_start=tagged.tokens[k].start, char_end=tagged.tokens[j - 1].end)
+        if roster.resolve(mention, titles=False) is not None:
+            out.append(mention)
+        else:
+            near = [p for p in roster.people if p.name_norm and len(norms) >= 2 and norms[0] == p.name_norm[0]
+                    and _one_letter(norms[-1], p.name_norm[-1])]
+            if len(near) == 1:
+                mention.name_norm = near[0].name_norm
+                out.append(mention)
+        k = j
+    return out
+
+
+def _one_letter(a: str, b: str) -> bool:
+    """Two words of five letters or more one letter apart (one added, left out or changed)."""
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_AS_CLAUSE_EN = re.compile(r"(?:^|[^\w’'])(?<!well )(?<!such )as\s+(?:(?:I|we|you|he|she|they|it|was|were|is|are|has|have|had|been|already|also|just)\s+){0,3}$", re.IGNORECASE)
+
+
+def _reception(tagged: Tagged, cue: Cue, mentions: list[Mention]) -> bool:
+    """English: "welcomed <a person> to <a place>" (to the White House, back to Moscow): a reception."""
+    for mention in mentions:
+        if cue.end <= mention.char_start and gap_tokens(tagged, cue.end, mention.char_start) <= 1:
+            return bool(re.match(r"[\s,]*(?:back\s+)?to\s+(?:the\s+)?[A-Z]", tagged.text[mention.char_end:mention.char_end + 40]))
+    return False
+
+
+_AND_VERB_EN = re.compile(r"(?:\s(?:and|but)\s+(?:also\s+|further\s+|then\s+)?|\S,\s*)$")
+
+
+def _same_subject(gap: str) -> bool:
+    """English: "X discussed A and affirmed B", "X thanked A, reaffirmed B": a verb right after "and" (or after the
+    comma of a list of verbs) has the subject of the verb before."""
+    return bool(_AND_VERB_EN.search(gap)) and not re.search(r"[;:]", gap)
+
+
+def _country_subject(tagged: Tagged, cue: Any, roster: Roster) -> str | None:
+    """English: a country written right before the cue (maybe with "also", "strongly") as its subject, when one
+    principal is of that country."""
+    k = token_at(tagged, cue.start) - 1
+    while k >= 0 and tagged.tokens[k].norm in ("also", "strongly", "fully", "firmly", "further") and not tagged.hard[k]:
+        k -= 1
+    if k < 0 or tagged.tags[k] != "C" or tagged.hard[k] or tagged.term_at[k] is None:
+        return None
+    found = tagged.term_at[k]
+    j = token_at(tagged, found.start) - 1 if not isinstance(found, str) else k - 1
+    if j >= 0 and not tagged.hard[j] and tagged.tokens[j].norm == "the":
+        j -= 1
+    if j >= 0 and not tagged.hard[j] and tagged.tokens[j].norm not in ("that", "which", "but", "while"):
+        return None  # "Keir Starmer of the United Kingdom", "the presidents of Russia and France": not a subject
+    code = found if isinstance(found, str) else country_code(found.term)
+    same = [p for p in roster.mains() if p.country == code]
+    return same[0].pid if len(same) == 1 else None
 
 
 def _english_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, before_text: str) -> str | None:
@@ -481,6 +570,8 @@ def _english_subject(tagged: Tagged, cue: Any, mentions: list[Mention], roster: 
         if clause_start <= mention.char_start and mention.char_end <= cue.start:
             if _OBJECT_BEFORE_EN.search(tagged.text[max(0, mention.char_start - 12):mention.char_start]):
                 continue
+            if _VERB_BEFORE_EN.search(tagged.text[max(0, mention.char_start - 20):mention.char_start]):
+                continue  # "Vladimir Putin informed Recep Tayyip Erdogan ...": the object of a verb
             person = roster.resolve(mention)
             if person is not None:
                 return person.pid

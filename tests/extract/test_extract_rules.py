@@ -459,3 +459,154 @@ def test_an_english_call_gets_an_arabic_title_an_arabic_reader_would_write() -> 
     assert summary.event.title is not None and summary.event.title.ar == "اتصال هاتفي بين وزير الخارجية ووزير خارجية تركيا"
     titles = {p.id: p.title.ar for p in summary.participants if p.title}
     assert "وزير خارجية تركيا" in titles.values()
+
+
+def _call(*body: str) -> Summary:
+    """A made-up State Department readout of a call, with the body's sentences after the lead."""
+    return _extract("Secretary Blinken’s Call with Italian Foreign Minister Rossi\n\n"
+                    "Secretary of State Antony J. Blinken spoke today with Italian Foreign Minister Marco Rossi. "
+                    + " ".join(body) + "\n", date=dt.date(2022, 5, 31))
+
+
+def test_english_the_taoiseach_and_a_deputy_foreign_minister_are_titles() -> None:
+    irish = _extract("Readout of the Vice President’s Call with Taoiseach Seán Kelly of Ireland\n\n"
+                     "Vice President Kamala Harris spoke today with Taoiseach Seán Kelly of Ireland. "
+                     "The Vice President and the Taoiseach discussed trade.\n", date=dt.date(2022, 3, 16))
+    assert sorted(p.name.en for p in irish.participants) == ["Kamala Harris", "Seán Kelly"]
+    assert _said(irish) == [("both", "exchange_views")]
+    omani = _extract("Deputy Secretary Sherman’s Call with Omani Deputy Foreign Minister Hamdan\n\n"
+                     "Deputy Secretary of State Wendy Sherman spoke today with Omani Deputy Foreign Minister Talal Hamdan.\n")
+    assert {p.name.en: p.country for p in omani.participants}["Talal Hamdan"] == "OM"
+
+
+def test_english_a_title_after_a_comma_and_before_a_name_opens_the_next_person_of_a_list() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Call with NATO and OSCE officials\n\n"
+                       "Deputy Secretary of State Wendy Sherman spoke today with NATO Deputy Secretary General Mircea "
+                       "Popescu, Polish Deputy Foreign Minister Marek Nowak, and OSCE Secretary General Anna Berg.\n")
+    countries = {p.name.en: p.country for p in summary.participants}
+    assert countries["Marek Nowak"] == "PL" and countries.get("Mircea Popescu") != "PL"
+
+
+def test_english_stance_phrases_of_readouts() -> None:
+    cases = {
+        "The Secretary expressed her regret that the meeting was postponed.": "concern",
+        "The Secretary expressed deep concern over the fighting.": "concern",
+        "The Secretary expressed strong support for the UN envoy.": "support",
+        "The Secretary pledged continued U.S. support for the talks.": "support",
+        "The hope was expressed that the talks would resume.": "hope",
+        "The Secretary wished him a happy New Year.": "congratulation",
+        "The two had an in-depth exchange of opinions on trade.": "exchange_views",
+        "The Secretary outlined the U.S. approach to the talks.": "other",
+        "The Secretary recalled that the alliance is seventy years old.": "emphasis",
+    }
+    for sentence, stance in cases.items():
+        assert [s for _, s in _said(_call(sentence))] == [stance], sentence
+    assert _said(_call("They agreed on the steps as outlined in the statement.")) == [("both", "agreement")]
+
+
+def test_english_names_keep_their_lower_case_particles_and_mr_is_no_full_stop() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Call with Omani Foreign Minister Al-Harthy\n\n"
+                       "Deputy Secretary of State Wendy Sherman spoke today with Omani Foreign Minister Khalifa al-Harthy.\n")
+    assert sorted(p.name.en for p in summary.participants) == ["Khalifa al-Harthy", "Wendy Sherman"]
+    finer = _extract("Readout of Jon Finer’s Meeting with Colombian Foreign Minister Luis Murillo\n\n"
+                     "Principal Deputy National Security Advisor Jon Finer met today with Colombian Foreign Minister "
+                     "Luis Murillo. Mr. Finer thanked Foreign Minister Murillo for Colombia’s leadership.\n",
+                     date=dt.date(2024, 12, 11))
+    ids = {p.name.en: p.id for p in finer.participants}
+    assert _said(finer) == [(ids["Jon Finer"], "thanks")]
+    gordon = _extract("Readout of Dr. Phil Gordon’s Meeting with Guatemalan Foreign Minister Mario Búcaro\n\n"
+                      "National Security Advisor to the Vice President Dr. Phil Gordon met today with Guatemalan "
+                      "Foreign Minister Mario Búcaro.\n", date=dt.date(2023, 9, 1))
+    assert "Phil Gordon" in [p.name.en for p in gordon.participants]
+
+
+def test_english_a_verb_after_and_or_a_listing_comma_has_the_subject_of_the_verb_before() -> None:
+    joint = _call("Secretary Blinken and Foreign Minister Rossi discussed the war and affirmed their commitment to peace.")
+    assert _said(joint) == [("both", "exchange_views"), ("both", "emphasis")]
+    listing = _call("The Secretary expressed appreciation to the Foreign Minister for Italy’s role, reaffirmed Italy as a "
+                    "critical ally, and stressed the importance of unity.")
+    assert {speaker for speaker, _ in _said(listing)} == {"antony_blinken"}
+
+
+def test_english_a_name_right_after_a_verb_is_its_object_not_the_speaker() -> None:
+    summary = _extract("Readout of Jon Finer’s Meeting with Colombian Foreign Minister Luis Murillo\n\n"
+                       "Principal Deputy National Security Advisor Jon Finer welcomed Colombian Foreign Minister Luis "
+                       "Murillo to the White House yesterday to discuss regional issues.\n", date=dt.date(2024, 12, 11))
+    assert ("both", "exchange_views") in _said(summary)
+
+
+def test_english_a_participant_named_without_title_or_one_letter_off_still_speaks() -> None:
+    cuba = _extract("Telephone conversation with President of Cuba Miguel Diaz-Canel Bermudez\n\n"
+                    "Vladimir Putin had a telephone conversation with President of the Republic of Cuba Miguel "
+                    "Diaz-Canel Bermudez. Vladimir Putin and Miguel Diaz-Canel Bermudez reaffirmed their commitment "
+                    "to strengthening bilateral relations.\n")
+    assert _said(cuba) == [("both", "emphasis")]
+    germany = _extract("Telephone conversation with Federal Chancellor of Germany Olaf Scholz\n\n"
+                       "Vladimir Putin had a telephone conversation with Federal Chancellor of Germany Olaf Scholz. "
+                       "Vladimir Putin outlined Russia’s approaches. Olaf Scholtz expressed concern over the hostilities.\n")
+    assert _said(germany) == [("vladimir_putin", "other"), ("olaf_scholz", "concern")]
+
+
+def test_english_the_country_met_in_is_the_place_when_the_lead_names_no_city() -> None:
+    text = ("Readout of National Security Advisor Jake Sullivan’s Meeting with Foreign Minister Wang Yi\n\n"
+            "National Security Advisor Jake Sullivan met on September 16 with Chinese Foreign Minister Wang Yi in Malta. "
+            "The two sides discussed the bilateral relationship.\n")
+    place = _extract(text, date=dt.date(2023, 9, 17)).event.place
+    assert place is not None and place.en == "Malta"
+    topic = text.replace("Wang Yi in Malta. The two sides discussed the bilateral relationship.",
+                         "Wang Yi to discuss human rights in Malta.")
+    assert _extract(topic, date=dt.date(2023, 9, 17)).event.place is None
+
+
+def test_english_welcomed_to_a_venue_is_the_place_and_a_reception_not_a_welcome() -> None:
+    summary = _extract("Readout of Jon Finer’s Meeting with Colombian Foreign Minister Luis Murillo\n\n"
+                       "Principal Deputy National Security Advisor Jon Finer welcomed Colombian Foreign Minister Luis "
+                       "Murillo to the White House yesterday to discuss regional issues. Mr. Finer welcomed "
+                       "Colombia’s leadership on migration.\n", date=dt.date(2024, 12, 11))
+    assert summary.event.place is not None and summary.event.place.en == "White House"
+    assert [s for _, s in _said(summary)].count("welcome") == 1
+
+
+def test_english_a_principal_named_by_office_takes_the_name_said_later_with_that_office() -> None:
+    summary = _extract("Talks with Federal Chancellor of Germany Olaf Scholz\n\n"
+                       "The President of Russia held talks with Federal Chancellor of Germany Olaf Scholz in the Kremlin. "
+                       "The discussion focused on European security. President of Russia Vladimir Putin: Mr Federal Chancellor, I would like to note that Germany "
+                       "is among our priority partners.\n")
+    assert sorted(p.id for p in summary.participants) == ["olaf_scholz", "vladimir_putin"]
+    assert _said(summary) == [("both", "exchange_views"), ("vladimir_putin", "emphasis")]
+
+
+def test_english_as_you_have_noted_is_no_position() -> None:
+    assert _said(_call("The Secretary stressed the value of unity, as he had noted in March.")) == [
+        ("antony_blinken", "emphasis")]
+
+
+def test_english_who_thanks_the_other_for_the_warm_welcome_is_the_guest() -> None:
+    text = ("Talks with President of Kyrgyzstan Sadyr Japarov\n\n"
+            "Vladimir Putin held talks with President of Kyrgyzstan Sadyr Japarov.\n\n"
+            "President of Kyrgyzstan Sadyr Japarov: Thank you for the warm welcome, Mr President.\n")
+    assert _sides(_extract(text)) == {"vladimir_putin": "host", "sadyr_japarov": "guest"}
+    video = text.replace("held talks with", "held talks, via videoconference, with")
+    assert _sides(_extract(video)) == {"vladimir_putin": "other", "sadyr_japarov": "other"}
+
+
+def test_english_a_country_as_subject_speaks_for_its_principal() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Meeting with President Tebboune of Algeria\n\n"
+                       "Deputy Secretary of State Wendy Sherman met today with Algerian President Abdelmadjid Tebboune "
+                       "in Algiers. Deputy Secretary Sherman conveyed to President Tebboune that the United States "
+                       "looks forward to the fair.\n", date=dt.date(2022, 3, 10))
+    assert ("abdelmadjid_tebboune", "hope") not in _said(summary)
+    assert ("wendy_sherman", "hope") in _said(summary)
+
+
+def test_english_the_sides_committed_to_is_an_agreement_of_both() -> None:
+    assert _said(_call("The two sides committed to maintain this channel of communication.")) == [("both", "agreement")]
+    assert _said(_call("The Secretary expressed support for the talks in Rome, and they committed to work together.")) == [
+        ("antony_blinken", "support"), ("both", "agreement")]
+    assert _said(_call("The Secretary said the United States remains committed to peace.")) == []
+
+
+def test_english_agreed_to_speak_again_is_a_call_to_come() -> None:
+    summary = _call("The two agreed to speak again in the coming days.")
+    assert _follow_ups(summary) == [("call", "proposed")]
+    assert ("both", "agreement") in _said(summary)
