@@ -92,7 +92,6 @@ class Pack:
     title: Text
     start: dt.date | None  # first and last event date (None when no event is dated)
     end: dt.date | None
-    classification: str | None  # the most restrictive marking among the summaries
     events: tuple[PackEvent, ...]
     participants: tuple[PersonEntry, ...]  # sorted by name (English, else Arabic)
     open_followups: tuple[FollowUpRecord, ...]  # first reported first, undated last
@@ -166,7 +165,7 @@ def assemble_pack(items: Iterable[Any], *, title: str | Text | None = None,
     open_ones = sorted((f for f in followups if f.is_open), key=lambda f: (_date_key_of(f.opened_on), f.id or 0))
     return Pack(
         title=_title(title), start=min(dates, default=None), end=max(dates, default=None),
-        classification=most_restrictive(e.summary.classification for e in events), events=events,
+        events=events,
         participants=_index(events), open_followups=tuple(open_ones), undated=len(events) - len(dates))
 
 

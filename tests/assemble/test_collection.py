@@ -42,8 +42,11 @@ def test_pack_title_default_and_given():
 
 
 def test_pack_takes_the_most_restrictive_classification():
+    from briefing.render.collection import pack_view
+    from briefing.render.options import RenderOptions
+
     pack = assemble_pack([summary(classification="RESTRICTED"), summary(classification="SECRET"), summary()])
-    assert pack.classification == "SECRET"
+    assert pack_view(pack, RenderOptions()).classification == "SECRET"
 
 
 def test_participant_index_says_who_met_whom_and_when():
