@@ -115,6 +115,8 @@ INITIATIVE_AR = _ar(r"(?:بمبادره|مبادره|بطلب|بناء علي ط
 ATTEND_AR = _ar(
     r"(?:^|\s)(?:و?(?:حضر|حضره|حضرها|يحضر|بحضور)|و?يضم الوفد|الوفد (?:الرسمي|المرافق)|ويتكون الوفد|في (?:وداع|استقبال)|من الجانب)(?:\s|$)"
 )
+# The honorific «حضرة» ("حضرة صاحب السمو"), written with ta marbuta: not «حضره» (attended it), which folds alike.
+HONORIFIC_HADRA = re.compile(r"(?:^|(?<=\s))حضرة(?=\s)")
 ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present|also joined|joined the (?:meeting|call|talks))\b", re.IGNORECASE)
 
 # Words for "both sides" as speaker.
@@ -138,6 +140,16 @@ NOISE_LINE = re.compile(
     re.IGNORECASE,
 )
 CUT_FROM = re.compile(r"(?:مواضيع ذات صلة|رابط الخبر بصحيفة|اقرأ أيضاً?|Related articles)", re.IGNORECASE)
+# News agencies as datelines name them, in brackets or between slashes ("(كونا)", "/ وام /", "(Xinhua)").
+AGENCIES = frozenset(normalise_ar(name).casefold() for name in (
+    "واس", "كونا", "وام", "قنا", "بنا", "العمانية", "أ ش أ", "أ.ش.أ", "بترا", "سانا", "وفا", "سبأ", "ومع", "واج", "وات",
+    "واع", "سونا", "الأناضول", "رويترز", "أ ف ب", "فرانس برس", "د ب أ", "شينخوا", "إرنا", "تاس", "سبوتنيك", "يونهاب",
+    "كيودو", "برناما", "Xinhua", "Reuters", "Anadolu", "Petra", "Khovar", "Kabar", "Kazinform", "Trend", "Azertac",
+    "Armenpress", "Interfax", "RIA Novosti", "Sputnik", "Yonhap", "Kyodo", "Bernama", "Antara", "Prensa Latina",
+    "BelTA", "Ukrinform", "Agerpres", "Tanjug", "Lusa", "dpa", "EFE", "ANSA", "Saba", "Wafa", "AP", "AFP", "PTI", "IANS",
+    "ANI", "KUNA", "WAM", "QNA", "SPA", "BNA", "ONA", "MENA", "SANA", "WAFA", "TASS", "IRNA", "AA", "APP", "BSS", "UNB",
+    "UNI", "NNA", "INA", "SUNA", "MAP", "APS", "TAP", "PNA", "MTI", "CTK", "PAP", "BTA", "STA", "HINA", "SPA",
+))
 INLINE_NOISE = re.compile(r"//?\s*انتهى\s*//?|\(\s*صورة\s*\)|\d{1,2}:\d{2}\s*ت\s*م\b|عدد المشاهدات\s*:?\s*\d+")
 
 # Stance phrases split by their subject ("تبادل الجانبان ... وجهات النظر", "نقل كارتر ... تحيات").

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..base.errors import InputError
 from ..summary.model import Summary
-from ._grammar import ATTEND_AR, ATTEND_EN, FUTURE_AR, FUTURE_EN, PAST_CONTACT_AR, PAST_CONTACT_EN
+from ._grammar import ATTEND_AR, ATTEND_EN, FUTURE_AR, FUTURE_EN, HONORIFIC_HADRA, PAST_CONTACT_AR, PAST_CONTACT_EN
 from .build import build_summary
 from .clauses import clause
 from .event import (
@@ -54,7 +54,8 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     tagged = [tag_sentence(s, language, lex) for s in sentences]
     mentions = [find_mentions(t) for t in tagged]
     attend_re = ATTEND_AR if language == "ar" else ATTEND_EN
-    attend = {i for i, s in enumerate(sentences) if i >= first_body and attend_re.search(fold(s, language))}
+    attend = {i for i, s in enumerate(sentences)
+              if i >= first_body and attend_re.search(fold(HONORIFIC_HADRA.sub("", s) if language == "ar" else s, language))}
     lead = _lead_index(sentences, first_body, language, attend, tagged)
     event_type, role = detect_type(sentences[lead], seg.title, language)
     if language == "en" and role in ("other", "meet"):

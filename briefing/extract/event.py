@@ -157,6 +157,8 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
             opens = match.start == 0 and text[match.end:match.end + 2].lstrip()[:1] in (",", "،", "-", "(")
             if text is dateline or opens or _locative(text, match.start, lang, headline=text is title):
                 return match.term, match.surface
+        if text is dateline and (country := _dateline_country(text, lex)) is not None:
+            return country  # "KUWAIT, Oct 12 (KUNA)", "الكويت - 12 - 10 (كونا)": a city-state or a country
         if text is not dateline and (venue := (VENUE_AR if lang == "ar" else VENUE_EN).search(text)):
             return None, venue.group(1)
         if lang == "en" and text is not dateline and (town := _town_of_country(text, lex)) is not None:
@@ -164,6 +166,16 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
         if lang == "en" and text is lead and (country := _country_venue(text, lex, spans)) is not None:
             return country
     return None, None
+
+
+def _dateline_country(dateline: str, lex: Lexicon) -> tuple[Any, str] | None:
+    """A country that opens a dateline (named alone, before its comma, dash or agency): the place."""
+    for lang in ("ar", "en"):
+        for match in lex.match(dateline, lang, ("country",)):
+            rest = dateline[match.end:match.end + 2].lstrip()[:1]
+            if match.start == 0 and rest in ("", ",", "،", "-", "(", "/"):
+                return match.term, match.surface
+    return None
 
 
 _TOPIC_OPENS_EN = re.compile(r"\b(?:to discuss|to review|to address|discussed|about|regarding|on the situation)\b")

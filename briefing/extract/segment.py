@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._grammar import CUT_FROM, INLINE_NOISE, NOISE_LINE
+from ..terms.normalise import normalise_ar
+from ._grammar import AGENCIES, CUT_FROM, INLINE_NOISE, NOISE_LINE
 
 MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut at commas (keeps extraction linear)
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|>\s+|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
@@ -22,6 +23,13 @@ _SENTENCE_END = re.compile(
 )
 _DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
 _DATED = re.compile(r"\d{4}|\d{1,2}\s+[A-Za-z\u0600-\u06ff]{3,}|[A-Za-z]{3,}\.?\s+\d{1,2}")
+# A dateline run into the first paragraph: a place and maybe a date, the agency in brackets or between
+# slashes, maybe a dash, then the text ("الكويت - 12 - 10 (كونا) -- استقبل ...", "BEIJING, April 14 (Xinhua) -- ...").
+_RUN_IN_DATELINE = re.compile(
+    r"^(?P<place>[^\s()/.!?؟:][^()/.!?؟:\n]{1,58}?)\s*(?:\(\s*(?P<bracketed>[^()\n]{2,20}?)\s*\)|/\s*(?P<slashed>[^/\n]{2,20}?)\s*/)"
+    r"\s*(?:--|[-–—:])?\s+(?=\S)"
+)
+_ABBREVIATION = re.compile(r"[A-Z]{2,6}")  # "(AP)", "(PTI)", "(KUNA)"
 _VERBISH = re.compile(r"(?:^|\s)(?:استقبل|التقى|التقي|أجرى|اجرى|تلقى|تلقي|قام|عقد|بحث|أكد|اكد)(?:\s|$)")
 
 
@@ -67,7 +75,9 @@ def segment(text: str, *, title: str | None = None) -> Segmented:
         lines.pop(0)
     body = [line for line in lines if line]
     dateline = None
-    if body and _is_dateline(body[0]):
+    if body and (run_in := _run_in_dateline(body[0])) is not None:
+        dateline, body[0] = body[0][:run_in].rstrip(" -–—:"), body[0][run_in:]
+    elif body and _is_dateline(body[0]):
         dateline = body.pop(0)
     sentences: list[str] = [title] if title else []
     for line in body:
@@ -100,6 +110,22 @@ def _bounded(sentence: str) -> list[str]:
 def _is_title(first: str, rest: list[str]) -> bool:
     """A first line is a title when it is short and does not end a sentence."""
     return len(first) < 200 and not first.rstrip().endswith((".", ":")) and any(rest)
+
+
+def _run_in_dateline(line: str) -> int | None:
+    """Where the text starts after a dateline run into the first paragraph, if it opens with one.
+
+    The agency must be one datelines use (a known name, or an abbreviation in capitals after a place in
+    capitals: "JEDDAH (XYZ)"), and the place part short and verbless, so "اليوم (الثلاثاء)" is no dateline.
+    """
+    m = _RUN_IN_DATELINE.match(line)
+    if m is None or _VERBISH.search(m.group("place")) or len(m.group("place").split()) > 8:
+        return None
+    agency = m.group("bracketed") or m.group("slashed")
+    known = normalise_ar(agency).casefold() in AGENCIES
+    first = m.group("place").split()[0].rstrip(",،")
+    abbreviated = bool(_ABBREVIATION.fullmatch(agency)) and first.isupper() and len(first) > 1
+    return m.end() if known or abbreviated else None
 
 
 def _is_dateline(line: str) -> bool:

@@ -1,0 +1,81 @@
+"""Datelines as other agencies write them: run into the first paragraph, with the agency in brackets or slashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.extract import extract_summary
+from briefing.extract.segment import segment
+from briefing.read.sources import release_from_bytes
+from briefing.summary.model import Summary
+
+
+def _extract(text: str, date: dt.date) -> Summary:
+    release = release_from_bytes(text.encode("utf-8"), name="release", file="release.txt", suffix=".txt")
+    return extract_summary(release, date=date).summary
+
+
+KUNA_AR = ("سمو أمير البلاد يستقبل وزير الخارجية الأردني\n\n"
+           "الكويت - 12 - 10 (كونا) -- استقبل حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد الجابر الصباح في قصر بيان "
+           "اليوم الخميس وزير الخارجية وشؤون المغتربين الأردني أيمن الصفدي.\n"
+           "وتم خلال اللقاء بحث العلاقات الثنائية بين البلدين الشقيقين.\n")
+
+
+_REST = "Another sentence of the paragraph follows here, long enough for a paragraph of a real release."
+
+
+@pytest.mark.parametrize(("first_line", "dateline", "lead"), [
+    ("الكويت - 12 - 10 (كونا) -- استقبل الأمير الوزير.", "الكويت - 12 - 10 (كونا)", "استقبل الأمير الوزير"),
+    ("أبوظبي في 15 أغسطس / وام / استقبل الرئيس الوزير.", "أبوظبي في 15 أغسطس / وام /", "استقبل الرئيس الوزير"),
+    ("الدوحة / قنا / تلقى الأمير اتصالا هاتفيا.", "الدوحة / قنا /", "تلقى الأمير اتصالا هاتفيا"),
+    ("BEIJING, April 14 (Xinhua) -- President Xi held talks.", "BEIJING, April 14 (Xinhua)", "President Xi held talks"),
+    ("New Delhi, Mar 10 (PTI) Minister Jaishankar met Minister Wong.", "New Delhi, Mar 10 (PTI)", "Minister Jaishankar met Minister Wong"),
+    ("JEDDAH, Saudi Arabia (XYZ) — Secretary Blinken met the Crown Prince.", "JEDDAH, Saudi Arabia (XYZ)",
+     "Secretary Blinken met the Crown Prince"),
+])
+def test_a_dateline_run_into_the_first_paragraph_is_split_off(first_line: str, dateline: str, lead: str) -> None:
+    seg = segment(f"Title\n\n{first_line} {_REST}\nThe second sentence.\n")
+    assert seg.dateline == dateline
+    assert seg.sentences[1] == lead
+
+
+@pytest.mark.parametrize("first_line", [
+    "عقد الرئيس اليمني عبد ربه منصور هادي اليوم (الاثنين) اجتماعا.",  # a weekday in brackets, after a verb
+    "قال رئيس الشركة الوطنية للألومنيوم في الهند (نالكو) إن الشركة ...",  # a company's initials
+    "Following the DPRK's May 25 (KST) ballistic missile launches, Deputy Secretary of State Wendy R. Sherman spoke "
+    "with her counterparts.",  # no place in capitals
+    "President Biden (D) met the Speaker.",
+])
+def test_brackets_that_are_no_agency_leave_the_paragraph_whole(first_line: str) -> None:
+    seg = segment(f"Title\n\n{first_line} {_REST}\nThe second sentence.\n")
+    assert seg.dateline is None
+    assert seg.sentences[1].startswith(first_line[:20])
+
+
+def test_a_kuna_release_is_dated_placed_and_sided() -> None:
+    summary = _extract(KUNA_AR, dt.date(2023, 10, 12))
+    assert summary.event.date == dt.date(2023, 10, 12)  # "اليوم الخميس" from the lead, not lost behind the dateline
+    assert summary.event.place is not None and summary.event.place.ar == "قصر بيان"
+    assert {p.id: p.side.value for p in summary.participants} == {"nawaf_al_ahmad": "host", "ayman_safadi": "guest"}
+
+
+def test_the_honorific_hadra_does_not_make_the_lead_a_list_of_attendees() -> None:
+    # «حضرة صاحب السمو» is a style; «الذي حضره صاحب السمو» (who attended it) still names an attendee.
+    summary = _extract(KUNA_AR, dt.date(2023, 10, 12))
+    assert summary.event.type.value == "meeting" and len(summary.participants) == 2
+    attended = ("أمير قطر يستقبل الوزراء\n\n"
+                "استقبل صاحب السمو الشيخ تميم بن حمد آل ثاني أمير دولة قطر اليوم وزير الخارجية الأمريكي جون كيري.\n"
+                "وتم خلال الاستقبال الذي حضره صاحب السمو الشيخ عبدالله بن حمد آل ثاني نائب أمير دولة قطر استعراض العلاقات.\n")
+    ids = {p.id: p.side.value for p in _extract(attended, dt.date(2015, 8, 3)).participants}
+    assert ids.get("abdullah_bin_hamad") == "other"
+
+
+def test_a_country_opening_the_dateline_is_the_place_when_the_lead_names_none() -> None:
+    text = ("Amir receives Jordanian FM\n\n"
+            "KUWAIT, Oct 12 (KUNA) -- His Highness the Amir Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah received on Thursday "
+            "Jordanian Foreign Minister Ayman Safadi.\n")
+    summary = _extract(text, dt.date(2023, 10, 13))
+    assert summary.event.place is not None and summary.event.place.en == "Kuwait"
+    assert summary.event.date == dt.date(2023, 10, 12)
