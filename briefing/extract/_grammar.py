@@ -50,6 +50,8 @@ VERBS_AR = _words("""
 
 # Head nouns of places: the word after them is a place name ("أمير منطقة حائل").
 PLACE_HEADS_AR = _words("منطقه محافظه مدينه ولايه اقليم محافظ امير")
+# Buildings an event is held in: with «ب» after a title they give the venue ("عاهل البلاد بقصر الصخير").
+VENUE_HEADS_AR = _words("قصر فندق قاعة منزل مقر مبنى دار")
 
 # Head nouns of institutions, which continue a title ("رئيس البرلمان في جمهورية الشيشان").
 INSTITUTIONS_AR = _words("""

@@ -16,6 +16,7 @@ from ._grammar import (
     PLACE_HEADS_AR,
     TIME_AR,
     TIME_NEXT_AR,
+    VENUE_HEADS_AR,
     VERBS_AR,
 )
 from .vocab import Lexicon, country_code
@@ -342,6 +343,8 @@ def _continues(tagged: Tagged, j: int) -> bool:
         return norm in ("لدي", "في", "الي") and (nxt in "CO" or _institution(tagged, j + 1))
     if tag not in "XS":
         return False
+    if norm[:1] == "ب" and norm[1:] in VENUE_HEADS_AR:
+        return False  # "عاهل البلاد المعظم بقصر الصخير": the venue, not the office
     if _institution(tagged, j) or (j > 0 and tagged.tokens[j - 1].norm in PLACE_HEADS_AR and tagged.tags[j - 1] != "X"):
         return True
     if _has_article(tagged, j) or (norm.startswith("وال") and tagged.text[tagged.tokens[j].start + 1:tagged.tokens[j].start + 3] == "ال"):

@@ -1,4 +1,5 @@
-"""Datelines as other agencies write them: run into the first paragraph, with the agency in brackets or slashes."""
+"""Releases as other outlets write them: datelines run into the first paragraph (the agency in brackets or
+slashes), styles and venues of other courts."""
 
 from __future__ import annotations
 
@@ -79,3 +80,13 @@ def test_a_country_opening_the_dateline_is_the_place_when_the_lead_names_none() 
     summary = _extract(text, dt.date(2023, 10, 13))
     assert summary.event.place is not None and summary.event.place.en == "Kuwait"
     assert summary.event.date == dt.date(2023, 10, 12)
+
+
+def test_a_venue_with_bi_after_a_title_is_the_place_not_part_of_the_office() -> None:
+    text = ("جلالة الملك المعظم يستقبل رئيس وزراء اليونان\n\n"
+            "المنامة في 20 فبراير / بنا / استقبل حضرة صاحب الجلالة الملك حمد بن عيسى آل خليفة عاهل البلاد المعظم بقصر "
+            "الصخير اليوم دولة السيد كيرياكوس ميتسوتاكيس رئيس وزراء الجمهورية اليونانية الصديقة.\n")
+    summary = _extract(text, dt.date(2024, 2, 20))
+    king = next(p for p in summary.participants if p.id == "hamad_bin_isa")
+    assert king.title is not None and "قصر" not in king.title.ar
+    assert summary.event.place is not None and summary.event.place.ar == "قصر الصخير"
