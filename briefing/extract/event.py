@@ -106,7 +106,7 @@ def find_event_date(sentences: list[str], lead: int, dateline: str | None, refer
     explicit = [f for f in found if not f.relative]
     if explicit or found:
         return _checked_weekday((explicit or found)[0], found, reference), lead
-    if dateline and (dated := [f for f in find_dates(dateline) if f.date and not f.relative]):
+    if dateline and (dated := [f for f in find_dates(dateline, reference=reference) if f.date and not f.relative]):
         return dated[-1], None
     for index, sentence in enumerate(sentences):
         if index > lead and (today := _TODAY.search(sentence)) and reference is not None:

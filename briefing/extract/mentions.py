@@ -213,6 +213,8 @@ def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
         j = _titles(tagged, j, mention, after_name=True)
     elif mention.name and tagged.lang == "en" and (title_at := _apposed_title(tagged, j)) is not None:
         j = _titles(tagged, title_at, mention, after_name=True)  # "Leo Varadkar, the Taoiseach of Ireland"
+    elif mention.name and tagged.lang == "ar" and _apposed_title_ar(tagged, j):
+        j = _titles(tagged, j, mention, after_name=True)  # "المستشار أحمد فهمي، المتحدث الرسمي باسم الرئاسة"
     if mention.name and tagged.lang == "en":
         j = _of_country(tagged, j, mention)  # "Kim Sung-han of the Republic of Korea"
     mention.end = max(j, mention.end)
@@ -239,6 +241,22 @@ def _apposed_title(tagged: Tagged, j: int) -> int | None:
     if end < n and not tagged.hard[end - 1] and _is_name_token(tagged, end):
         return None  # "Mircea Geoana, Polish Deputy Foreign Minister Marcin Przydacz": the next person of a list
     return k
+
+
+def _apposed_title_ar(tagged: Tagged, j: int) -> bool:
+    """Arabic: a comma, then a title that no name follows (the clause goes on with a verb or a comma): the
+    title of the person just named ("أحمد فهمي، المتحدث الرسمي باسم رئاسة الجمهورية، بأن ..."), not the next
+    person of a list ("... فهمي، وزير الخارجية سامح شكري")."""
+    n = len(tagged.tokens)
+    if j >= n or tagged.tags[j] != "T" or _conjoined(tagged, j):
+        return False
+    if tagged.text[tagged.tokens[j - 1].end:tagged.tokens[j].start].strip() not in (",", "،"):
+        return False
+    scratch = Mention(start=j, end=j)
+    end = _titles(tagged, j, scratch, after_name=True)
+    if end >= n:
+        return True
+    return tagged.hard[end - 1] and tagged.tags[end] != "P" and not _is_name_token(tagged, end)
 
 
 def _of_country(tagged: Tagged, j: int, mention: Mention) -> int:
@@ -343,6 +361,8 @@ def _continues(tagged: Tagged, j: int) -> bool:
         return norm in ("لدي", "في", "الي") and (nxt in "CO" or _institution(tagged, j + 1))
     if tag not in "XS":
         return False
+    if norm == "باسم":
+        return nxt in "CO" or _institution(tagged, j + 1)  # "المتحدث الرسمي باسم وزارة الخارجية"
     if norm[:1] == "ب" and norm[1:] in VENUE_HEADS_AR:
         return False  # "عاهل البلاد المعظم بقصر الصخير": the venue, not the office
     if _institution(tagged, j) or (j > 0 and tagged.tokens[j - 1].norm in PLACE_HEADS_AR and tagged.tags[j - 1] != "X"):

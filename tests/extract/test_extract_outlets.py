@@ -90,3 +90,31 @@ def test_a_venue_with_bi_after_a_title_is_the_place_not_part_of_the_office() -> 
     king = next(p for p in summary.participants if p.id == "hamad_bin_isa")
     assert king.title is not None and "قصر" not in king.title.ar
     assert summary.event.place is not None and summary.event.place.ar == "قصر الصخير"
+
+
+EGYPT_PRESIDENCY = ("الرئيس السيسي يستقبل رئيس وزراء اليابان\n\n"
+                    "صرح المستشار أحمد فهمي، المتحدث الرسمي باسم رئاسة الجمهورية، بأن السيد الرئيس عبد الفتاح السيسي "
+                    "استقبل اليوم بقصر الاتحادية السيد فوميو كيشيدا رئيس وزراء اليابان، بحضور الدكتور مصطفى مدبولي "
+                    "رئيس مجلس الوزراء.\n")
+
+
+def test_a_spokesman_named_before_his_office_and_a_comma_is_no_participant() -> None:
+    # «X، المتحدث الرسمي باسم ...، بأن»: the office after the comma is X's; the president he reports on hosts.
+    summary = _extract(EGYPT_PRESIDENCY, dt.date(2024, 3, 3))
+    sides = {p.id: p.side.value for p in summary.participants}
+    assert sides.get("abdel_fattah_al_sisi") == "host" and sides.get("fumio_kishida") == "guest"
+    assert not any("فهمي" in p.name.ar for p in summary.participants if p.name is not None)
+
+
+def test_a_venue_ends_before_the_style_of_the_guest() -> None:
+    summary = _extract(EGYPT_PRESIDENCY, dt.date(2024, 3, 3))
+    assert summary.event.place is not None and summary.event.place.ar == "قصر الاتحادية"  # not «قصر الاتحادية السيد»
+
+
+def test_a_dateline_without_a_year_is_dated_from_the_publication_date() -> None:
+    text = ("عبدالله بن زايد يتلقى اتصالاً هاتفياً من وزير خارجية الصين\n\n"
+            "أبوظبي في 2 مارس/ وام/ تلقى سمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية اتصالاً هاتفياً من معالي "
+            "وانغ يي وزير خارجية جمهورية الصين الشعبية.\n"
+            "وبحث الجانبان خلال الاتصال علاقات الصداقة والتعاون بين البلدين.\n")
+    summary = _extract(text, dt.date(2024, 3, 3))
+    assert summary.event.date == dt.date(2024, 3, 2) and summary.event.date_text == "2 مارس"
