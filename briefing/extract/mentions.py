@@ -474,8 +474,13 @@ def _name(tagged: Tagged, j: int, mention: Mention) -> int:
         k += 1
     while k - 1 > j and tagged.tokens[k - 1].norm in NAME_JOINERS:
         k -= 1
+    if tagged.lang == "ar" and any(tagged.tokens[m].norm in _HIS_COUNTRY_AR for m in range(j + 1, k)):
+        return j  # "وأكد وزير الخارجية الأمريكي دعم بلاده": a noun of "his country", no name
     _set_name(tagged, j, k, mention)
     return k
+
+
+_HIS_COUNTRY_AR = frozenset({"بلاده", "بلادها", "بلادهم", "حكومته", "حكومتها", "دولته", "دولتها", "شعبه", "شعبها"})
 
 
 def _longer_name(tagged: Tagged, j: int, person: Any) -> bool:

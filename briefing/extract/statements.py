@@ -207,7 +207,8 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 continue  # "دعا X للقيام بزيارة": an invitation, kept as a follow-up
             end = nxt
             group = _group(tagged, cue, roster, group if said_here or n else None) if lang == "ar" and not remarks else None
-            same = lang == "en" and n and _same_subject(text[prev_end:cue.start]) and not BOTH_EN.match(cue.surface)
+            same = (lang == "en" and n and _same_subject(text[prev_end:cue.start]) and not BOTH_EN.match(cue.surface)) or (
+                lang == "ar" and n and prev_speaker not in (None, "both") and _participle_after_comma(text, prev_end, cue))
             speaker = remarks or (group[0] if group else None) or (prev_speaker if same else None) or _speaker(
                 tagged, cue, said_by, roster, last, stance, text[prev_end:cue.start], lang)
             prev_end = cue.end
@@ -425,6 +426,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
             return person.pid  # "... سامح شكري والوفد المرافق له، الذي نقل ...": who the relative stands for
     if lang == "ar" and (styled := _styled_subject(tagged, k, k_end, roster)) is not None:
         return styled  # "ونقل معاليه ...", "مؤكدا - أيده الله - ...": the subject by how it is styled
+    if lang == "ar" and (subject := _subject_after_that(tagged, k, mentions, roster)) is not None:
+        return subject  # "وأضاف المتحدث أن الرئيس رحب ...": after «أن» the subject comes before its verb
     for mention in sorted(mentions, key=lambda m: m.start):
         if k < mention.start <= k_end + 2 and not _object(tagged, mention):
             person = roster.resolve(mention)
@@ -457,6 +460,29 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         others = [p.pid for p in mains[:2] if p.pid != last]
         return others[0] if others else last
     return last or (mains[0].pid if mains else None)
+
+
+_PARTICIPLE_AR = re.compile(r"م\S{2,}ا")  # "مؤكدا", "منوها", "معربا" (folded): a singular participle of state
+
+
+def _participle_after_comma(text: str, prev_end: int, cue: Cue) -> bool:
+    """Arabic: «، مؤكداً» after a clause goes on with that clause's subject ("هنأ X الرئيس ...، منوها بأن")."""
+    words = fold(cue.surface, "ar").split()
+    return (bool(words) and _PARTICIPLE_AR.fullmatch(words[0]) is not None
+            and text[prev_end:cue.start].rstrip().endswith(("،", ",")))
+
+
+_THAT_AR = frozenset({"ان", "بان", "وان"})
+
+
+def _subject_after_that(tagged: Tagged, k: int, mentions: list[Mention], roster: Roster) -> str | None:
+    """Arabic: a person named between «أن» and the verb at token k ("أن الرئيس رحب") is its subject."""
+    for mention in mentions:
+        if mention.end == k and mention.start > 0 and tagged.tokens[mention.start - 1].norm in _THAT_AR:
+            person = roster.resolve(mention)
+            if person is not None:
+                return person.pid
+    return None
 
 
 _RELATIVE_AR = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s*$")

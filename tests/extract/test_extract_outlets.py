@@ -118,3 +118,17 @@ def test_a_dateline_without_a_year_is_dated_from_the_publication_date() -> None:
             "وبحث الجانبان خلال الاتصال علاقات الصداقة والتعاون بين البلدين.\n")
     summary = _extract(text, dt.date(2024, 3, 3))
     assert summary.event.date == dt.date(2024, 3, 2) and summary.event.date_text == "2 مارس"
+
+
+def _speakers(summary: Summary) -> list[tuple[str, str]]:
+    return [(p.speaker, p.stance.value) for p in summary.positions]
+
+
+def test_after_anna_the_subject_comes_before_its_verb_and_a_participle_goes_on_with_it() -> None:
+    # «أن الرئيس رحب بزيارة رئيس الوزراء الياباني، مؤكداً ...»: the president welcomes and stresses; the guest
+    # named after the verb is its object. «وأكد رئيس الوزراء الياباني حرص بلاده»: no name "حرص بلاده".
+    text = EGYPT_PRESIDENCY + ("وأضاف المتحدث الرسمي أن الرئيس رحب بزيارة رئيس الوزراء الياباني، مؤكداً اعتزاز مصر "
+                               "بالعلاقات التاريخية مع اليابان.\n"
+                               "وأكد رئيس الوزراء الياباني حرص بلاده على تعزيز الاستثمارات في مصر.\n")
+    assert _speakers(_extract(text, dt.date(2024, 3, 3))) == [
+        ("abdel_fattah_al_sisi", "welcome"), ("abdel_fattah_al_sisi", "emphasis"), ("fumio_kishida", "emphasis")]
