@@ -276,9 +276,10 @@ def _of_country(tagged: Tagged, j: int, mention: Mention) -> int:
 
 
 def _soft_comma(tagged: Tagged, j: int) -> bool:
-    """A title, a comma, then a name ending the clause ("وزير الدولة، أنور قرقاش")."""
+    """A title, a comma, then a name ending the clause ("وزير الدولة، أنور قرقاش"; in Arabic also a known person:
+    "وزير الشؤون الخارجية ...، ناصر بوريطة، اليوم")."""
     gap = tagged.text[tagged.tokens[j - 1].end:tagged.tokens[j].start].strip()
-    return gap in (",", "،") and _is_name_token(tagged, j)
+    return gap in (",", "،") and (_is_name_token(tagged, j) or (tagged.lang == "ar" and tagged.tags[j] == "P"))
 
 
 def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> int:

@@ -132,3 +132,12 @@ def test_after_anna_the_subject_comes_before_its_verb_and_a_participle_goes_on_w
                                "وأكد رئيس الوزراء الياباني حرص بلاده على تعزيز الاستثمارات في مصر.\n")
     assert _speakers(_extract(text, dt.date(2024, 3, 3))) == [
         ("abdel_fattah_al_sisi", "welcome"), ("abdel_fattah_al_sisi", "emphasis"), ("fumio_kishida", "emphasis")]
+
+
+def test_a_known_person_after_an_office_and_a_comma_holds_that_office() -> None:
+    # Maghreb agencies set the name off with commas: «وزير الشؤون الخارجية ...، ناصر بوريطة، اليوم ...».
+    text = ("بوريطة يجري مباحثات مع نظيره الإسباني\n\n"
+            "الرباط - أجرى وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج، ناصر بوريطة، اليوم "
+            "الخميس بالرباط، مباحثات مع وزير الشؤون الخارجية الإسباني خوسيه مانويل ألباريس.\n")
+    bourita = next(p for p in _extract(text, dt.date(2024, 2, 29)).participants if p.id == "nasser_bourita")
+    assert bourita.title is not None and bourita.title.ar.startswith("وزير الشؤون الخارجية والتعاون الإفريقي")
