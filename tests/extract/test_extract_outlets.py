@@ -141,3 +141,12 @@ def test_a_known_person_after_an_office_and_a_comma_holds_that_office() -> None:
             "الخميس بالرباط، مباحثات مع وزير الشؤون الخارجية الإسباني خوسيه مانويل ألباريس.\n")
     bourita = next(p for p in _extract(text, dt.date(2024, 2, 29)).participants if p.id == "nasser_bourita")
     assert bourita.title is not None and bourita.title.ar.startswith("وزير الشؤون الخارجية والتعاون الإفريقي")
+
+
+def test_a_line_naming_an_agency_is_a_dateline_even_without_spaces_or_digits() -> None:
+    text = ("الرئيس الأسد يبحث مع عبد اللهيان العلاقات الثنائية\n\n"
+            "دمشق-سانا\n"
+            "بحث الرئيس بشار الأسد مع وزير الخارجية الإيراني حسين أمير عبد اللهيان اليوم العلاقات الثنائية.\n")
+    summary = _extract(text, dt.date(2024, 3, 4))
+    assert summary.event.place is not None and summary.event.place.en == "Damascus"
+    assert segment(text).dateline == "دمشق-سانا"
