@@ -165,7 +165,21 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
             return None, town
         if lang == "en" and text is lead and (country := _country_venue(text, lex, spans)) is not None:
             return country
+    if lang == "ar" and (country := _visited_country_ar(lead, lex)) is not None:
+        return country  # no city or venue anywhere: the country the lead's visitor is in
     return None, None
+
+
+_VISITING_AR = re.compile(normalise_ar(r"(?:^|\s)(?:يزور|تزور|يزوران|زيارته|زيارتها|زيارتهما|زيارتهم)(?:\s+\S+){0,2}?\s*(?:الى|إلى|ل)?\s*$"))
+
+
+def _visited_country_ar(text: str, lex: Lexicon) -> tuple[Any, str] | None:
+    """Arabic: the country a participant is visiting ("الذي يزور مصر", "أثناء زيارته إلى مصر"), when the lead names
+    no city: the event is there. Not a visit told as past ("بعد زيارة ناجحة إلى واشنطن")."""
+    for match in lex.match(text, "ar", ("country",)):
+        if _VISITING_AR.search(normalise_ar(text[max(0, match.start - 40):match.start])):
+            return match.term, match.surface
+    return None
 
 
 def _dateline_country(dateline: str, lex: Lexicon) -> tuple[Any, str] | None:
@@ -220,14 +234,16 @@ def _locative(text: str, start: int, lang: str, *, headline: bool = False) -> bo
             return False
         return headline or bool(_LOCATIVE_EN.search(before))
     folded = normalise_ar(before)
-    if TOPIC_BEFORE_AR.search(folded):
+    if TOPIC_BEFORE_AR.search(folded) or _EARLIER_TRIP_AR.search(folded):
         return False
     return headline or bool(_LOCATIVE_AR.search(folded))
 
 
+# "بعد زيارة ناجحة إلى واشنطن": a trip before the event, not its place.
+_EARLIER_TRIP_AR = re.compile(normalise_ar(r"(?:^|\s)(?:بعد|عقب|إثر|اثر)\s+(?:زيارة|جولة|رحلة)(?:\s+\S+){0,2}?\s+(?:إلى|الى|ل)\s*$"))
 _LOCATIVE_EN = re.compile(r"\b(?:in|at|arrived in|visit to|trip to|travel(?:led|ed)? to|left|departed)\s+(?:the\s+)?"
                           r"(?:(?:capital|city)(?:\s+of)?\s+)?$", re.IGNORECASE)
-_LOCATIVE_AR = re.compile(normalise_ar(r"(?:^|\s)(?:في|ب|الى|إلى|وصل|يصل|غادر|يغادر|مغادرا|زياره|بزياره)\s*(?:ال)?(?:العاصمه|عاصمه|مدينه)?(?:\s+\S+ه)?\s*$"))
+_LOCATIVE_AR = re.compile(normalise_ar(r"(?:^|\s)(?:في|ب|الى|إلى|وصل|يصل|غادر|يغادر|مغادرا|زياره|بزياره|يزور|تزور|يزوران)\s*(?:ال)?(?:العاصمه|عاصمه|مدينه)?(?:\s+\S+ه)?\s*$"))
 
 
 def place_country(place: Any, lex: Lexicon) -> str | None:

@@ -150,3 +150,15 @@ def test_a_line_naming_an_agency_is_a_dateline_even_without_spaces_or_digits() -
     summary = _extract(text, dt.date(2024, 3, 4))
     assert summary.event.place is not None and summary.event.place.en == "Damascus"
     assert segment(text).dateline == "دمشق-سانا"
+
+
+def test_the_city_or_country_a_guest_is_visiting_places_the_event() -> None:
+    city = ("رئيس الوزراء يلتقي وزير الدفاع الفرنسي\n\n"
+            "التقى رئيس الوزراء المصري إبراهيم محلب يوم السبت وزير الدفاع الفرنسي جان إيف لودريان، الذي يزور القاهرة حاليا.\n")
+    country = ("شكري يلتقي نظيرته الكرواتية\n\n"
+               "استقبل سامح شكري وزير الخارجية المصري فيسنا بوسيتش وزيرة خارجية كرواتيا، التي تزور مصر لمتابعة الجهود.\n")
+    past = ("الرئيس النيجيري في الكاميرون\n\n"
+            "بعد زيارة ناجحة إلى واشنطن الأسبوع الماضي، التقى الرئيس النيجيري محمد بخاري نظيره الكاميروني بول بيا.\n")
+    assert _extract(city, dt.date(2015, 7, 26)).event.place.en == "Cairo"
+    assert _extract(country, dt.date(2015, 8, 7)).event.place.en == "Egypt"
+    assert _extract(past, dt.date(2015, 7, 31)).event.place is None or _extract(past, dt.date(2015, 7, 31)).event.place.en != "Washington"
