@@ -155,8 +155,8 @@ def build_summary(*, release: Any, language: str, lex: Lexicon, seg: Any, senten
         if p.country:
             entry["country"] = p.country
             if p.country_by == "inferred":
-                origin["country"] = {"by": "inferred", "detail": "not written with the name: the place's country, or the "
-                                     "delegation's"}
+                origin["country"] = {"by": "inferred", "detail": "not written with the name: the place's country, the "
+                                     "delegation's, or that of the city the office is of"}
             elif p.country_by == "term_base":
                 origin["country"] = {"by": "term_base"}
         if p.side in ("host", "guest"):

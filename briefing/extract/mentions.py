@@ -45,6 +45,7 @@ class Mention:
     pieces: list[tuple[str, int, bool]] = field(default_factory=list)  # (title text, tokens, after the name)
     title_terms: list[Any] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    city_country: str | None = None  # the country of a city the office is of ("محافظ جدة"): inferred, not written
     epithets: list[Any] = field(default_factory=list)
     honorifics: list[Any] = field(default_factory=list)
     name_start: int = 0
@@ -328,6 +329,8 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
                     code = _country(tagged, j)
                     if code not in mention.countries:
                         mention.countries.append(code)
+                elif tags[j] == "Y" and not accredited and mention.city_country is None:
+                    mention.city_country = _city_country(tagged, j)  # "أمير منطقة الرياض", "Mayor of London"
                 j = _match_end(tagged, j) if tagged.term_at[j] is not None else j + 1
             m = tagged.term_at[start]
             char_start = m.start if m is not None and not isinstance(m, str) else tagged.tokens[start].start
@@ -411,6 +414,23 @@ def _country(tagged: Tagged, j: int) -> str:
     if isinstance(m, str):
         return m
     return country_code(m.term)
+
+
+def _city_country(tagged: Tagged, j: int) -> str | None:
+    """The country of a city an office is of: "أمير منطقة الرياض", "محافظ جدة", "رئيس المحكمة العامة بالرياض",
+    "Mayor of London"; not a city that only follows the title ("رئيس جمهورية الشيشان جدة البارحة": the
+    verb's object) nor where an envoy serves ("السفير ... في الرياض")."""
+    m = tagged.term_at[j]
+    if m is None or isinstance(m, str):
+        return None
+    prev = tagged.tokens[j - 1].norm
+    if tagged.lang == "en":
+        of_office = prev == "of"
+    else:
+        proclitic = m.start > tagged.tokens[j].start
+        of_office = proclitic or prev in PLACE_HEADS_AR or (tagged.tags[j - 1] == "T" and not _has_article(tagged, j - 1))
+    code = m.term.attrs.get("country")
+    return str(code).upper() if code and of_office else None
 
 
 def _is_name_token(tagged: Tagged, j: int) -> bool:

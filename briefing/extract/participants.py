@@ -236,6 +236,8 @@ class Roster:
             person.country = mention.country  # the title's nationality, as the release writes it
         elif not person.country and term is not None and term.attrs.get("country"):
             person.country, person.country_by = str(term.attrs["country"]).upper(), "term_base"
+        elif not person.country and mention.city_country:
+            person.country, person.country_by = mention.city_country, "inferred"  # the city the office is of
 
     def _title_words(self, mention: Mention) -> set[str]:
         words: set[str] = set()

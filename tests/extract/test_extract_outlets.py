@@ -162,3 +162,19 @@ def test_the_city_or_country_a_guest_is_visiting_places_the_event() -> None:
     assert _extract(city, dt.date(2015, 7, 26)).event.place.en == "Cairo"
     assert _extract(country, dt.date(2015, 8, 7)).event.place.en == "Egypt"
     assert _extract(past, dt.date(2015, 7, 31)).event.place is None or _extract(past, dt.date(2015, 7, 31)).event.place.en != "Washington"
+
+
+def test_an_office_of_a_city_gives_the_citys_country_and_a_city_after_an_office_does_not() -> None:
+    from briefing.extract.mentions import find_mentions, tag_sentence
+    from briefing.extract.vocab import default_lexicon
+
+    def countries(sentence: str) -> list[str | None]:
+        return [m.city_country for m in find_mentions(tag_sentence(sentence, "ar", default_lexicon())) if m.name]
+
+    assert countries("استقبل الأمير فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض أمس السفير الكوري كيم جين")[0] == "SA"
+    assert countries("واستقبل الأمير مشعل بن ماجد محافظ جدة اليوم القنصل")[0] == "SA"
+    assert countries("وغادر فخامة الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان جدة البارحة")[0] is None
+    text = ("أمير الرياض يستقبل السفير\n\nاستقبل صاحب السمو الملكي الأمير فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض "
+            "في مكتبه بقصر الحكم أمس سفير كوريا لدى المملكة.\n")
+    emir = _extract(text, dt.date(2015, 8, 1)).participants[0]
+    assert emir.country == "SA" and emir.origin["country"].by.value == "inferred"  # the tool's inference, for review
