@@ -103,11 +103,12 @@ FUTURE_EN = re.compile(r"\b(?:will|is\s+(?:scheduled|expected|due|set)\s+to|are\
                        r"|\bnext\s+(?:week|month)\b", re.IGNORECASE)
 
 # Who asked for a call or meeting: that side is the guest ("at the initiative of the Syrian side").
+# The preposition may open the sentence ("At the initiative of the Uzbek side, ...").
 INITIATIVE_EN = re.compile(
-    r"\b(?:at|on)\s+the\s+initiative\s+of\s+the\s+(?P<a>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
-    r"|\b(?:at|on)\s+the\s+(?P<b>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side['’]s\s+(?:initiative|request)"
+    r"\b(?i:at|on)\s+the\s+initiative\s+of\s+the\s+(?P<a>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
+    r"|\b(?i:at|on)\s+the\s+(?P<b>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side['’]s\s+(?:initiative|request)"
     r"|\b(?:initiated|requested)\s+by\s+the\s+(?P<c>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
-    r"|\bat\s+the\s+request\s+of\s+the\s+(?P<d>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
+    r"|\b(?i:at)\s+the\s+request\s+of\s+the\s+(?P<d>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
 )
 INITIATIVE_AR = _ar(r"(?:بمبادره|مبادره|بطلب|بناء علي طلب)\s+من\s+الجانب\s+(?P<a>\S+)|بمبادره\s+الجانب\s+(?P<b>\S+)")
 

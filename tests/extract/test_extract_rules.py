@@ -610,3 +610,11 @@ def test_english_agreed_to_speak_again_is_a_call_to_come() -> None:
     summary = _call("The two agreed to speak again in the coming days.")
     assert _follow_ups(summary) == [("call", "proposed")]
     assert ("both", "agreement") in _said(summary)
+
+
+def test_the_side_that_asked_is_the_guest_when_the_phrase_opens_the_sentence() -> None:
+    summary = _extract("Telephone conversation with President of Uzbekistan Shavkat Mirziyoyev\n\n"
+                       "At the initiative of the Uzbek side, Vladimir Putin had a telephone conversation with "
+                       "President of the Republic of Uzbekistan Shavkat Mirziyoyev.\n\n"
+                       "The presidents discussed trade.\n")
+    assert _sides(summary) == {"vladimir_putin": "host", "shavkat_mirziyoyev": "guest"}
