@@ -20,6 +20,7 @@ from .event import (
     fold,
     place_country,
     reference_date,
+    surface_country,
 )
 from .followups import ToDo
 from .mentions import find_mentions, tag_sentence
@@ -76,7 +77,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
     place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type,
                                       tuple(sentences[lead + 1:lead + 3]))
-    place_cc = place_country(place, lex)
+    place_cc = place_country(place, lex) or (surface_country(place_surface, lex) if language == "en" else None)
     assign_sides(roster, role, place_cc, event_type, language)
     apply_initiative(roster, sentences, language)
     _home_country(roster, place_cc)

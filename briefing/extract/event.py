@@ -224,3 +224,12 @@ def place_country(place: Any, lex: Lexicon) -> str | None:
         return None
     code = place.attrs.get("country") or (country_code(place) if place.kind == "country" else None)
     return str(code).upper() if code else None
+
+
+def surface_country(surface: str | None, lex: Lexicon) -> str | None:
+    """English: the country a place written with it ends on ("Sal, Cabo Verde"), a town the term base does not know."""
+    if not surface:
+        return None
+    found = [m for m in lex.match(surface, "en", ("country",)) if not surface[m.end:].strip(" .")]
+    return str(country_code(found[-1].term)).upper() if found and country_code(found[-1].term) else None
+

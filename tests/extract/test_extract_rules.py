@@ -618,3 +618,20 @@ def test_the_side_that_asked_is_the_guest_when_the_phrase_opens_the_sentence() -
                        "President of the Republic of Uzbekistan Shavkat Mirziyoyev.\n\n"
                        "The presidents discussed trade.\n")
     assert _sides(summary) == {"vladimir_putin": "host", "shavkat_mirziyoyev": "guest"}
+
+
+def test_a_lower_case_particle_e_or_y_stays_inside_an_english_name() -> None:
+    summary = _extract("Readout of the Secretary's Meeting with Foreign Minister Rui Figueiredo e Soares of Cabo Verde\n\n"
+                       "Secretary of State Antony J. Blinken met today with Foreign Minister Rui Figueiredo e Soares of "
+                       "the Republic of Cabo Verde. They discussed trade.\n")
+    names = {p.name.en: p.country for p in summary.participants if p.name is not None}
+    assert names.get("Rui Figueiredo e Soares") == "CV"
+
+
+def test_a_town_written_with_its_country_decides_who_is_at_home() -> None:
+    summary = _extract("Readout of President Biden's Meeting with President Milei of Argentina\n\n"
+                       "President Joseph R. Biden, Jr. met today with President Javier Milei of Argentina in Ushuaia, "
+                       "Argentina. The two leaders discussed trade.\n", date=dt.date(2024, 5, 2))
+    assert summary.event.place is not None and summary.event.place.en == "Ushuaia, Argentina"
+    assert sorted(_sides(summary).values()) == ["guest", "host"]
+    assert next(p.side.value for p in summary.participants if p.country == "AR") == "host"
