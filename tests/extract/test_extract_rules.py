@@ -635,3 +635,11 @@ def test_a_town_written_with_its_country_decides_who_is_at_home() -> None:
     assert summary.event.place is not None and summary.event.place.en == "Ushuaia, Argentina"
     assert sorted(_sides(summary).values()) == ["guest", "host"]
     assert next(p.side.value for p in summary.participants if p.country == "AR") == "host"
+
+
+def test_a_meeting_on_the_margins_of_a_summit_has_no_host() -> None:
+    summary = _extract("Readout of the Vice President's Meeting with Prime Minister Marape of Papua New Guinea\n\n"
+                       "Vice President Kamala Harris met today with Prime Minister James Marape of Papua New Guinea on "
+                       "the sidelines of the Leaders’ Meeting in San Francisco, California. They discussed climate.\n",
+                       date=dt.date(2023, 11, 16))
+    assert set(_sides(summary).values()) == {"other"}
