@@ -643,3 +643,13 @@ def test_a_meeting_on_the_margins_of_a_summit_has_no_host() -> None:
                        "the sidelines of the Leaders’ Meeting in San Francisco, California. They discussed climate.\n",
                        date=dt.date(2023, 11, 16))
     assert set(_sides(summary).values()) == {"other"}
+
+
+def test_every_counterpart_a_host_receives_is_a_guest() -> None:
+    summary = _extract("Secretary Blinken’s Meeting with Foreign Ministers of Chile and Peru\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken met with Chilean Foreign Minister Antonia Urrejola and "
+                       "Peruvian Foreign Minister César Landa at the State Department in Washington, DC. "
+                       "They discussed migration.\n")
+    sides = {p.country: p.side.value for p in summary.participants}
+    assert sides == {"US": "host", "CL": "guest", "PE": "guest"}
