@@ -173,7 +173,7 @@ TOPIC_BEFORE_AR = _ar(
     r"|المستجدات|مستجدات|الهجوم|الهجمات|العدوان|القصف|التفجير|الشعب|اهالي|اللاجئين|سفاره|السفاره|قنصليه|الانتخابات|الازمات)"
     r"(?:\s+\S+){0,2}\s+(?:في|ب)?\s*$")
 VENUE_EN = re.compile(
-    r"(?:\b(?:in|at)|\b(?:welcomed|welcomes|hosted|hosts)\b[^.;]{0,120}?\bto)\s+the\s+((?:[A-Z][\w’'-]*\s+){0,3}?(?:Kremlin|White House|[A-Z][\w’'-]*\s+(?:Palace|House|Residence|Hall"
+    r"(?:\b(?:in|at)|\b(?:welcomed|welcomes|hosted|hosts)\b[^.;]{0,120}?\bto)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,3}?(?:Kremlin|White House|[A-Z][\w’'-]*\s+(?:Palace|House|Residence|Hall"
     r"|Headquarters|Chancellery|Castle|Center|Centre)))\b")
 
 # A venue named in the lead when no city is ("في قصر السلام", "في دار سلوى", "بمقر الحكومة").

@@ -653,3 +653,10 @@ def test_every_counterpart_a_host_receives_is_a_guest() -> None:
                        "They discussed migration.\n")
     sides = {p.country: p.side.value for p in summary.participants}
     assert sides == {"US": "host", "CL": "guest", "PE": "guest"}
+
+
+def test_a_named_venue_without_an_article_is_the_place() -> None:
+    summary = _extract("Readout of the President's Meeting with President Macron of France\n\n"
+                       "President Joseph R. Biden, Jr. met today with President Emmanuel Macron of France at Schaumburg Palace "
+                       "to discuss Ukraine.\n", date=dt.date(2024, 6, 8))
+    assert summary.event.place is not None and summary.event.place.en == "Schaumburg Palace"
