@@ -660,3 +660,33 @@ def test_a_named_venue_without_an_article_is_the_place() -> None:
                        "President Joseph R. Biden, Jr. met today with President Emmanuel Macron of France at Schaumburg Palace "
                        "to discuss Ukraine.\n", date=dt.date(2024, 6, 8))
     assert summary.event.place is not None and summary.event.place.en == "Schaumburg Palace"
+
+
+def _follow_ups(summary: Summary) -> list[tuple[str, str, str | None]]:
+    return [(f.kind.value, f.status.value, f.who) for f in summary.follow_ups]
+
+
+def test_a_promise_to_act_is_a_follow_up() -> None:
+    summary = _extract("Telephone conversation with Prime Minister of Italy Mario Draghi\n\n"
+                       "Vladimir Putin had a telephone conversation with Prime Minister of Italy Mario Draghi.\n\n"
+                       "The President of Russia asked for help with the evacuation of students. "
+                       "Mario Draghi promised to raise the matter with the European Commission.\n")
+    assert _follow_ups(summary) == [("other", "proposed", "mario_draghi")]
+
+
+def test_a_standing_commission_or_meeting_someones_needs_is_no_meeting_to_come() -> None:
+    summary = _extract("Talks with President of Serbia Aleksandar Vucic\n\n"
+                       "Vladimir Putin held talks in Sochi with President of the Republic of Serbia Aleksandar Vucic.\n\n"
+                       "President of Russia Vladimir Putin: The Intergovernmental Commission is working regularly. "
+                       "I hope that a solution will be found that will meet the interests of all people in the region.\n")
+    assert _follow_ups(summary) == []
+
+
+def test_visits_expected_or_looked_forward_to_are_follow_ups() -> None:
+    summary = _extract("Talks with President of Serbia Aleksandar Vucic\n\n"
+                       "Vladimir Putin held talks in Sochi with President of the Republic of Serbia Aleksandar Vucic.\n\n"
+                       "President of Russia Vladimir Putin: We expect the Speaker of the Serbian Parliament to visit "
+                       "Moscow in spring.\n\nAleksandar Vucic: We are looking forward to seeing you in Belgrade.\n")
+    found = _follow_ups(summary)
+    assert [kind for kind, _, _ in found] == ["visit", "visit"]
+    assert found[1][2] == "vladimir_putin"
