@@ -690,3 +690,12 @@ def test_visits_expected_or_looked_forward_to_are_follow_ups() -> None:
     found = _follow_ups(summary)
     assert [kind for kind, _, _ in found] == ["visit", "visit"]
     assert found[1][2] == "vladimir_putin"
+
+
+def test_a_date_written_as_an_attribute_of_another_event_is_not_the_events() -> None:
+    summary = _extract("Secretary Blinken’s Call with Polish Foreign Minister Rau\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken spoke today with Polish Foreign Minister Zbigniew Rau to "
+                       "follow up on their March 5 meeting in Rzeszow. They discussed Ukraine.\n",
+                       date=dt.date(2022, 3, 20))
+    assert summary.event.date == dt.date(2022, 3, 20)
