@@ -218,6 +218,8 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 last = speaker
             if cue.term.attrs.get("cue") in _SILENT:
                 continue
+            if lang == "en" and _not_the_speakers(text, cue, stance):
+                continue  # "thank you for supporting ...", "you have always supported me", "thanks to Russia"
             if lang == "en" and _AS_CLAUSE_EN.search(text[max(0, cue.start - 30):cue.start]):
                 continue  # "as you have noted", "as outlined in": a comparison, not a position
             if lang == "en" and stance == "welcome" and _reception(tagged, cue, said_by):
@@ -640,4 +642,20 @@ def _object(tagged: Tagged, mention: Mention) -> bool:
         return True  # "للملك": ل with the article, the match spans the whole word
     return False
 
+
+# Support named as the reason of thanks ("thank you for invariably supporting"), or someone else's
+# ("you have always supported me", "our colleagues supported your proposals"): not the speaker's stance.
+_SUPPORT_NOT_SAID_EN = re.compile(r"(?:\bfor|\byou|\bthey|\bcolleagues|\bpartners)\s+(?:have\s+|had\s+|all\s+)?(?:[a-z]+ly\s+)?$",
+                                  re.IGNORECASE)
+
+
+def _not_the_speakers(text: str, cue: Cue, stance: str) -> bool:
+    """English: a stance word that states no stance of the one speaking ("thanks to", support thanked for)."""
+    if stance == "support" and cue.surface.lower().startswith(("support", "backed", "backs")):
+        return bool(_SUPPORT_NOT_SAID_EN.search(text[max(0, cue.start - 40):cue.start]))
+    # "largely thanks to the coordinated efforts": because of; "many thanks to you", "thanks to your efforts" are thanks
+    return stance == "thanks" and cue.surface.lower() == "thanks" and bool(_THANKS_TO_EN.match(text[cue.end:]))
+
+
+_THANKS_TO_EN = re.compile(r"\s+to\s+(?!you\b|your\b)", re.IGNORECASE)
 

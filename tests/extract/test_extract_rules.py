@@ -699,3 +699,17 @@ def test_a_date_written_as_an_attribute_of_another_event_is_not_the_events() -> 
                        "follow up on their March 5 meeting in Rzeszow. They discussed Ukraine.\n",
                        date=dt.date(2022, 3, 20))
     assert summary.event.date == dt.date(2022, 3, 20)
+
+
+def _stances(summary: Summary) -> list[tuple[str, str]]:
+    return sorted((p.speaker, p.stance.value) for p in summary.positions)
+
+
+def test_support_thanked_for_or_someone_elses_and_thanks_to_are_no_stance_of_the_speaker() -> None:
+    summary = _extract("Secretary Blinken’s Call with Norwegian Foreign Minister Huitfeldt\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken spoke today with Norwegian Foreign Minister Anniken "
+                       "Huitfeldt. Secretary Blinken thanked Norway for supporting Ukraine’s energy security. "
+                       "The Secretary noted that the supplies continued largely thanks to the coordinated efforts of "
+                       "the allies.\n", date=dt.date(2022, 6, 1))
+    assert _stances(summary) == [("antony_blinken", "emphasis"), ("antony_blinken", "thanks")]
