@@ -413,6 +413,12 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return "both"  # "بحث خادم الحرمين الشريفين مع رئيس الوزراء ...": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
+    if (lang == "en" and stance != "exchange_views" and _PURPOSE_EN.match(cue.surface)
+            and not _joint_subject(tagged, cue, mentions, roster, before_text)):
+        subject = next((p.pid for m in sorted(mentions, key=lambda m: m.start)
+                        if m.end <= k and (p := roster.resolve(m)) is not None), None)
+        if subject is not None:
+            return subject  # "Secretary Blinken spoke with X to reaffirm ...": the sentence's subject, not X
     if lang == "en" and (side := _country_subject(tagged, cue, roster)) is not None:
         return side  # "the United States looks forward to ...", "Russia noted ...": that country's principal
     if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
@@ -461,6 +467,7 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     return last or (mains[0].pid if mains else None)
 
 
+_PURPOSE_EN = re.compile(r"(?:to|and)\s", re.IGNORECASE)
 _RELATIVE_AR = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s*$")
 
 

@@ -713,3 +713,22 @@ def test_support_thanked_for_or_someone_elses_and_thanks_to_are_no_stance_of_the
                        "The Secretary noted that the supplies continued largely thanks to the coordinated efforts of "
                        "the allies.\n", date=dt.date(2022, 6, 1))
     assert _stances(summary) == [("antony_blinken", "emphasis"), ("antony_blinken", "thanks")]
+
+
+def test_a_purpose_infinitive_is_the_subjects_position_and_appreciation_may_be_qualified() -> None:
+    summary = _extract("Secretary Blinken’s Call with Spanish Foreign Minister Albares\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken spoke today with Spanish Foreign Minister José Manuel "
+                       "Albares to reaffirm the strong U.S.-Spain alliance. Secretary Blinken expressed strong "
+                       "appreciation for Spain’s support to Ukraine. The Secretary and the Foreign Minister also shared "
+                       "views on the situation in the Sahel.\n", date=dt.date(2022, 3, 1))
+    assert _stances(summary) == [("antony_blinken", "emphasis"), ("antony_blinken", "satisfaction"),
+                                 ("both", "exchange_views")]
+
+
+def test_congratulating_in_order_to_is_the_subjects_congratulation() -> None:
+    summary = _extract("Readout of President Biden’s Call with European Council President Charles Michel\n\n"
+                       "President Joseph R. Biden, Jr. spoke today with European Council President Charles Michel to "
+                       "congratulate him on his re-election and reiterate our commitment to the partnership.\n",
+                       date=dt.date(2022, 3, 25))
+    assert _stances(summary) == [("joe_biden", "congratulation"), ("joe_biden", "emphasis")]
