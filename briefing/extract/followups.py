@@ -34,6 +34,10 @@ _NOT_A_MEETING_EN = re.compile(r"\s+(?:the\s+|their\s+|our\s+|its\s+|all\s+)?(?:
                                re.IGNORECASE)
 _TO_COME_EN = re.compile(r"\b(?:will|shall|next|upcoming|forthcoming|to be held|to meet|to convene|scheduled|planned)\b",
                          re.IGNORECASE)
+_NOT_A_MEETING_HELD_EN = re.compile(r"\b(?:Games|Olympics|Olympiad|elections?|referendum|championships?|World Cup|"
+                                    r"Expo|festival|census)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEXT_VERB_EN = re.compile(r"\s+and\s+(?:also\s+)?(?:emphasi[sz]ed|stressed|underscored|reaffirmed|reiterated|noted|"
+                           r"thanked|welcomed|expressed|discussed|highlighted|affirmed|condemned|congratulated)\b")
 _MERGE_GAP = 3  # tokens: two cues this close name one follow-up ("the next meeting of the joint commission")
 _STATUSES = frozenset({"proposed", "accepted", "scheduled", "declined"})
 _GENERIC = re.compile(r"\b(?:scheduled|due|expected)\b|المقرر|المنتظر|المرتقب")
@@ -77,6 +81,8 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
             continue
         honoured = honoured or (status == "done" and kind in ("invitation", "visit"))
         end = cues[n + 1].start if n + 1 < len(cues) else len(text)
+        if lang == "en" and (verb := _NEXT_VERB_EN.search(text, cue.end, end)) is not None:
+            end = verb.start()  # "... Summit planned for later this spring and emphasized ...": a new statement
         what = clause(text[cue.start:end])
         spans.append((cue.start, end))
         previous = todos[-1] if todos else None
@@ -107,8 +113,10 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         if lang == "en" and kind == "meeting" and _NOT_A_MEETING_EN.match(text[cue.end:]):
             continue  # "a solution that will meet the interests of all", "the commission is working regularly"
         if lang == "en" and cue.term.key == "meeting_next" and "commission" in cue.surface.lower() \
-                and not _TO_COME_EN.search(text):
+                and not _TO_COME_EN.search(text[max(0, cue.start - 40):cue.end + 40]):
             continue  # a standing commission named, no session of it to come
+        if lang == "en" and kind == "meeting" and _NOT_A_MEETING_HELD_EN.search(text[max(0, cue.start - 40):cue.start]):
+            continue  # "the upcoming Winter Games will be held", "elections will be held": no meeting of the sides
         if cue.term.key == "visit_scheduled" and _GENERIC.search(fold(cue.surface, lang)):
             kind = scheduled_kind(fold(text[cue.end:cue.end + 120], lang))  # the next cue may be its own word
         who = _who(tagged, cue, mentions, roster, kind, last)

@@ -732,3 +732,21 @@ def test_congratulating_in_order_to_is_the_subjects_congratulation() -> None:
                        "congratulate him on his re-election and reiterate our commitment to the partnership.\n",
                        date=dt.date(2022, 3, 25))
     assert _stances(summary) == [("joe_biden", "congratulation"), ("joe_biden", "emphasis")]
+
+
+def test_hosting_the_next_summit_and_participation_looked_forward_to_are_follow_ups() -> None:
+    summary = _extract("Readout of President Biden’s Meeting with President Noboa of Ecuador\n\n"
+                       "President Biden met with President Daniel Noboa of Ecuador. President Biden thanked President "
+                       "Noboa for hosting the next Summit on Migration planned for later this year and emphasized the "
+                       "importance of regional cooperation. President Noboa said that Ecuador looks forward to "
+                       "participating in the Americas Partnership.\n")
+    assert [kind for kind, _, _ in _follow_ups(summary)] == ["meeting", "other"]
+    assert ("joe_biden", "emphasis") in _stances(summary)
+
+
+def test_games_to_be_held_are_no_meeting_to_come() -> None:
+    summary = _extract("Talks with President of China Xi Jinping\n\n"
+                       "Vladimir Putin held talks with President of the People's Republic of China Xi Jinping.\n\n"
+                       "President of Russia Vladimir Putin: I have no doubt that the upcoming Winter Games will be held "
+                       "at the highest level.\n")
+    assert _follow_ups(summary) == []
