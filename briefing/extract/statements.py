@@ -197,6 +197,9 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             stance = str(cue.term.attrs.get("stance", "other"))
             if any(a <= cue.start < b for a, b in follow_spans):
                 continue
+            if lang == "en" and _not_the_speakers(text, cue, stance):
+                prev_end = cue.end
+                continue  # "thank you for supporting ...", "you have always supported me", "thanks to Russia"
             if n and _inside_clause(tagged, cues[n - 1], cue):
                 continue
             if n + 1 < len(cues) and _reporting_frame(tagged, cue, cues[n + 1], lang, mentions[s], roster):
@@ -218,8 +221,6 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 last = speaker
             if cue.term.attrs.get("cue") in _SILENT:
                 continue
-            if lang == "en" and _not_the_speakers(text, cue, stance):
-                continue  # "thank you for supporting ...", "you have always supported me", "thanks to Russia"
             if lang == "en" and _AS_CLAUSE_EN.search(text[max(0, cue.start - 30):cue.start]):
                 continue  # "as you have noted", "as outlined in": a comparison, not a position
             if lang == "en" and stance == "welcome" and _reception(tagged, cue, said_by):
@@ -419,6 +420,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
                         if m.end <= k and (p := roster.resolve(m)) is not None), None)
         if subject is not None:
             return subject  # "Secretary Blinken spoke with X to reaffirm ...": the sentence's subject, not X
+    if lang == "en" and last is not None and _PRONOUN_SUBJECT_EN.search(before_text[-24:]):
+        return last  # "He urged the President of France ...": the one speaking before, not the object after the verb
     if lang == "en" and (side := _country_subject(tagged, cue, roster)) is not None:
         return side  # "the United States looks forward to ...", "Russia noted ...": that country's principal
     if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
@@ -467,6 +470,7 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     return last or (mains[0].pid if mains else None)
 
 
+_PRONOUN_SUBJECT_EN = re.compile(r"(?:^|[.;,]\s*|\band\s+)(?:He|She|he|she)\s+(?:also\s+|further\s+|then\s+)?$")
 _PURPOSE_EN = re.compile(r"(?:to|and)\s", re.IGNORECASE)
 _RELATIVE_AR = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s*$")
 
@@ -652,13 +656,13 @@ def _object(tagged: Tagged, mention: Mention) -> bool:
 
 # Support named as the reason of thanks ("thank you for invariably supporting"), or someone else's
 # ("you have always supported me", "our colleagues supported your proposals"): not the speaker's stance.
-_SUPPORT_NOT_SAID_EN = re.compile(r"(?:\bfor|\byou|\bthey|\bcolleagues|\bpartners)\s+(?:have\s+|had\s+|all\s+)?(?:[a-z]+ly\s+)?$",
-                                  re.IGNORECASE)
+_SUPPORT_NOT_SAID_EN = re.compile(r"(?:\bfor|\byou|\bthey|\bcolleagues|\bpartners)\s+(?:have\s+|had\s+|all\s+)?(?:[a-z]+ly\s+)?$"
+                                  r"|(?:\bincluding|\bin|\bby|\bof|\bon|\babout)\s+$|-$", re.IGNORECASE)
 
 
 def _not_the_speakers(text: str, cue: Cue, stance: str) -> bool:
     """English: a stance word that states no stance of the one speaking ("thanks to", support thanked for)."""
-    if stance == "support" and cue.surface.lower().startswith(("support", "backed", "backs")):
+    if stance == "support" and cue.surface.lower().startswith(("support", "backed", "backs")):  # "Iran-backed"
         return bool(_SUPPORT_NOT_SAID_EN.search(text[max(0, cue.start - 40):cue.start]))
     # "largely thanks to the coordinated efforts": because of; "many thanks to you", "thanks to your efforts" are thanks
     return stance == "thanks" and cue.surface.lower() == "thanks" and bool(_THANKS_TO_EN.match(text[cue.end:]))

@@ -750,3 +750,20 @@ def test_games_to_be_held_are_no_meeting_to_come() -> None:
                        "President of Russia Vladimir Putin: I have no doubt that the upcoming Winter Games will be held "
                        "at the highest level.\n")
     assert _follow_ups(summary) == []
+
+
+def test_he_before_a_verb_is_the_last_speaker_not_the_object_after_it() -> None:
+    summary = _extract("Telephone conversation with President of France Emmanuel Macron\n\n"
+                       "Vladimir Putin had a telephone conversation with President of the French Republic Emmanuel "
+                       "Macron.\n\nVladimir Putin reaffirmed Russia's readiness for cooperation. He urged the President "
+                       "of France to join the efforts to evacuate foreign nationals.\n")
+    assert ("vladimir_putin", "call") in _stances(summary)
+    assert ("emmanuel_macron", "call") not in _stances(summary)
+
+
+def test_support_as_a_gerund_or_in_iran_backed_is_no_stance() -> None:
+    summary = _extract("Readout of the Vice President’s Call with King Abdullah II of Jordan\n\n"
+                       "Vice President Kamala Harris spoke today with King Abdullah II of Jordan. The Vice President "
+                       "commended the King for Jordan’s leadership in supporting stability in the region. She "
+                       "condemned the Iran-backed attacks on shipping.\n", date=dt.date(2024, 1, 5))
+    assert _stances(summary) == [("kamala_harris", "condemnation"), ("kamala_harris", "satisfaction")]
