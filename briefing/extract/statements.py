@@ -281,11 +281,28 @@ def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
     for match in cues_of(tagged, "topic"):
         if lang == "ar" and _office_of(tagged, match.start):
             continue  # "وزراء الشباب والرياضة", "وزارة الثقافة": the name of an office, not a topic
+        if lang == "en" and _inside_a_name_en(tagged.text, match.start, match.end):
+            continue  # "National Security Advisor", "Secretary of Homeland Security Mayorkas": a title, not a topic
         out.append((match.term, match.surface))
         rest = match.surface.split(maxsplit=1)
-        if len(rest) == 2:
+        if lang == "ar" and len(rest) == 2:  # in English the last word is the head: "food security" is no security
             out.extend((m.term, m.surface) for m in lex.match(rest[1], lang, ("topic",)) if m.term is not match.term)
     return out
+
+
+_CAPITALISED_BEFORE_EN = re.compile(r"\b(?:[A-Z][a-z]+|of)\s+$")
+_CAPITALISED_AFTER_EN = re.compile(r"^\s+[A-Z][a-z]")
+
+
+def _inside_a_name_en(text: str, start: int, end: int) -> bool:
+    """English: a title-case topic word between capitalised words ("Deputy National Security Advisor Jon Finer")."""
+    surface = text[start:end]
+    if not surface[:1].isupper() or surface.isupper() or not text[:start].strip() or text[:start].rstrip()[-1:] in ".:":
+        return False
+    before = text[max(0, start - 40):start]
+    if before.endswith("of ") and not re.search(r"\b[A-Z][a-z]+\s+of\s+$", before):
+        return False
+    return bool(_CAPITALISED_BEFORE_EN.search(before)) and bool(_CAPITALISED_AFTER_EN.match(text[end:end + 4]))
 
 
 _OFFICE_NOUNS_AR = frozenset({"وزير", "وزيره", "وزراء", "وزاره", "وزارات", "ووزير", "ووزيره", "ووزراء", "ووزاره"})

@@ -767,3 +767,15 @@ def test_support_as_a_gerund_or_in_iran_backed_is_no_stance() -> None:
                        "commended the King for Jordan’s leadership in supporting stability in the region. She "
                        "condemned the Iran-backed attacks on shipping.\n", date=dt.date(2024, 1, 5))
     assert _stances(summary) == [("kamala_harris", "condemnation"), ("kamala_harris", "satisfaction")]
+
+
+def _topics_of(summary: Summary) -> set[str]:
+    return {a.topic.value for a in summary.agenda if a.topic is not None}
+
+
+def test_a_topic_word_in_a_title_or_the_head_of_a_compound_is_no_topic() -> None:
+    summary = _extract("Readout of National Security Advisor Jake Sullivan’s Meeting with Foreign Minister Cohen\n\n"
+                       "National Security Advisor Jake Sullivan met today with Foreign Minister Eli Cohen of Israel. "
+                       "They discussed food security and climate change.\n", date=dt.date(2023, 3, 1))
+    assert "security" not in _topics_of(summary)
+    assert {"agriculture", "environment"} <= _topics_of(summary)
