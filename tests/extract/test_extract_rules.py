@@ -779,3 +779,10 @@ def test_a_topic_word_in_a_title_or_the_head_of_a_compound_is_no_topic() -> None
                        "They discussed food security and climate change.\n", date=dt.date(2023, 3, 1))
     assert "security" not in _topics_of(summary)
     assert {"agriculture", "environment"} <= _topics_of(summary)
+
+
+def test_covid_and_vaccines_are_health() -> None:
+    summary = _extract("Telephone conversation with President of Argentina Alberto Fernandez\n\n"
+                       "Vladimir Putin had a telephone conversation with President of Argentina Alberto Fernandez.\n\n"
+                       "The presidents discussed cooperation in countering COVID-19, including deliveries of vaccines.\n")
+    assert "health" in _topics_of(summary)
