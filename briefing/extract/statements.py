@@ -95,6 +95,12 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
                     raw = [c for c in raw if not (start <= c.start < end)]
                     raw.append(Cue(_CueTerm("stance", stance, {"stance": stance}), start, end, tagged.text[start:end]))
         raw.sort(key=lambda c: c.start)
+    if lang == "en":  # "spoke today with X about ...": what both spoke about
+        for m in _SPOKE_WITH_ABOUT_EN.finditer(tagged.text):
+            start, end = m.start("about"), m.end("about")
+            if not any(c.start < end and start < c.end for c in raw):
+                raw.append(Cue(_CueTerm("stance", "exchange_views", {"stance": "exchange_views"}), start, end, m["about"]))
+        raw.sort(key=lambda c: c.start)
     out: list[Cue] = []
     for cue in raw:
         if lang == "ar" and _here(tagged, cue):
@@ -487,6 +493,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     return last or (mains[0].pid if mains else None)
 
 
+_SPOKE_WITH_ABOUT_EN = re.compile(r"\b(?:spoke|talked)\s+(?:today\s+|yesterday\s+|by\s+phone\s+)?with\s+(?:[A-Z]|his\s|her\s|their\s)"
+                                  r"[^.;:]{0,150}?\s(?P<about>about)\s")
 _PRONOUN_SUBJECT_EN = re.compile(r"(?:^|[.;,]\s*|\band\s+)(?:He|She|he|she)\s+(?:also\s+|further\s+|then\s+)?$")
 _PURPOSE_EN = re.compile(r"(?:to|and)\s", re.IGNORECASE)
 _RELATIVE_AR = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s*$")

@@ -786,3 +786,19 @@ def test_covid_and_vaccines_are_health() -> None:
                        "Vladimir Putin had a telephone conversation with President of Argentina Alberto Fernandez.\n\n"
                        "The presidents discussed cooperation in countering COVID-19, including deliveries of vaccines.\n")
     assert "health" in _topics_of(summary)
+
+
+def test_what_the_two_spoke_about_is_an_exchange_of_views() -> None:
+    summary = _extract("Secretary Blinken’s Call with Estonian Foreign Minister Liimets\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken spoke today with Estonian Foreign Minister Eva-Maria "
+                       "Liimets about the security situation in Europe.\n", date=dt.date(2022, 1, 20))
+    assert _stances(summary) == [("both", "exchange_views")]
+
+
+def test_summing_up_covering_and_commenting_are_positions() -> None:
+    summary = _extract("Telephone conversation with President of Turkey Recep Tayyip Erdogan\n\n"
+                       "Vladimir Putin had a telephone conversation with President of Turkey Recep Tayyip Erdogan.\n\n"
+                       "The presidents summed up the results of bilateral cooperation. The conversation also covered "
+                       "energy. Vladimir Putin commented on the situation in Syria.\n")
+    assert _stances(summary) == [("both", "exchange_views"), ("both", "exchange_views"), ("vladimir_putin", "other")]
