@@ -662,7 +662,7 @@ def test_a_named_venue_without_an_article_is_the_place() -> None:
     assert summary.event.place is not None and summary.event.place.en == "Schaumburg Palace"
 
 
-def _follow_ups(summary: Summary) -> list[tuple[str, str, str | None]]:
+def _follow_ups_who(summary: Summary) -> list[tuple[str, str, str | None]]:
     return [(f.kind.value, f.status.value, f.who) for f in summary.follow_ups]
 
 
@@ -671,7 +671,7 @@ def test_a_promise_to_act_is_a_follow_up() -> None:
                        "Vladimir Putin had a telephone conversation with Prime Minister of Italy Mario Draghi.\n\n"
                        "The President of Russia asked for help with the evacuation of students. "
                        "Mario Draghi promised to raise the matter with the European Commission.\n")
-    assert _follow_ups(summary) == [("other", "proposed", "mario_draghi")]
+    assert _follow_ups_who(summary) == [("other", "proposed", "mario_draghi")]
 
 
 def test_a_standing_commission_or_meeting_someones_needs_is_no_meeting_to_come() -> None:
@@ -679,7 +679,7 @@ def test_a_standing_commission_or_meeting_someones_needs_is_no_meeting_to_come()
                        "Vladimir Putin held talks in Sochi with President of the Republic of Serbia Aleksandar Vucic.\n\n"
                        "President of Russia Vladimir Putin: The Intergovernmental Commission is working regularly. "
                        "I hope that a solution will be found that will meet the interests of all people in the region.\n")
-    assert _follow_ups(summary) == []
+    assert _follow_ups_who(summary) == []
 
 
 def test_visits_expected_or_looked_forward_to_are_follow_ups() -> None:
@@ -687,7 +687,7 @@ def test_visits_expected_or_looked_forward_to_are_follow_ups() -> None:
                        "Vladimir Putin held talks in Sochi with President of the Republic of Serbia Aleksandar Vucic.\n\n"
                        "President of Russia Vladimir Putin: We expect the Speaker of the Serbian Parliament to visit "
                        "Moscow in spring.\n\nAleksandar Vucic: We are looking forward to seeing you in Belgrade.\n")
-    found = _follow_ups(summary)
+    found = _follow_ups_who(summary)
     assert [kind for kind, _, _ in found] == ["visit", "visit"]
     assert found[1][2] == "vladimir_putin"
 
@@ -740,7 +740,7 @@ def test_hosting_the_next_summit_and_participation_looked_forward_to_are_follow_
                        "Noboa for hosting the next Summit on Migration planned for later this year and emphasized the "
                        "importance of regional cooperation. President Noboa said that Ecuador looks forward to "
                        "participating in the Americas Partnership.\n")
-    assert [kind for kind, _, _ in _follow_ups(summary)] == ["meeting", "other"]
+    assert [kind for kind, _, _ in _follow_ups_who(summary)] == ["meeting", "other"]
     assert ("joe_biden", "emphasis") in _stances(summary)
 
 
@@ -749,7 +749,7 @@ def test_games_to_be_held_are_no_meeting_to_come() -> None:
                        "Vladimir Putin held talks with President of the People's Republic of China Xi Jinping.\n\n"
                        "President of Russia Vladimir Putin: I have no doubt that the upcoming Winter Games will be held "
                        "at the highest level.\n")
-    assert _follow_ups(summary) == []
+    assert _follow_ups_who(summary) == []
 
 
 def test_he_before_a_verb_is_the_last_speaker_not_the_object_after_it() -> None:
