@@ -802,3 +802,11 @@ def test_summing_up_covering_and_commenting_are_positions() -> None:
                        "The presidents summed up the results of bilateral cooperation. The conversation also covered "
                        "energy. Vladimir Putin commented on the situation in Syria.\n")
     assert _stances(summary) == [("both", "exchange_views"), ("both", "exchange_views"), ("vladimir_putin", "other")]
+
+
+def test_a_known_residence_places_the_meeting_in_its_country() -> None:
+    summary = _extract("Meeting with President of Kazakhstan Kassym-Jomart Tokayev\n\n"
+                       "Vladimir Putin met with President of the Republic of Kazakhstan Kassym-Jomart Tokayev at the "
+                       "Constantine Palace.\n\nThe presidents discussed trade.\n")
+    assert _sides(summary) == {"vladimir_putin": "host", "kassym_jomart_tokayev": "guest"}
+    assert summary.event.place is not None and summary.event.place.ar == "قصر قسطنطين"
