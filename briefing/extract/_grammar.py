@@ -105,11 +105,12 @@ FUTURE_EN = re.compile(r"\b(?:will|is\s+(?:scheduled|expected|due|set)\s+to|are\
                        r"|\bnext\s+(?:week|month)\b", re.IGNORECASE)
 
 # Who asked for a call or meeting: that side is the guest ("at the initiative of the Syrian side").
+# The preposition may open the sentence ("At the initiative of the Uzbek side, ...").
 INITIATIVE_EN = re.compile(
-    r"\b(?:at|on)\s+the\s+initiative\s+of\s+the\s+(?P<a>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
-    r"|\b(?:at|on)\s+the\s+(?P<b>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side['’]s\s+(?:initiative|request)"
+    r"\b(?i:at|on)\s+the\s+initiative\s+of\s+the\s+(?P<a>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
+    r"|\b(?i:at|on)\s+the\s+(?P<b>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side['’]s\s+(?:initiative|request)"
     r"|\b(?:initiated|requested)\s+by\s+the\s+(?P<c>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
-    r"|\bat\s+the\s+request\s+of\s+the\s+(?P<d>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
+    r"|\b(?i:at)\s+the\s+request\s+of\s+the\s+(?P<d>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
 )
 INITIATIVE_AR = _ar(r"(?:بمبادره|مبادره|بطلب|بناء علي طلب)\s+من\s+الجانب\s+(?P<a>\S+)|بمبادره\s+الجانب\s+(?P<b>\S+)")
 
@@ -186,7 +187,7 @@ TOPIC_BEFORE_AR = _ar(
     r"|المستجدات|مستجدات|الهجوم|الهجمات|العدوان|القصف|التفجير|الشعب|اهالي|اللاجئين|سفاره|السفاره|قنصليه|الانتخابات|الازمات)"
     r"(?:\s+\S+){0,2}\s+(?:في|ب)?\s*$")
 VENUE_EN = re.compile(
-    r"(?:\b(?:in|at)|\b(?:welcomed|welcomes|hosted|hosts)\b[^.;]{0,120}?\bto)\s+the\s+((?:[A-Z][\w’'-]*\s+){0,3}?(?:Kremlin|White House|[A-Z][\w’'-]*\s+(?:Palace|House|Residence|Hall"
+    r"(?:\b(?:in|at)|\b(?:welcomed|welcomes|hosted|hosts)\b[^.;]{0,120}?\bto)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){0,3}?(?:Kremlin|White House|[A-Z][\w’'-]*\s+(?:Palace|House|Residence|Hall"
     r"|Headquarters|Chancellery|Castle|Center|Centre)))\b")
 
 # A venue named in the lead when no city is ("في قصر السلام", "في دار سلوى", "بمقر الحكومة").
@@ -216,6 +217,10 @@ FIRST_PERSON_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, 
 LABEL_BARE_EN = re.compile(r"^(?:\*\s*)*((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s*(?:\((?:retranslated|via interpreter|translated)\))?\s*:\s")
 # A commitment conveyed to the other side ("informed President Ghani that the United States ... will accelerate ..."):
 # an act a tracker can close, unlike "will continue to support".
+# A visit the speaker expects of someone ("we expect the Prime Minister of Serbia to visit Moscow in December").
+EXPECT_VISIT_EN = re.compile(
+    r"\b(?:we|I|they|he|she|[A-Z][a-z]+)\s+(?:also\s+)?(?:expect|expects|expected|anticipate|anticipates)\s+[^.;]{0,80}?"
+    r"\bto\s+(?:visit|travel\s+to|come\s+to|pay\s+a\s+visit)\b[^.;]*")
 PROMISE_EN = re.compile(
     r"\b(?:informed|told|assured|pledged|promised)\s+(?!decision\b)[^.;:]{0,80}?\bthat\b[^.;:]{0,120}?\bwill\s+"
     r"(?!continue\b|remain\b|be\b|stay\b|not\b|work\b|always\b|never\b|have\b|help\b)[a-z]+[^.;]*", re.IGNORECASE)

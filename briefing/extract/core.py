@@ -20,6 +20,7 @@ from .event import (
     fold,
     place_country,
     reference_date,
+    surface_country,
 )
 from .followups import ToDo
 from .mentions import find_mentions, tag_sentence
@@ -77,7 +78,9 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     skip_spans = [(m.char_start, m.char_end) for m in mentions[lead]]
     place, place_surface = find_place(sentences[lead], seg.dateline, seg.title, language, lex, skip_spans, event_type,
                                       tuple(sentences[lead + 1:lead + 3]))
-    place_cc = place_country(place, lex)
+    place_cc = place_country(place, lex) or (surface_country(place_surface, lex) if language == "en" else None)
+    if language == "en" and role == "meet" and _MARGINS_EN.search(sentences[lead]):
+        role = "other"  # met on the margins of a summit or assembly: a multilateral setting, nobody's ground
     assign_sides(roster, role, place_cc, event_type, language)
     apply_initiative(roster, sentences, language)
     _home_country(roster, place_cc)
@@ -168,6 +171,7 @@ def _attendees_named(tagged: Any, mentions: list[Any]) -> list[Any]:
 
 
 _VIDEO_EN = re.compile(r"\bvideo", re.IGNORECASE)
+_MARGINS_EN = re.compile(r"\bon\s+the\s+(?:margins|sidelines)\s+of\b", re.IGNORECASE)
 _WELCOME_THANKS_EN = re.compile(r"\bfor\b(?![^.]*\baccepting\b)[^.]{0,120}?\b(?:reception|hospitality|welcome|invitation|inviting)\b", re.IGNORECASE)
 
 

@@ -103,6 +103,8 @@ def find_event_date(sentences: list[str], lead: int, dateline: str | None, refer
     relative), else the dateline's, else "today" said in the body (remarks at the event)."""
     text = sentences[lead]
     found = find_dates(text, reference=reference, month_first=lang == "en" and bool(_MONTH_FIRST.search(text)))
+    if lang == "en":  # "to follow up on their April 24 meeting": the date of another event
+        found = [f for f in found if f.relative or not _of_another_event(text, f)]
     explicit = [f for f in found if not f.relative]
     if explicit or found:
         return _checked_weekday((explicit or found)[0], found, reference), lead
@@ -112,6 +114,16 @@ def find_event_date(sentences: list[str], lead: int, dateline: str | None, refer
         if index > lead and (today := _TODAY.search(sentence)) and reference is not None:
             return FoundDate(reference, today.group(0), today.start(), today.end(), relative=True), index
     return None, None
+
+
+_ATTRIBUTIVE_AFTER_EN = re.compile(r"^\W{0,2}\s*(?:[A-Za-z-]+\s+){0,2}?(?:meeting|meetings|call|visit|talks|summit|conversation|"
+                                   r"request|announcement|attack|attacks|election|elections|agreement|statement|decision)\b")
+_ATTRIBUTIVE_BEFORE_EN = re.compile(r"\b(?:their|his|her|its|our|the|since|following)\s+$", re.IGNORECASE)
+
+
+def _of_another_event(text: str, found: FoundDate) -> bool:
+    """A date written as an attribute of another event ("their April 24 meeting", "the April 28 request")."""
+    return bool(_ATTRIBUTIVE_BEFORE_EN.search(text[:found.start]) and _ATTRIBUTIVE_AFTER_EN.match(text[found.end:]))
 
 
 _TODAY = re.compile(r"(?i)\btoday(?:['’]s)?\b|(?:^|\s)(?:ال)?يوم(?:نا)? هذا|(?:^|\s)اليوم(?=\s|$)")
@@ -252,3 +264,12 @@ def place_country(place: Any, lex: Lexicon) -> str | None:
         return None
     code = place.attrs.get("country") or (country_code(place) if place.kind == "country" else None)
     return str(code).upper() if code else None
+
+
+def surface_country(surface: str | None, lex: Lexicon) -> str | None:
+    """English: the country a place written with it ends on ("Sal, Cabo Verde"), a town the term base does not know."""
+    if not surface:
+        return None
+    found = [m for m in lex.match(surface, "en", ("country",)) if not surface[m.end:].strip(" .")]
+    return str(country_code(found[-1].term)).upper() if found and country_code(found[-1].term) else None
+

@@ -14,6 +14,7 @@ from ._grammar import (
     BOTH_EN,
     COORDINATED_AR,
     DIRECTIVE_AR,
+    EXPECT_VISIT_EN,
     IN_RESPONSE_AR,
     MORE_VISITS_AR,
     PROMISE_EN,
@@ -27,6 +28,16 @@ _SIGNED = re.compile(r"(?:^|\s)(?:تم|وتم|جري|وجري|وقع|ووقع|و
 _SOON = re.compile(r"\bnext (?:week|month)\b|\blater this (?:week|month)\b|(?:^|\s)(?:الاسبوع|الشهر) (?:المقبل|القادم)", re.IGNORECASE)
 _VISIT = re.compile(r"زياره|visit", re.IGNORECASE)
 _MEET = re.compile(r"(?:^|\s)(?:للاجتماع|للقاء|لاجتماع|للتباحث)|\bto meet\b", re.IGNORECASE)
+# "will meet" as in satisfying something, not a meeting to come.
+_NOT_A_MEETING_EN = re.compile(r"\s+(?:the\s+|their\s+|our\s+|its\s+|all\s+)?(?:\w+\s+)?(?:interests?|needs|requirements|"
+                               r"expectations|demands|standards|criteria|goals|targets|conditions|obligations|challenges?)\b",
+                               re.IGNORECASE)
+_TO_COME_EN = re.compile(r"\b(?:will|shall|next|upcoming|forthcoming|to be held|to meet|to convene|scheduled|planned)\b",
+                         re.IGNORECASE)
+_NOT_A_MEETING_HELD_EN = re.compile(r"\b(?:Games|Olympics|Olympiad|elections?|referendum|championships?|World Cup|"
+                                    r"Expo|festival|census)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEXT_VERB_EN = re.compile(r"\s+and\s+(?:also\s+)?(?:emphasi[sz]ed|stressed|underscored|reaffirmed|reiterated|noted|"
+                           r"thanked|welcomed|expressed|discussed|highlighted|affirmed|condemned|congratulated)\b")
 _MERGE_GAP = 3  # tokens: two cues this close name one follow-up ("the next meeting of the joint commission")
 _STATUSES = frozenset({"proposed", "accepted", "scheduled", "declined"})
 _GENERIC = re.compile(r"\b(?:scheduled|due|expected)\b|المقرر|المنتظر|المرتقب")
@@ -70,6 +81,8 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
             continue
         honoured = honoured or (status == "done" and kind in ("invitation", "visit"))
         end = cues[n + 1].start if n + 1 < len(cues) else len(text)
+        if lang == "en" and (verb := _NEXT_VERB_EN.search(text, cue.end, end)) is not None:
+            end = verb.start()  # "... Summit planned for later this spring and emphasized ...": a new statement
         what = clause(text[cue.start:end])
         spans.append((cue.start, end))
         previous = todos[-1] if todos else None
@@ -97,6 +110,13 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
             continue
         if not kind:
             continue
+        if lang == "en" and kind == "meeting" and _NOT_A_MEETING_EN.match(text[cue.end:]):
+            continue  # "a solution that will meet the interests of all", "the commission is working regularly"
+        if lang == "en" and cue.term.key == "meeting_next" and "commission" in cue.surface.lower() \
+                and not _TO_COME_EN.search(text[max(0, cue.start - 40):cue.end + 40]):
+            continue  # a standing commission named, no session of it to come
+        if lang == "en" and kind == "meeting" and _NOT_A_MEETING_HELD_EN.search(text[max(0, cue.start - 40):cue.start]):
+            continue  # "the upcoming Winter Games will be held", "elections will be held": no meeting of the sides
         if cue.term.key == "visit_scheduled" and _GENERIC.search(fold(cue.surface, lang)):
             kind = scheduled_kind(fold(text[cue.end:cue.end + 120], lang))  # the next cue may be its own word
         who = _who(tagged, cue, mentions, roster, kind, last)
@@ -122,6 +142,8 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
     if lang == "ar" and tagged.tokens:
         spans.extend(_grammar_follow_ups(todos, tagged, mentions, roster, s, last))
     if lang == "en" and not _found_in(todos, s):
+        spans.extend(_expected_visits(todos, tagged, mentions, roster, s))
+    if lang == "en" and not _found_in(todos, s):
         spans.extend(_promises(todos, tagged, mentions, roster, s, last))
     return spans
 
@@ -140,6 +162,21 @@ def _promises(todos: list[ToDo], tagged: Tagged, mentions: list[Mention], roster
                     if x.char_end <= m.start() and (p := roster.resolve(x)) is not None), last)
         will = tagged.text.find(" will ", m.start())
         todos.append(ToDo("other", "proposed", who, clause(tagged.text[will + 1:m.end()]), s))
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _expected_visits(todos: list[ToDo], tagged: Tagged, mentions: list[Mention], roster: Roster,
+                     s: int) -> list[tuple[int, int]]:
+    """English: a visit expected of someone ("we expect the Prime Minister of Serbia to visit Moscow")."""
+    spans = []
+    for m in EXPECT_VISIT_EN.finditer(tagged.text):
+        who = next((p.pid for x in mentions if m.start() <= x.char_start < m.end()
+                    and (p := roster.resolve(x)) is not None), None)
+        todo = ToDo("visit", "proposed", who, clause(tagged.text[m.start():m.end()]), s)
+        if (soon := _SOON.search(m.group(0))) is not None:
+            todo.due_text, todo.status = soon.group(0).strip(), "scheduled"
+        todos.append(todo)
         spans.append((m.start(), m.end()))
     return spans
 
@@ -184,6 +221,7 @@ def _grammar_follow_ups(todos: list[ToDo], tagged: Tagged, mentions: list[Mentio
 
 _HOSTING = re.compile(r"\b(?:welcom\w*|host\w*|receiv\w*)\b", re.IGNORECASE)
 _BY = re.compile(r"^\s*\S*\s*by\s", re.IGNORECASE)
+_SEEING_YOU = re.compile(r"\bseeing (?:you|him|her)\b", re.IGNORECASE)
 
 
 def _visit_by(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster) -> str | None:
@@ -205,6 +243,9 @@ def _who(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, kind
     before = [p for m in reversed(mentions) if m.end <= k and (p := roster.resolve(m)) is not None]
     if kind == "visit" and _HOSTING.search(cue.surface):
         return after[0].pid if after else None  # "looks forward to welcoming Prime Minister Starmer": the guest visits
+    if kind == "visit" and _SEEING_YOU.search(cue.surface):
+        speaker = before[0].pid if before else last  # the one to be seen there visits
+        return next((p.pid for p in roster.mains() if p.pid != speaker), None)
     if kind == "visit" and (named := _visit_by(tagged, cue, mentions, roster)) is not None:
         return named or None  # "the upcoming State Visit by ROK President Yoon"
     nearest = next((m for m in reversed(mentions) if m.end <= k), None)

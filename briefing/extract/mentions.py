@@ -465,7 +465,8 @@ def _name_word(tagged: Tagged, k: int) -> bool:
 
 
 # Lower-case particles inside English spellings of names ("Khalifa al-Harthy", "Khalid bin Salman").
-_PARTICLES_EN = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "de", "da", "di", "du", "dos", "del"})
+_PARTICLES_EN = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "de", "da", "di", "du", "dos", "del",
+                          "do", "das", "e", "y"})
 
 
 def _particle_en(tagged: Tagged, k: int) -> bool:

@@ -291,6 +291,13 @@ def assign_sides(roster: Roster, role: str, place_country: str | None, event_typ
         subject.side, obj.side = "host", "guest"
     elif role == "guest":
         subject.side, obj.side = "guest", "host"
+    else:
+        return
+    if lang != "en" or not subject.country or obj.country in (None, subject.country):
+        return
+    for other in mains[2:]:  # "met with A, B, and C": the other counterparts are on the object's side too
+        if other.country and other.country != subject.country and (obj.side == "guest" or other.country == obj.country):
+            other.side = obj.side  # hosts only of the host's country; guests of any other
 
 
 def apply_initiative(roster: Roster, sentences: list[str], lang: str) -> None:

@@ -95,6 +95,12 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
                     raw = [c for c in raw if not (start <= c.start < end)]
                     raw.append(Cue(_CueTerm("stance", stance, {"stance": stance}), start, end, tagged.text[start:end]))
         raw.sort(key=lambda c: c.start)
+    if lang == "en":  # "spoke today with X about ...": what both spoke about
+        for m in _SPOKE_WITH_ABOUT_EN.finditer(tagged.text):
+            start, end = m.start("about"), m.end("about")
+            if not any(c.start < end and start < c.end for c in raw):
+                raw.append(Cue(_CueTerm("stance", "exchange_views", {"stance": "exchange_views"}), start, end, m["about"]))
+        raw.sort(key=lambda c: c.start)
     out: list[Cue] = []
     for cue in raw:
         if lang == "ar" and _here(tagged, cue):
@@ -197,6 +203,9 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
             stance = str(cue.term.attrs.get("stance", "other"))
             if any(a <= cue.start < b for a, b in follow_spans):
                 continue
+            if lang == "en" and _not_the_speakers(text, cue, stance):
+                prev_end = cue.end
+                continue  # "thank you for supporting ...", "you have always supported me", "thanks to Russia"
             if n and _inside_clause(tagged, cues[n - 1], cue):
                 continue
             if n + 1 < len(cues) and _reporting_frame(tagged, cue, cues[n + 1], lang, mentions[s], roster):
@@ -279,11 +288,28 @@ def _topics(tagged: Tagged, lex: Any, lang: str) -> list[tuple[Any, str]]:
     for match in cues_of(tagged, "topic"):
         if lang == "ar" and _office_of(tagged, match.start):
             continue  # "وزراء الشباب والرياضة", "وزارة الثقافة": the name of an office, not a topic
+        if lang == "en" and _inside_a_name_en(tagged.text, match.start, match.end):
+            continue  # "National Security Advisor", "Secretary of Homeland Security Mayorkas": a title, not a topic
         out.append((match.term, match.surface))
         rest = match.surface.split(maxsplit=1)
-        if len(rest) == 2:
+        if lang == "ar" and len(rest) == 2:  # in English the last word is the head: "food security" is no security
             out.extend((m.term, m.surface) for m in lex.match(rest[1], lang, ("topic",)) if m.term is not match.term)
     return out
+
+
+_CAPITALISED_BEFORE_EN = re.compile(r"\b(?:[A-Z][a-z]+|of)\s+$")
+_CAPITALISED_AFTER_EN = re.compile(r"^\s+[A-Z][a-z]")
+
+
+def _inside_a_name_en(text: str, start: int, end: int) -> bool:
+    """English: a title-case topic word between capitalised words ("Deputy National Security Advisor Jon Finer")."""
+    surface = text[start:end]
+    if not surface[:1].isupper() or surface.isupper() or not text[:start].strip() or text[:start].rstrip()[-1:] in ".:":
+        return False
+    before = text[max(0, start - 40):start]
+    if before.endswith("of ") and not re.search(r"\b[A-Z][a-z]+\s+of\s+$", before):
+        return False
+    return bool(_CAPITALISED_BEFORE_EN.search(before)) and bool(_CAPITALISED_AFTER_EN.match(text[end:end + 4]))
 
 
 _OFFICE_NOUNS_AR = frozenset({"وزير", "وزيره", "وزراء", "وزاره", "وزارات", "ووزير", "ووزيره", "ووزراء", "ووزاره"})
@@ -412,6 +438,14 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
         return "both"  # "بحث خادم الحرمين الشريفين مع رئيس الوزراء ...": discussed together
     k = token_at(tagged, cue.start)
     k_end = token_at(tagged, cue.end - 1) + 1
+    if (lang == "en" and stance != "exchange_views" and _PURPOSE_EN.match(cue.surface)
+            and not _joint_subject(tagged, cue, mentions, roster, before_text)):
+        subject = next((p.pid for m in sorted(mentions, key=lambda m: m.start)
+                        if m.end <= k and (p := roster.resolve(m)) is not None), None)
+        if subject is not None:
+            return subject  # "Secretary Blinken spoke with X to reaffirm ...": the sentence's subject, not X
+    if lang == "en" and last is not None and _PRONOUN_SUBJECT_EN.search(before_text[-24:]):
+        return last  # "He urged the President of France ...": the one speaking before, not the object after the verb
     if lang == "en" and (side := _country_subject(tagged, cue, roster)) is not None:
         return side  # "the United States looks forward to ...", "Russia noted ...": that country's principal
     if lang == "en" and _joint_subject(tagged, cue, mentions, roster, before_text):
@@ -485,6 +519,10 @@ def _subject_after_that(tagged: Tagged, k: int, mentions: list[Mention], roster:
     return None
 
 
+_SPOKE_WITH_ABOUT_EN = re.compile(r"\b(?:spoke|talked)\s+(?:today\s+|yesterday\s+|by\s+phone\s+)?with\s+(?:[A-Z]|his\s|her\s|their\s)"
+                                  r"[^.;:]{0,150}?\s(?P<about>about)\s")
+_PRONOUN_SUBJECT_EN = re.compile(r"(?:^|[.;,]\s*|\band\s+)(?:He|She|he|she)\s+(?:also\s+|further\s+|then\s+)?$")
+_PURPOSE_EN = re.compile(r"(?:to|and)\s", re.IGNORECASE)
 _RELATIVE_AR = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s*$")
 
 
@@ -666,4 +704,20 @@ def _object(tagged: Tagged, mention: Mention) -> bool:
         return True  # "للملك": ل with the article, the match spans the whole word
     return False
 
+
+# Support named as the reason of thanks ("thank you for invariably supporting"), or someone else's
+# ("you have always supported me", "our colleagues supported your proposals"): not the speaker's stance.
+_SUPPORT_NOT_SAID_EN = re.compile(r"(?:\bfor|\byou|\bthey|\bcolleagues|\bpartners)\s+(?:have\s+|had\s+|all\s+)?(?:[a-z]+ly\s+)?$"
+                                  r"|(?:\bincluding|\bin|\bby|\bof|\bon|\babout)\s+$|-$", re.IGNORECASE)
+
+
+def _not_the_speakers(text: str, cue: Cue, stance: str) -> bool:
+    """English: a stance word that states no stance of the one speaking ("thanks to", support thanked for)."""
+    if stance == "support" and cue.surface.lower().startswith(("support", "backed", "backs")):  # "Iran-backed"
+        return bool(_SUPPORT_NOT_SAID_EN.search(text[max(0, cue.start - 40):cue.start]))
+    # "largely thanks to the coordinated efforts": because of; "many thanks to you", "thanks to your efforts" are thanks
+    return stance == "thanks" and cue.surface.lower() == "thanks" and bool(_THANKS_TO_EN.match(text[cue.end:]))
+
+
+_THANKS_TO_EN = re.compile(r"\s+to\s+(?!you\b|your\b)", re.IGNORECASE)
 

@@ -610,3 +610,203 @@ def test_english_agreed_to_speak_again_is_a_call_to_come() -> None:
     summary = _call("The two agreed to speak again in the coming days.")
     assert _follow_ups(summary) == [("call", "proposed")]
     assert ("both", "agreement") in _said(summary)
+
+
+def test_the_side_that_asked_is_the_guest_when_the_phrase_opens_the_sentence() -> None:
+    summary = _extract("Telephone conversation with President of Uzbekistan Shavkat Mirziyoyev\n\n"
+                       "At the initiative of the Uzbek side, Vladimir Putin had a telephone conversation with "
+                       "President of the Republic of Uzbekistan Shavkat Mirziyoyev.\n\n"
+                       "The presidents discussed trade.\n")
+    assert _sides(summary) == {"vladimir_putin": "host", "shavkat_mirziyoyev": "guest"}
+
+
+def test_a_lower_case_particle_e_or_y_stays_inside_an_english_name() -> None:
+    summary = _extract("Readout of the Secretary's Meeting with Foreign Minister Rui Figueiredo e Soares of Cabo Verde\n\n"
+                       "Secretary of State Antony J. Blinken met today with Foreign Minister Rui Figueiredo e Soares of "
+                       "the Republic of Cabo Verde. They discussed trade.\n")
+    names = {p.name.en: p.country for p in summary.participants if p.name is not None}
+    assert names.get("Rui Figueiredo e Soares") == "CV"
+
+
+def test_a_town_written_with_its_country_decides_who_is_at_home() -> None:
+    summary = _extract("Readout of President Biden's Meeting with President Milei of Argentina\n\n"
+                       "President Joseph R. Biden, Jr. met today with President Javier Milei of Argentina in Ushuaia, "
+                       "Argentina. The two leaders discussed trade.\n", date=dt.date(2024, 5, 2))
+    assert summary.event.place is not None and summary.event.place.en == "Ushuaia, Argentina"
+    assert sorted(_sides(summary).values()) == ["guest", "host"]
+    assert next(p.side.value for p in summary.participants if p.country == "AR") == "host"
+
+
+def test_a_meeting_on_the_margins_of_a_summit_has_no_host() -> None:
+    summary = _extract("Readout of the Vice President's Meeting with Prime Minister Marape of Papua New Guinea\n\n"
+                       "Vice President Kamala Harris met today with Prime Minister James Marape of Papua New Guinea on "
+                       "the sidelines of the Leaders’ Meeting in San Francisco, California. They discussed climate.\n",
+                       date=dt.date(2023, 11, 16))
+    assert set(_sides(summary).values()) == {"other"}
+
+
+def test_every_counterpart_a_host_receives_is_a_guest() -> None:
+    summary = _extract("Secretary Blinken’s Meeting with Foreign Ministers of Chile and Peru\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken met with Chilean Foreign Minister Antonia Urrejola and "
+                       "Peruvian Foreign Minister César Landa at the State Department in Washington, DC. "
+                       "They discussed migration.\n")
+    sides = {p.country: p.side.value for p in summary.participants}
+    assert sides == {"US": "host", "CL": "guest", "PE": "guest"}
+
+
+def test_a_named_venue_without_an_article_is_the_place() -> None:
+    summary = _extract("Readout of the President's Meeting with President Macron of France\n\n"
+                       "President Joseph R. Biden, Jr. met today with President Emmanuel Macron of France at Schaumburg Palace "
+                       "to discuss Ukraine.\n", date=dt.date(2024, 6, 8))
+    assert summary.event.place is not None and summary.event.place.en == "Schaumburg Palace"
+
+
+def _follow_ups_who(summary: Summary) -> list[tuple[str, str, str | None]]:
+    return [(f.kind.value, f.status.value, f.who) for f in summary.follow_ups]
+
+
+def test_a_promise_to_act_is_a_follow_up() -> None:
+    summary = _extract("Telephone conversation with Prime Minister of Italy Mario Draghi\n\n"
+                       "Vladimir Putin had a telephone conversation with Prime Minister of Italy Mario Draghi.\n\n"
+                       "The President of Russia asked for help with the evacuation of students. "
+                       "Mario Draghi promised to raise the matter with the European Commission.\n")
+    assert _follow_ups_who(summary) == [("other", "proposed", "mario_draghi")]
+
+
+def test_a_standing_commission_or_meeting_someones_needs_is_no_meeting_to_come() -> None:
+    summary = _extract("Talks with President of Serbia Aleksandar Vucic\n\n"
+                       "Vladimir Putin held talks in Sochi with President of the Republic of Serbia Aleksandar Vucic.\n\n"
+                       "President of Russia Vladimir Putin: The Intergovernmental Commission is working regularly. "
+                       "I hope that a solution will be found that will meet the interests of all people in the region.\n")
+    assert _follow_ups_who(summary) == []
+
+
+def test_visits_expected_or_looked_forward_to_are_follow_ups() -> None:
+    summary = _extract("Talks with President of Serbia Aleksandar Vucic\n\n"
+                       "Vladimir Putin held talks in Sochi with President of the Republic of Serbia Aleksandar Vucic.\n\n"
+                       "President of Russia Vladimir Putin: We expect the Speaker of the Serbian Parliament to visit "
+                       "Moscow in spring.\n\nAleksandar Vucic: We are looking forward to seeing you in Belgrade.\n")
+    found = _follow_ups_who(summary)
+    assert [kind for kind, _, _ in found] == ["visit", "visit"]
+    assert found[1][2] == "vladimir_putin"
+
+
+def test_a_date_written_as_an_attribute_of_another_event_is_not_the_events() -> None:
+    summary = _extract("Secretary Blinken’s Call with Polish Foreign Minister Rau\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken spoke today with Polish Foreign Minister Zbigniew Rau to "
+                       "follow up on their March 5 meeting in Rzeszow. They discussed Ukraine.\n",
+                       date=dt.date(2022, 3, 20))
+    assert summary.event.date == dt.date(2022, 3, 20)
+
+
+def _stances(summary: Summary) -> list[tuple[str, str]]:
+    return sorted((p.speaker, p.stance.value) for p in summary.positions)
+
+
+def test_support_thanked_for_or_someone_elses_and_thanks_to_are_no_stance_of_the_speaker() -> None:
+    summary = _extract("Secretary Blinken’s Call with Norwegian Foreign Minister Huitfeldt\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken spoke today with Norwegian Foreign Minister Anniken "
+                       "Huitfeldt. Secretary Blinken thanked Norway for supporting Ukraine’s energy security. "
+                       "The Secretary noted that the supplies continued largely thanks to the coordinated efforts of "
+                       "the allies.\n", date=dt.date(2022, 6, 1))
+    assert _stances(summary) == [("antony_blinken", "emphasis"), ("antony_blinken", "thanks")]
+
+
+def test_a_purpose_infinitive_is_the_subjects_position_and_appreciation_may_be_qualified() -> None:
+    summary = _extract("Secretary Blinken’s Call with Spanish Foreign Minister Albares\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken spoke today with Spanish Foreign Minister José Manuel "
+                       "Albares to reaffirm the strong U.S.-Spain alliance. Secretary Blinken expressed strong "
+                       "appreciation for Spain’s support to Ukraine. The Secretary and the Foreign Minister also shared "
+                       "views on the situation in the Sahel.\n", date=dt.date(2022, 3, 1))
+    assert _stances(summary) == [("antony_blinken", "emphasis"), ("antony_blinken", "satisfaction"),
+                                 ("both", "exchange_views")]
+
+
+def test_congratulating_in_order_to_is_the_subjects_congratulation() -> None:
+    summary = _extract("Readout of President Biden’s Call with European Council President Charles Michel\n\n"
+                       "President Joseph R. Biden, Jr. spoke today with European Council President Charles Michel to "
+                       "congratulate him on his re-election and reiterate our commitment to the partnership.\n",
+                       date=dt.date(2022, 3, 25))
+    assert _stances(summary) == [("joe_biden", "congratulation"), ("joe_biden", "emphasis")]
+
+
+def test_hosting_the_next_summit_and_participation_looked_forward_to_are_follow_ups() -> None:
+    summary = _extract("Readout of President Biden’s Meeting with President Noboa of Ecuador\n\n"
+                       "President Biden met with President Daniel Noboa of Ecuador. President Biden thanked President "
+                       "Noboa for hosting the next Summit on Migration planned for later this year and emphasized the "
+                       "importance of regional cooperation. President Noboa said that Ecuador looks forward to "
+                       "participating in the Americas Partnership.\n")
+    assert [kind for kind, _, _ in _follow_ups_who(summary)] == ["meeting", "other"]
+    assert ("joe_biden", "emphasis") in _stances(summary)
+
+
+def test_games_to_be_held_are_no_meeting_to_come() -> None:
+    summary = _extract("Talks with President of China Xi Jinping\n\n"
+                       "Vladimir Putin held talks with President of the People's Republic of China Xi Jinping.\n\n"
+                       "President of Russia Vladimir Putin: I have no doubt that the upcoming Winter Games will be held "
+                       "at the highest level.\n")
+    assert _follow_ups_who(summary) == []
+
+
+def test_he_before_a_verb_is_the_last_speaker_not_the_object_after_it() -> None:
+    summary = _extract("Telephone conversation with President of France Emmanuel Macron\n\n"
+                       "Vladimir Putin had a telephone conversation with President of the French Republic Emmanuel "
+                       "Macron.\n\nVladimir Putin reaffirmed Russia's readiness for cooperation. He urged the President "
+                       "of France to join the efforts to evacuate foreign nationals.\n")
+    assert ("vladimir_putin", "call") in _stances(summary)
+    assert ("emmanuel_macron", "call") not in _stances(summary)
+
+
+def test_support_as_a_gerund_or_in_iran_backed_is_no_stance() -> None:
+    summary = _extract("Readout of the Vice President’s Call with King Abdullah II of Jordan\n\n"
+                       "Vice President Kamala Harris spoke today with King Abdullah II of Jordan. The Vice President "
+                       "commended the King for Jordan’s leadership in supporting stability in the region. She "
+                       "condemned the Iran-backed attacks on shipping.\n", date=dt.date(2024, 1, 5))
+    assert _stances(summary) == [("kamala_harris", "condemnation"), ("kamala_harris", "satisfaction")]
+
+
+def _topics_of(summary: Summary) -> set[str]:
+    return {a.topic.value for a in summary.agenda if a.topic is not None}
+
+
+def test_a_topic_word_in_a_title_or_the_head_of_a_compound_is_no_topic() -> None:
+    summary = _extract("Readout of National Security Advisor Jake Sullivan’s Meeting with Foreign Minister Cohen\n\n"
+                       "National Security Advisor Jake Sullivan met today with Foreign Minister Eli Cohen of Israel. "
+                       "They discussed food security and climate change.\n", date=dt.date(2023, 3, 1))
+    assert "security" not in _topics_of(summary)
+    assert {"agriculture", "environment"} <= _topics_of(summary)
+
+
+def test_covid_and_vaccines_are_health() -> None:
+    summary = _extract("Telephone conversation with President of Argentina Alberto Fernandez\n\n"
+                       "Vladimir Putin had a telephone conversation with President of Argentina Alberto Fernandez.\n\n"
+                       "The presidents discussed cooperation in countering COVID-19, including deliveries of vaccines.\n")
+    assert "health" in _topics_of(summary)
+
+
+def test_what_the_two_spoke_about_is_an_exchange_of_views() -> None:
+    summary = _extract("Secretary Blinken’s Call with Estonian Foreign Minister Liimets\n\n"
+                       "The below is attributable to Spokesperson Ned Price:\n\n"
+                       "Secretary of State Antony J. Blinken spoke today with Estonian Foreign Minister Eva-Maria "
+                       "Liimets about the security situation in Europe.\n", date=dt.date(2022, 1, 20))
+    assert _stances(summary) == [("both", "exchange_views")]
+
+
+def test_summing_up_covering_and_commenting_are_positions() -> None:
+    summary = _extract("Telephone conversation with President of Turkey Recep Tayyip Erdogan\n\n"
+                       "Vladimir Putin had a telephone conversation with President of Turkey Recep Tayyip Erdogan.\n\n"
+                       "The presidents summed up the results of bilateral cooperation. The conversation also covered "
+                       "energy. Vladimir Putin commented on the situation in Syria.\n")
+    assert _stances(summary) == [("both", "exchange_views"), ("both", "exchange_views"), ("vladimir_putin", "other")]
+
+
+def test_a_known_residence_places_the_meeting_in_its_country() -> None:
+    summary = _extract("Meeting with President of Kazakhstan Kassym-Jomart Tokayev\n\n"
+                       "Vladimir Putin met with President of the Republic of Kazakhstan Kassym-Jomart Tokayev at the "
+                       "Constantine Palace.\n\nThe presidents discussed trade.\n")
+    assert _sides(summary) == {"vladimir_putin": "host", "kassym_jomart_tokayev": "guest"}
+    assert summary.event.place is not None and summary.event.place.ar == "قصر قسطنطين"
