@@ -36,8 +36,8 @@ GOALS = {"event_type": 0.9, "participants": 0.9, "side": 0.85, "positions": 0.75
 FLOORS = {
     "en": {"event_type": 0.95, "participants": 0.95, "side": 0.92, "country": 0.89, "positions": 0.82,
            "follow_ups": 0.75, "agenda": 0.74, "date": 0.95, "place": 0.88},
-    "ar": {"event_type": 0.94, "participants": 0.93, "side": 0.94, "country": 0.89, "positions": 0.81,
-           "follow_ups": 0.75, "agenda": 0.75, "date": 0.95, "place": 0.83},
+    "ar": {"event_type": 0.94, "participants": 0.93, "side": 0.94, "country": 0.90, "positions": 0.81,
+           "follow_ups": 0.75, "agenda": 0.75, "date": 0.95, "place": 0.92},
 }
 FIELDS = ("event_type", "participants", "side", "country", "positions", "follow_ups", "agenda", "date", "place")
 
