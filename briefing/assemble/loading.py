@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..base.errors import BriefingError
-from ..base.parallel import map_settled
 from ..read.summaries import STDIN, is_summary_path, read_summary
 from ..summary.model import Summary
 
@@ -29,7 +27,7 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     label = "<stdin>" if str(name) == STDIN else str(name)
     if is_summary_path(name):
         return LoadedInput(label, read_summary(name, terms=terms))
-    from ..base.errors import InputError
+    from ..base.errors import BriefingError, InputError
     from ..extract import extract_summary
     from ..read.sources import read_release
     from ..summary.review import open_items
@@ -55,19 +53,6 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     else:
         warnings.append("extracted from a release; check the facts before it goes out")
     return LoadedInput(label, summary, tuple(warnings))
-
-
-def load_task(task: tuple[str, tuple[Path, ...], dt.date | None]) -> LoadedInput:
-    """Load one input from a (name, terms, date) task: what a worker process runs."""
-    name, terms, date = task
-    return load_input(name, terms=terms, date=date)
-
-
-def load_inputs(names: Sequence[str], *, terms: Sequence[Path] = (), date: dt.date | None = None, workers: int | None = None,
-                advance: Callable[[], None] | None = None) -> list[LoadedInput | BriefingError]:
-    """Load every input over the cores (see base.parallel); each result, or each input's error, in the inputs' order."""
-    return map_settled(load_task, [(name, tuple(terms), date) for name in names], workers=reading_workers(names, workers),
-                       advance=advance)
 
 
 def reading_workers(names: Sequence[str], workers: int | None = None) -> int | None:

@@ -2,13 +2,11 @@
 
 The pool forks from the running process (on Linux), so workers start with the modules
 already imported. One item, or one worker, runs in this process. Errors of our own types
-come back with their file, line and hint intact; the first one raised (in item order) wins,
-or, with `map_settled`, each stands in its item's place and the other items go on.
+come back with their file, line and hint intact; the first one raised (in item order) wins.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -40,22 +38,6 @@ def map_ordered(func: Callable[[T], R], items: Sequence[T], *, workers: int | No
                 advance()
         return results
     return _in_pool(func, items, count, advance)
-
-
-def map_settled(func: Callable[[T], R], items: Sequence[T], *, workers: int | None = None,
-                advance: Callable[[], None] | None = None) -> list[R | BriefingError]:
-    """Return, for every item in order, `func(item)` or the error of our own types it raised (over `workers` processes)."""
-    if min(workers or default_workers(), len(items)) <= 1:
-        return map_ordered(functools.partial(_settled, func), items, workers=1, advance=advance)  # the errors themselves
-    outcomes = map_ordered(functools.partial(call_returning_errors, func), items, workers=workers, advance=advance)
-    return [rebuild_error(value) if kind == "error" else value for kind, value in outcomes]
-
-
-def _settled(func: Callable[[T], R], item: T) -> R | BriefingError:
-    try:
-        return func(item)
-    except BriefingError as error:
-        return error
 
 
 def _in_pool(func: Callable[[T], R], items: Sequence[T], count: int, advance: Callable[[], None] | None) -> list[R]:

@@ -26,9 +26,9 @@ def add(
 ) -> None:
     """Store each input as an event; the same event from another source joins it as a source.
 
-    Every input is read first (over the cores); those that read are then stored in one transaction (all or none).
+    Every input is read first; those that read are then stored in one transaction (all or none).
     """
-    from ..assemble.loading import load_inputs
+    from ..assemble.loading import load_input
     from ..base.errors import BriefingError, ExitCode
     from ._options import open_from_options, release_settings
     from ._output import progress, warn
@@ -37,17 +37,18 @@ def add(
     failed, loaded = 0, []
     with open_from_options(archive, config, create=True) as store:
         with progress(len(inputs), "Reading") as advance:
-            outcomes = load_inputs(inputs, terms=term_files, date=reference, advance=advance)
-        for outcome in outcomes:  # errors and warnings in the inputs' order, as one by one
-            if isinstance(outcome, BriefingError):
-                if len(inputs) == 1:
-                    raise outcome
-                failed += 1
-                typer.echo(f"briefing: {outcome}", err=True)
-                continue
-            loaded.append(outcome)
-            for warning in outcome.warnings:
-                warn(outcome.name, warning)
+            for name in inputs:
+                try:
+                    loaded.append(load_input(name, terms=term_files, date=reference))
+                except BriefingError as error:
+                    if len(inputs) == 1:
+                        raise
+                    failed += 1
+                    typer.echo(f"briefing: {error}", err=True)
+                else:
+                    for warning in loaded[-1].warnings:
+                        warn(loaded[-1].name, warning)
+                advance()
         with progress(len(loaded), "Archiving") as advance:
             results = store.add_summaries(_stepping([item.summary for item in loaded], advance))
     for item, result in zip(loaded, results, strict=True):

@@ -236,7 +236,7 @@ def test_to_confirm_lists_what_a_person_must_check(cli, archive_url, make, follo
     assert rows[1][1] == "accepted, to confirm" and rows[1][8].startswith("event 2? ")
 
 
-def test_many_inputs_read_over_the_cores_keep_their_order_and_their_error_lines(cli, archive_url, make, tmp_path):
+def test_many_inputs_keep_their_order_and_their_error_lines_with_standard_input_among_them(cli, archive_url, make, tmp_path):
     goods = [write(tmp_path / f"g{n}.yaml", make(url=f"u{n}", date=f"2026-11-{10 + n}")) for n in range(6)]
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\nlanguage: fr\n", encoding="utf-8")

@@ -42,23 +42,3 @@ def test_progress_advances_once_per_item():
     ticks = []
     map_ordered(square_and_pid, list(range(7)), workers=2, advance=lambda: ticks.append(1))
     assert len(ticks) == 7
-
-
-def test_settled_every_item_gives_its_result_or_its_error_in_its_place():
-    from briefing.base.parallel import map_settled
-
-    ticks = []
-    pooled = map_settled(fail_on_three, [1, 2, 3, 4, 3, 5], workers=2, advance=lambda: ticks.append(1))
-    here = map_settled(fail_on_three, [1, 2, 3, 4, 3, 5], workers=1)
-    for outcomes in (pooled, here):
-        assert [o if isinstance(o, int) else str(o) for o in outcomes] == [
-            1, 2, "Bad input: three.yaml:3: three is bad (use four)", 4, "Bad input: three.yaml:3: three is bad (use four)", 5]
-        assert all(type(o) is InputError for o in outcomes if not isinstance(o, int))
-    assert len(ticks) == 6
-
-
-def test_settled_runs_in_workers_and_one_item_here():
-    from briefing.base.parallel import map_settled
-
-    assert os.getpid() not in {pid for _, pid in map_settled(square_and_pid, list(range(6)), workers=2)}
-    assert map_settled(square_and_pid, [5], workers=4) == [(25, os.getpid())]
