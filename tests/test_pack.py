@@ -333,3 +333,12 @@ def test_without_overview_the_pack_has_none(tmp_path):
     result = run_cli("pack", *_samples(), "-o", str(tmp_path / "pack.html"), "--config", CONFIG)
     assert result.returncode == 0, result.stderr.decode()
     assert 'id="overview"' not in (tmp_path / "pack.html").read_text(encoding="utf-8")
+
+
+def test_a_pack_reads_standard_input_among_other_inputs(tmp_path):
+    out = tmp_path / "pack.html"
+    first, *others = _samples()
+    with open(first, "rb") as handle:
+        result = run_cli("pack", "-", *others, "-o", str(out), stdin=handle.read())
+    assert result.returncode == 0, result.stderr.decode()  # a worker's standard input is /dev/null: read here
+    assert len(re.findall(r'<section class="pack-note"', out.read_text(encoding="utf-8"))) == 3

@@ -149,7 +149,8 @@ def _sqlite_begin(conn) -> None:  # noqa: ANN001 - a sqlalchemy Connection
 def _upgrade(engine, *, create: bool = True) -> None:  # noqa: ANN001
     """Run Alembic's `upgrade head` unless the schema is already there (checked without loading Alembic).
 
-    A database holding other tables and no archive is refused; without `create`, an empty one too.
+    A database holding other tables and no archive is refused; without `create`, an empty one too. An empty
+    SQLite database gets the schema `upgrade head` leaves directly (see fresh.py): Alembic is not loaded.
     """
     from sqlalchemy import inspect, text
 
@@ -163,7 +164,22 @@ def _upgrade(engine, *, create: bool = True) -> None:  # noqa: ANN001
                                hint="give another --archive")
         elif not create:
             raise ArchiveError(f"no archive at {display_url(str(engine.url))} yet", hint="store summaries with `briefing archive add`")
+        elif engine.dialect.name == "sqlite" and _create_sqlite(engine):
+            return
     _migrate(engine)
+
+
+def _create_sqlite(engine) -> bool:  # noqa: ANN001
+    """Give an empty SQLite database the schema of `upgrade head` under the writers' lock; False if it is not empty by then."""
+    from .fresh import REVISION, SQLITE_SCHEMA
+
+    with writing(engine) as conn:
+        if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+            return False  # another run created it meanwhile: Alembic sees to it
+        for statement in SQLITE_SCHEMA:
+            conn.exec_driver_sql(statement)
+        conn.exec_driver_sql("INSERT INTO alembic_version (version_num) VALUES (?)", (REVISION,))
+    return True
 
 
 def _migrate(engine) -> None:  # noqa: ANN001

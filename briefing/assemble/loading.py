@@ -53,3 +53,8 @@ def load_input(name: str | Path, *, terms: Sequence[Path] = (), date: dt.date | 
     else:
         warnings.append("extracted from a release; check the facts before it goes out")
     return LoadedInput(label, summary, tuple(warnings))
+
+
+def reading_workers(names: Sequence[str], workers: int | None = None) -> int | None:
+    """Return the workers to load these inputs with: this process alone when standard input is one (a worker's is /dev/null)."""
+    return 1 if STDIN in names else workers

@@ -96,11 +96,13 @@ def _title(title: str | None, title_ar: str | None):  # noqa: ANN202 - a str, Te
 
 def _from_files(names: list[str], terms, date, workers: int | None) -> list:  # noqa: ANN001
     """Load every input over the cores (a bad one stops the pack: a pack is all or nothing)."""
+    from ..assemble.loading import reading_workers
     from ..base.parallel import map_ordered
     from ._output import progress, warn
 
     with progress(len(names), "Reading") as advance:
-        loaded = map_ordered(_load, [(name, tuple(terms), date) for name in names], workers=workers, advance=advance)
+        loaded = map_ordered(_load, [(name, tuple(terms), date) for name in names], workers=reading_workers(names, workers),
+                             advance=advance)
     for item in loaded:
         for warning in item.warnings:
             warn(item.name, warning)

@@ -24,13 +24,19 @@ SUMMARY_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_NODES = 100_000  # values in a summary once YAML aliases are expanded (an alias bomb has billions)
 MAX_DEPTH = 64
 STDIN = "-"
-# Text that JSON and YAML 1.2 may read differently, or that YAML refuses: characters outside YAML's
-# printable set, tabs, YAML's own line breaks and BOMs, surrogate escapes (JSON joins pairs), a key's
-# colon on the next line (no simple key in YAML). Such text takes the YAML path.
-# Characters outside YAML's printable set (tabs and BOMs among them), and YAML 1.1's extra line breaks.
-_NOT_YAML_TEXT = r'[^\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]|[\u2028\u2029]'
-_NOT_PLAIN_JSON = re.compile(_NOT_YAML_TEXT + r'|\\u[dD][89a-fA-F]|\n\s*:')
 MAX_SIMPLE_KEY = 1024  # YAML's limit on an implicit key's length
+# YAML's printable set less YAML 1.1's extra line breaks (LS, PS; NEL is outside the set): text with any other
+# character (tabs and BOMs among them) may read differently, and takes the YAML path (ruamel's). The text is
+# matched as one greedy run of the set: searching for a character outside it costs about 7 times as much.
+_YAML_TEXT = re.compile(r'[\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]*')
+# Besides, text that JSON and YAML 1.2 may read differently: surrogate escapes (JSON joins pairs), a key's
+# colon on the next line (no simple key in YAML).
+_ODD_JSON = re.compile(r'\\u[dD][89a-fA-F]|\n\s*:')
+
+
+def _not_yaml_text(text: str) -> bool:
+    """Tell whether the text holds a character outside YAML's printable set, or LS or PS."""
+    return _YAML_TEXT.match(text).end() != len(text)  # type: ignore[union-attr] # `*` always matches
 
 
 def read_bytes(path: str | Path, *, limit: int = MAX_BYTES, hint: str | None = None) -> bytes:
@@ -125,7 +131,7 @@ def _refuse(_text: str) -> Any:
 
 def load_plain_json(text: str) -> Any | None:
     """Parse JSON that YAML 1.2 reads the same (json's C parser, much faster); None for anything else."""
-    if _NOT_PLAIN_JSON.search(text):
+    if _not_yaml_text(text) or _ODD_JSON.search(text):
         return None
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_float=_refuse, parse_constant=_refuse)
@@ -137,13 +143,20 @@ def load_plain_json(text: str) -> Any | None:
 # breaks (NEL, LS, PS) and BOMs, a lone carriage return, a backslash but before the escapes both parsers read
 # alike (a \\u escape of a surrogate passes: libyaml refuses it, so ruamel reads it), a line that starts with
 # a key's colon (no simple key across lines in YAML 1.2), and many spaces before a colon (a simple key's limit).
-_NOT_PLAIN_YAML = re.compile(_NOT_YAML_TEXT + r'|\r(?!\n)'
-                             r'|\\(?![0abtnvfre "/\\N_LP\n]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})'
-                             r'|(?:^|\n) *:| {64,}:')
+_LONE_CR = re.compile(r'\r(?!\n)')
+_ODD_ESCAPE = re.compile(r'\\(?![0abtnvfre "/\\N_LP\n]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})')
+_FIRST_LINE_COLON, _LINE_COLON, _SPACED_COLON = re.compile(r' *:'), re.compile(r'\n *:'), re.compile(r' {64,}:')
 _PLAIN_INT = re.compile(r"[-+]?[1-9][0-9]*")  # what ruamel's round-trip loader reads as a plain int (0 is a ScalarInt)
 _PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ... and as a datetime.date
 _STR, _NULL, _BOOL, _INT, _TIMESTAMP = (f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "timestamp"))
 _MAX_PLAIN_KEY = MAX_SIMPLE_KEY // 2  # characters of a key on its line: well inside the simple-key limit
+
+
+def _not_plain_yaml(text: str) -> bool:
+    """Tell whether the text holds what the libyaml path leaves to ruamel (each pattern only where its first character is)."""
+    return bool(_not_yaml_text(text) or ("\r" in text and _LONE_CR.search(text)) or ("\\" in text and _ODD_ESCAPE.search(text))
+                or _FIRST_LINE_COLON.match(text) or _LINE_COLON.search(text)
+                or (" " * 64 in text and _SPACED_COLON.search(text)))
 
 
 def _c_parser() -> Any:
@@ -191,10 +204,10 @@ def load_plain_yaml(text: str) -> dict[str, Any] | None:
     the YAML 1.2 resolver `load_yaml` uses (yes/no/on/off and 1:20 are strings, as there) into str, null,
     bool, decimal int and date; quoted scalars. Left to ruamel: directives, tags, anchors and aliases, block
     scalars (| and >), duplicate and non-string keys, floats and ruamel's other scalar types, odd characters
-    (see _NOT_PLAIN_YAML), a root that is not a mapping, and every syntax error (ruamel names its line).
+    (see _not_plain_yaml), a root that is not a mapping, and every syntax error (ruamel names its line).
     """
     parser = _c_parser()
-    if parser is None or _NOT_PLAIN_YAML.search(text):
+    if parser is None or _not_plain_yaml(text):
         return None
     try:
         return _build(parser(text))  # only its parser's events: neither its resolver nor its constructor
@@ -223,6 +236,7 @@ def _build(parser: Any) -> dict[str, Any]:
     if type(start) is not DocumentStartEvent or start.version is not None or start.tags:
         raise _NotPlain  # %YAML 1.1 switches ruamel's resolver; %TAG, tags: ruamel's constructors
     root: Any = None
+    values = 0  # within to_plain's bounds, so that the tree needs no copy (read_summary)
     stack: list[Any] = []  # open containers, innermost last
     keys: list[Any] = []  # per open container: the mapping's pending key, _NO_KEY, or None for a list
     while True:
@@ -268,6 +282,9 @@ def _build(parser: Any) -> dict[str, Any]:
             else:
                 stack[-1][key] = value
                 keys[-1] = _NO_KEY
+        values += 1
+        if values > MAX_NODES or len(stack) > MAX_DEPTH:
+            raise _NotPlain  # over to_plain's bounds: ruamel's path reports them
         if kind is not ScalarEvent:
             stack.append(value)
             keys.append(_NO_KEY if kind is MappingStartEvent else None)
@@ -408,15 +425,15 @@ def _first_error(exc: ValidationError, tree: Any) -> tuple[tuple[str | int, ...]
     return loc, message, hint
 
 
-def summary_from_tree(tree: Any, name: str, *, terms: Sequence[Path] = ()) -> Summary:
-    """Validate a parsed YAML tree, mapping the first error to its line."""
+def summary_from_tree(tree: Any, name: str, *, terms: Sequence[Path] = (), plain: bool = False) -> Summary:
+    """Validate a parsed YAML tree, mapping the first error to its line (`plain`: a tree load_plain_yaml built, used as it is)."""
     if not isinstance(tree, Mapping):
         raise SummaryError("a summary must be a mapping of keys (format, language, event, participants, ...)", file=name)
-    plain = to_plain(tree, name)
+    plain_tree = tree if plain else to_plain(tree, name)
     try:
-        summary = parse_summary(plain)
+        summary = parse_summary(plain_tree)
     except ValidationError as exc:
-        loc, message, hint = _first_error(exc, plain)
+        loc, message, hint = _first_error(exc, plain_tree)
         line, column = locate(tree, loc)
         raise SummaryError(message, file=name, line=line, column=column, field=field_path(loc), hint=hint) from None
     check_codes(summary, tree, name, terms=terms)
@@ -446,11 +463,12 @@ def read_summary(path: str | Path, *, terms: Sequence[Path] = ()) -> Summary:
     if not text.strip():
         raise SummaryError("file is empty", file=name)
     plain = load_plain_json(text) if text.lstrip().startswith("{") else None
-    if plain is None:
+    built = plain is None  # libyaml's tree is plain data within to_plain's bounds already; json's is not bounded
+    if built:
         plain = load_plain_yaml(text)
     if plain is not None:
         try:
-            return summary_from_tree(plain, name, terms=terms)
+            return summary_from_tree(plain, name, terms=terms, plain=built)
         except SummaryError:
             pass  # the YAML path says the same with the line and column
     return summary_from_tree(load_yaml(text, name), name, terms=terms)

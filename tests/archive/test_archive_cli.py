@@ -234,3 +234,18 @@ def test_to_confirm_lists_what_a_person_must_check(cli, archive_url, make, follo
     assert out.splitlines()[1].endswith("new event 2; follow-up 1 to confirm")
     rows = lines(cli("followups", "--to-confirm", "--archive", archive_url))
     assert rows[1][1] == "accepted, to confirm" and rows[1][8].startswith("event 2? ")
+
+
+def test_many_inputs_keep_their_order_and_their_error_lines_with_standard_input_among_them(cli, archive_url, make, tmp_path):
+    goods = [write(tmp_path / f"g{n}.yaml", make(url=f"u{n}", date=f"2026-11-{10 + n}")) for n in range(6)]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\nlanguage: fr\n", encoding="utf-8")
+    names = [goods[0], bad, goods[1], tmp_path / "missing.yaml", goods[2], goods[3], "-", goods[4], bad]
+    result = cli("archive", "add", *map(str, names), "--archive", archive_url, stdin=goods[5].read_bytes())
+    assert result.returncode == 2
+    assert [line.split(": ")[0] for line in result.stdout.decode().splitlines()] == [
+        str(goods[0]), str(goods[1]), str(goods[2]), str(goods[3]), "<stdin>", str(goods[4])]
+    errors = result.stderr.decode().splitlines()
+    assert [line.split(": ")[2].split(":")[0] for line in errors] == [str(bad), str(tmp_path / "missing.yaml"), str(bad)]
+    assert errors[0] == errors[2] and errors[0].startswith(f"briefing: Invalid summary: {bad}:2:1: language: 'fr' is not allowed")
+    assert len(lines(cli("archive", "list", "--archive", archive_url))) == 7

@@ -74,3 +74,45 @@ def test_an_archive_of_revision_0001_migrates_with_its_sources_and_candidates(ar
         assert conn.execute(text("SELECT followup_id, event_id, event_date FROM candidates")).one()[:2] == (1, 2)
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
     engine.dispose()
+
+
+def _schema(path) -> tuple[list, list]:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as conn:
+        return (conn.execute("SELECT * FROM sqlite_master ORDER BY rowid").fetchall(),
+                conn.execute("SELECT * FROM alembic_version").fetchall())
+
+
+def test_a_new_sqlite_archive_has_the_very_schema_the_migrations_leave(tmp_path, monkeypatch):
+    import briefing.archive.engine as engine
+
+    open_archive(f"sqlite:///{tmp_path / 'new.sqlite'}").close()
+    monkeypatch.setattr(engine, "_create_sqlite", lambda _engine: False)  # as before: Alembic's `upgrade head`
+    open_archive(f"sqlite:///{tmp_path / 'migrated.sqlite'}").close()
+    created, migrated = _schema(tmp_path / "new.sqlite"), _schema(tmp_path / "migrated.sqlite")
+    assert created == migrated and created[1] == [("0002",)]
+
+
+def test_a_new_sqlite_archive_is_created_without_loading_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from briefing.archive.engine import HEAD
+    from briefing.archive.fresh import REVISION
+
+    assert REVISION == HEAD
+    code = "import sys; from briefing.archive.store import open_archive; open_archive(sys.argv[1]).close(); print('alembic' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code, f"sqlite:///{tmp_path / 'a.sqlite'}"], capture_output=True, text=True, check=True)
+    assert done.stdout == "False\n"
+
+
+def test_a_database_filled_meanwhile_is_left_to_alembic(tmp_path):
+    from briefing.archive.engine import _create_sqlite
+
+    url = f"sqlite:///{tmp_path / 'a.sqlite'}"
+    open_archive(url).close()
+    engine = create_engine(url)
+    assert _create_sqlite(engine) is False
+    engine.dispose()

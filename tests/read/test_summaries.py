@@ -280,3 +280,60 @@ def test_edited_real_yaml_reads_as_ruamel_reads_it(text, edits):
         position %= len(text) + 1
         text = text[:position] + snippet + text[position + cut:]
     event("read by libyaml" if fast_or_none(text) is not None else "left to ruamel")
+
+
+# The checks that send text to the slow paths are split into cheap parts (one run of the printable set,
+# each pattern only where its first character is): they must refuse exactly what the single patterns refused.
+_PRINTABLE_OR_NOT = r'[^\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]|[\u2028\u2029]'
+ONE_PATTERN_YAML = _PRINTABLE_OR_NOT + (r'|\r(?!\n)|\\(?![0abtnvfre "/\\N_LP\n]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})'
+                                        r'|(?:^|\n) *:| {64,}:')
+ONE_PATTERN_JSON = _PRINTABLE_OR_NOT + r'|\\u[dD][89a-fA-F]|\n\s*:'
+ODD = ["\t", "\r", "\r\n", "\n", " ", " " * 64, ":", "\\", "\\u", "\\ud8", "\\x4", "\\N", "\x85", "\xa0", "\u2027", "\u2028",
+       "\u2029", "\u202a", "\ud7ff", "\ue000", "\ufeff", "\ufffe", "\uffff", "\U0001f600", "\x7f", "\x1b", "a", "م", "\v", "\f"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(ODD), st.characters()), max_size=12))
+def test_the_split_checks_refuse_what_the_single_patterns_refused(pieces):
+    import re
+
+    from briefing.read.summaries import _ODD_JSON, _not_plain_yaml, _not_yaml_text
+
+    text = "".join(pieces)
+    assert _not_plain_yaml(text) == bool(re.search(ONE_PATTERN_YAML, text))
+    assert (_not_yaml_text(text) or bool(_ODD_JSON.search(text))) == bool(re.search(ONE_PATTERN_JSON, text))
+
+
+def test_the_split_checks_refuse_a_long_text_for_its_last_character():
+    from briefing.read.summaries import _not_plain_yaml
+
+    text = SEED.read_text(encoding="utf-8")
+    assert not _not_plain_yaml(text)
+    assert all(_not_plain_yaml(text + odd) for odd in ("\t", "\u2028", "\ufeff", "\r", "\n:", "x" + " " * 64 + ":"))
+
+
+def test_a_yaml_summary_libyaml_built_is_not_copied_by_to_plain(tmp_path, monkeypatch):
+    import briefing.read.summaries as summaries
+
+    path = write(tmp_path, SEED.read_text(encoding="utf-8"))
+    expected = read_summary(path)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("copied by to_plain")
+
+    monkeypatch.setattr(summaries, "to_plain", refuse)
+    assert read_summary(path) == expected
+
+
+@pytest.mark.parametrize("text, words", [
+    ("a:\n" + "".join(f"{'  ' * n}a{n}:\n" for n in range(1, 70)) + "  " * 70 + "x: 1\n", "nested more than 64 levels"),
+    ("format: 1\nlanguage: en\nevent: {type: summit}\nparticipants:\n" + "  - [" + ", ".join(["x"] * 100_001) + "]\n",
+     "more than 100,000 values"),
+])
+def test_libyaml_leaves_what_is_over_the_bounds_to_the_yaml_path_and_its_error(tmp_path, text, words):
+    from briefing.read.summaries import load_plain_yaml
+
+    assert load_plain_yaml(text) is None
+    with pytest.raises(SummaryError) as info:
+        read_summary(write(tmp_path, text))
+    assert words in str(info.value)

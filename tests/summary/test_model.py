@@ -56,3 +56,17 @@ def test_json_schema_lists_the_vocabularies():
     for word in ("phone_call", "counter_terrorism", "exchange_views", "scheduled"):
         assert word in text
     assert "participants" in schema["required"]
+
+
+def test_clean_text_refuses_exactly_the_control_characters_and_lone_surrogates_at_any_code_point():
+    import sys
+
+    from briefing.summary.model import _CONTROL, _SURROGATE, clean_text
+
+    for code in range(sys.maxunicode + 1):
+        text = f"a{chr(code)}b"
+        bad = bool(_CONTROL.search(text) or _SURROGATE.search(text))
+        try:
+            assert clean_text(text) == text and not bad, hex(code)
+        except ValueError:
+            assert bad, hex(code)
