@@ -229,9 +229,11 @@ def _add_visited(roster: Roster, sentences: list[str], mentions: list[list[Any]]
     """A visit's hosts: the people the visitor "met with" in the sentences after the lead."""
     for i in range(lead + 1, min(len(sentences), lead + 4)):
         kind, role = detect_type(sentences[i], None, lang)
-        if kind not in ("meeting", "talks") or not mentions[i]:
-            continue
         cue = _MET_WITH.search(fold(sentences[i], lang) if lang == "ar" else sentences[i])
+        if not mentions[i] or (kind not in ("meeting", "talks") and (lang == "ar" or cue is None)):
+            continue  # "During the visit, he called on ... and held talks with ...": a meeting of the visit
+        if lang == "en" and cue is not None and kind not in ("meeting", "talks"):
+            cue = _CALLED_ON_EN.search(sentences[i]) or cue
         start = cue.end() if cue else 0
         for m in mentions[i]:
             if lang == "en" and m.char_start < start:
@@ -284,7 +286,8 @@ def _caller(tagged: Any, mentions: list[Any], roster: Roster, host: Any) -> Any:
     return None
 
 
-_MET_WITH = re.compile(r"\b(?:met|meets|meeting)\s+(?:\w+\s+){0,2}?with\b|\b(?:met|received|hosted)\b|(?:^|\s)(?:التقي|التقت|استقبل|استقبلت)(?:\s|$)")
+_CALLED_ON_EN = re.compile(r"\bcalled on\b")
+_MET_WITH = re.compile(r"\b(?:met|meets|meeting)\s+(?:\w+\s+){0,2}?with\b|\b(?:met|received|hosted)\b|\b(?:held|holds)\s+talks\s+with\b|\bcalled on\b|(?:^|\s)(?:التقي|التقت|استقبل|استقبلت)(?:\s|$)")
 
 
 def _add_attendees(roster: Roster, tagged: Any, mentions: list[Any], place_cc: str | None) -> None:

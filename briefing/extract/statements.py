@@ -232,6 +232,8 @@ def find_statements(sentences: list[Tagged], mentions: list[list[Mention]], rost
                 continue  # "as you have noted", "as outlined in": a comparison, not a position
             if lang == "en" and stance == "welcome" and _reception(tagged, cue, said_by):
                 continue  # "welcomed Foreign Minister X to the White House": the host receives, no position
+            if lang == "en" and stance == "call" and _courtesy_call(tagged, cue, said_by):
+                continue  # "he called on His Majesty Sultan Haitham": a visit paid, not a call for anything
             if lang == "ar" and stance == "exchange_views" and s != lead and _purpose(cue):
                 continue  # "يزور موسكو الثلاثاء لبحث ...", "للقاء نظرائه لمناقشة ...": what a trip is for, not what was said
             if lang == "ar" and stance == "exchange_views" and SUBORDINATE_AR.search(fold(text[max(0, cue.start - 12):cue.start], lang)):
@@ -595,6 +597,16 @@ def _reception(tagged: Tagged, cue: Cue, mentions: list[Mention]) -> bool:
     for mention in mentions:
         if cue.end <= mention.char_start and gap_tokens(tagged, cue.end, mention.char_start) <= 1:
             return bool(re.match(r"[\s,]*(?:back\s+)?to\s+(?:the\s+)?[A-Z]", tagged.text[mention.char_end:mention.char_end + 40]))
+    return False
+
+
+def _courtesy_call(tagged: Tagged, cue: Cue, mentions: list[Mention]) -> bool:
+    """English: "called on <a person>" with no "to <do>" after them: a courtesy call, not a call for something."""
+    if not cue.surface.lower().startswith("called on"):
+        return False
+    for mention in mentions:
+        if cue.end <= mention.char_start and gap_tokens(tagged, cue.end, mention.char_start) <= 1:
+            return re.match(r"[\s,]*to\s+\w", tagged.text[mention.char_end:mention.char_end + 20]) is None
     return False
 
 

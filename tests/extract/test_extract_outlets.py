@@ -178,3 +178,14 @@ def test_an_office_of_a_city_gives_the_citys_country_and_a_city_after_an_office_
             "في مكتبه بقصر الحكم أمس سفير كوريا لدى المملكة.\n")
     emir = _extract(text, dt.date(2015, 8, 1)).participants[0]
     assert emir.country == "SA" and emir.origin["country"].by.value == "inferred"  # the tool's inference, for review
+
+
+def test_during_a_visit_those_the_visitor_called_on_and_held_talks_with_are_hosts_and_no_call_is_a_stance() -> None:
+    text = ("Visit of External Affairs Minister to Oman (December 23-25, 2023)\n\n"
+            "External Affairs Minister Dr. S. Jaishankar paid an official visit to Muscat on 24 December 2023. "
+            "During the visit, he called on His Majesty Sultan Haitham bin Tarik and held talks with Foreign Minister "
+            "Sayyid Badr Albusaidi.\n")
+    summary = _extract(text, dt.date(2023, 12, 25))
+    assert {p.id: p.side.value for p in summary.participants} == {
+        "subrahmanyam_jaishankar": "guest", "haitham_bin_tarik": "host", "badr_albusaidi": "host"}
+    assert "call" not in {p.stance.value for p in summary.positions}  # "called on" a person is a courtesy call
