@@ -5,7 +5,8 @@ templates are) from the same CollectionView as the HTML and WeasyPrint pack. Eve
 the template prints becomes a Typst string literal (`typst_string`), so nothing in a
 summary is read as Typst markup or code. Typst tags the PDF, subsets each face once,
 makes the outline from the template's bookmarked headings and resolves page references
-in its own layout passes.
+in its own layout passes. Its many small objects (one per structure element) are then packed
+into compressed object streams (pdf_objects.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .collection import CollectionView, outline_label
 from .fonts import FontSet, font_bytes
 from .formatting import isolate_ltr, localise_digits
 from .options import RenderOptions, creation_time
+from .pdf_objects import pack_objects
 from .templates import template_error
 from .view import Section
 
@@ -204,7 +206,7 @@ def render_pack_typst(view: CollectionView, options: RenderOptions, *, advance: 
     source = pack_source(view, options, logo=next(iter(files), None))
     if advance is not None:
         advance()
-    data = compile_typst(source, options, files=files)
+    data = pack_objects(compile_typst(source, options, files=files))
     if advance is not None:
         advance()
     return data
