@@ -119,6 +119,8 @@ def test_typst_pack_outline_has_every_part_in_both_languages(pack_pdf):
         assert reader.get_destination_page_number(item) + 1 == starts[key]
     assert [c.title for c in children] == ["الملحق أ: فهرس المشاركين / Annex A: Index of participants",
                                            "الملحق ب: المتابعات المفتوحة / Annex B: Open follow-ups"]
+    text = pdf_text(pack_pdf)
+    assert "/ Annex" not in text and "/ Contents" not in text  # the outline's labels are not printed on the pages
 
 
 def test_typst_pack_is_the_same_bytes_on_rerun(pack_pdf, tmp_path):
