@@ -37,21 +37,14 @@ PACK_TYPST_TEMPLATE = "pack.typ.j2"
 # --pdf-variant -> Typst's PDF standards (a tagged PDF/A-3u is what archives ask for).
 TYPST_STANDARDS = {"pdf/a-3u": "a-3u", "pdf/a-2u": "a-2u", "pdf/ua-1": "ua-1"}
 _LTR_CODE = "\u2066([^\u2066-\u2069]*)\u2069"
+# Inside a Typst string only the backslash and the quote mean something; control characters are written as escapes.
+_STRING_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n"} | {
+    c: f"\\u{{{c:x}}}" for c in [*range(0x20), 0x7F] if c != ord("\n")}
 
 
 def typst_string(value: object) -> str:
     """Quote a value as a Typst string literal: the one escape of every text the templates print."""
-    out = []
-    for char in str(value):
-        if char in '\\"':
-            out.append("\\" + char)
-        elif char == "\n":
-            out.append("\\n")
-        elif ord(char) < 0x20 or char == "\x7f":
-            out.append(f"\\u{{{ord(char):x}}}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+    return '"' + str(value).translate(_STRING_ESCAPES) + '"'
 
 
 def as_content(value: object) -> Markup:
