@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._options import ArchiveOption, ConfigOption, DateOption, TermsOption, parse_date, refuse_stdout
+from ._options import ArchiveOption, ConfigOption, DateOption, EngineOption, TermsOption, parse_date, refuse_stdout
 
 SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
 
@@ -26,6 +26,7 @@ def pack(
     lang: Annotated[str | None, typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
     template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
     pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
+    engine: EngineOption = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Processes reading the inputs (default: one per core).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     date: DateOption = None,
@@ -59,7 +60,7 @@ def pack(
         raise ConfigError(f"{', '.join(used)} only filter --from-archive", field=used[0])
     check_writable([output], force=force)
     settings, reference, term_files = release_settings(config, date, terms)
-    options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
+    options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant, pdf_engine=engine)
     if from_archive:
         items, followups = _from_archive(archive, config, since, until, country, participant)
     else:

@@ -14,6 +14,7 @@ from .view import Labels, NoteView, build_view
 
 LAYOUTS = ("parallel", "stacked")
 FORMATS = ("pdf", "docx", "html")
+PDF_ENGINES = ("weasyprint", "typst")  # typst lays out packs only (render/typst_pdf.py)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class RenderOptions:
     logo: Path | None = None
     classification: str | None = None
     pdf_variant: str | None = None
+    pdf_engine: str = "weasyprint"
     typography: Typography = field(default_factory=Typography)
 
     def template_path(self) -> list[Path]:

@@ -31,6 +31,7 @@ def make_options(
     languages: str | None = None,
     template: Path | None = None,
     pdf_variant: str | None = None,
+    pdf_engine: str | None = None,
 ) -> RenderOptions:
     """Combine the config file and the command-line options (which win)."""
     from ..render.fonts import fonts_from_config
@@ -49,8 +50,19 @@ def make_options(
         logo=org.logo,
         classification=config.classification,
         pdf_variant=pdf_variant,
+        pdf_engine=_engine(pdf_engine),
         typography=Typography(**config.typography.model_dump()),
     )
+
+
+def _engine(name: str | None) -> str:
+    """Return the PDF engine named by --engine (default WeasyPrint)."""
+    from ..render.options import PDF_ENGINES
+
+    engine = (name or "weasyprint").lower()
+    if engine not in PDF_ENGINES:
+        raise ConfigError(f"{name!r} is not a PDF engine", field="--engine", hint=f"allowed: {', '.join(PDF_ENGINES)}")
+    return engine
 
 
 def render_note(summary: Summary, options: RenderOptions, formats: Sequence[str], *,
