@@ -111,3 +111,28 @@ def pdf_pages(pdf: Path) -> list[Page]:
         )
         pages.append(Page(float(size), height, words))
     return pages
+
+
+# The samples' English titles, in date order (the undated meeting last): how pack tests find each note.
+SAMPLE_TITLES = {
+    "phone-call-en": "Telephone call between the UK Foreign",
+    "visit-long": "Official visit of the Minister of",
+    "summary": "Meeting of the President of Tajikistan",
+}
+
+
+def page_texts(pdf: Path, *, layout: bool = False) -> list[str]:
+    """Return the text of each page of a PDF (pdftotext page by page)."""
+    pages = int(re.search(rb"Pages:\s+(\d+)", subprocess.run([require("pdfinfo"), str(pdf)], capture_output=True, check=True).stdout)[1])
+    return [subprocess.run([require("pdftotext"), "-enc", "UTF-8", *(["-layout"] if layout else []), "-f", str(n), "-l", str(n), str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout for n in range(1, pages + 1)]
+
+
+def latin_words(text: str) -> str:
+    """Return the Latin words of a text in order (pdftotext interleaves the two columns' lines)."""
+    return " ".join(re.findall(r"[A-Za-z]+", text))
+
+
+def note_starts(pages: list[str]) -> dict[str, int]:
+    """Return the page (1-based) on which each sample's note starts: the first page after the contents with its title."""
+    return {key: next(n for n, text in enumerate(pages[2:], 3) if title in latin_words(text)) for key, title in SAMPLE_TITLES.items()}

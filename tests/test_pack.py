@@ -7,15 +7,10 @@ import zipfile
 
 import pytest
 
-from pdftools import SHIPPED_FAMILIES, pdf_fonts, require
+from pdftools import SAMPLE_TITLES, SHIPPED_FAMILIES, latin_words, note_starts, page_texts, pdf_fonts, require
 from support import SAMPLES, run_cli
 
 CONFIG = str(SAMPLES / "briefing.toml")
-TITLES = {  # the samples' English titles, in date order (the undated meeting last)
-    "phone-call-en": "Telephone call between the UK Foreign",
-    "visit-long": "Official visit of the Minister of",
-    "summary": "Meeting of the President of Tajikistan",
-}
 
 
 def _samples() -> list[str]:
@@ -30,22 +25,10 @@ def pack_pdf(tmp_path_factory):
     return folder / "pack.pdf"
 
 
-def _page_texts(pdf, *, layout: bool = False) -> list[str]:
-    import subprocess
-
-    pages = int(re.search(rb"Pages:\s+(\d+)", subprocess.run([require("pdfinfo"), str(pdf)], capture_output=True, check=True).stdout)[1])
-    return [subprocess.run([require("pdftotext"), "-enc", "UTF-8", *(["-layout"] if layout else []), "-f", str(n), "-l", str(n), str(pdf), "-"],
-                           capture_output=True, text=True, check=True).stdout for n in range(1, pages + 1)]
 
 
-def _latin(text: str) -> str:
-    """Return the Latin words of a text in order (pdftotext interleaves the two columns' lines)."""
-    return " ".join(re.findall(r"[A-Za-z]+", text))
 
 
-def _note_starts(pages: list[str]) -> dict[str, int]:
-    """Return the page (1-based) on which each sample's note starts: the first page after the contents with its title."""
-    return {key: next(n for n, text in enumerate(pages[2:], 3) if title in _latin(text)) for key, title in TITLES.items()}
 
 
 def test_pack_pdf_uses_each_shipped_face_once(pack_pdf):
@@ -65,7 +48,7 @@ def test_pack_pdf_is_tagged(pack_pdf):
 
 
 def test_pack_pdf_cover_has_its_own_page_and_the_title_on_both_sides(pack_pdf):
-    pages = _page_texts(pack_pdf)
+    pages = page_texts(pack_pdf)
     cover = pages[0]
     assert cover.count("Central Asia file") == 2  # a one-language title is the pack's name on both sides
     assert "RESTRICTED" in cover and "Contents" not in cover and "ترجمة معلقة" not in cover
@@ -73,14 +56,14 @@ def test_pack_pdf_cover_has_its_own_page_and_the_title_on_both_sides(pack_pdf):
 
 
 def test_pack_pdf_contents_give_the_page_each_note_starts_on(pack_pdf):
-    pages = _page_texts(pack_pdf)
+    pages = page_texts(pack_pdf)
     contents = pages[1]
-    starts = _note_starts(pages)
+    starts = note_starts(pages)
     annexes = next(n for n, text in enumerate(pages, 1) if "Annex A: Index of participants" in text)
-    assert list(starts) == list(TITLES) and sorted(starts.values()) == list(starts.values())
+    assert list(starts) == list(SAMPLE_TITLES) and sorted(starts.values()) == list(starts.values())
     assert starts["phone-call-en"] == 3  # cover, contents, then the first note
-    layout = _page_texts(pack_pdf, layout=True)[1]  # one line per contents row: number, titles, page
-    for key, title in TITLES.items():
+    layout = page_texts(pack_pdf, layout=True)[1]  # one line per contents row: number, titles, page
+    for key, title in SAMPLE_TITLES.items():
         first_words = " ".join(title.split()[:3])
         row = next(line for line in layout.splitlines() if first_words in line)
         assert int(re.search(r"(\d+)\s*$", row)[1]) == starts[key], row
@@ -92,9 +75,9 @@ def test_pack_pdf_contents_give_the_page_each_note_starts_on(pack_pdf):
 
 
 def test_pack_pdf_index_is_one_line_per_person_with_note_and_page(pack_pdf):
-    pages = _page_texts(pack_pdf)
-    starts = list(_note_starts(pages).values())  # note n starts on starts[n - 1]
-    text = "\n".join(_page_texts(pack_pdf, layout=True))  # one line of text per table row
+    pages = page_texts(pack_pdf)
+    starts = list(note_starts(pages).values())  # note n starts on starts[n - 1]
+    text = "\n".join(page_texts(pack_pdf, layout=True))  # one line of text per table row
     annex = text[text.index("Annex A: Index of participants"):text.index("Annex B: Open follow-ups")]
     refs = re.findall(r"\b(\d+) \((\d+)\)", annex)
     assert refs, annex
@@ -111,20 +94,20 @@ def test_pack_pdf_outline_has_every_part_in_both_languages(pack_pdf):
     from pypdf import PdfReader
 
     reader = PdfReader(pack_pdf)
-    pages = _page_texts(pack_pdf)
-    starts = _note_starts(pages)
+    pages = page_texts(pack_pdf)
+    starts = note_starts(pages)
     top = [item for item in reader.outline if not isinstance(item, list)]
     children = next(item for item in reader.outline if isinstance(item, list))
     titles = [item.title for item in top]
-    assert len(top) == 1 + 1 + len(TITLES) + 1  # cover, contents, notes, annexes
+    assert len(top) == 1 + 1 + len(SAMPLE_TITLES) + 1  # cover, contents, notes, annexes
     assert titles[1] == "المحتويات / Contents" and titles[-1] == "الملاحق / Annexes"
-    for item, (key, title) in zip(top[2:], TITLES.items()):
+    for item, (key, title) in zip(top[2:], SAMPLE_TITLES.items()):
         assert title in item.title and re.search(r"[\u0600-\u06ff]", item.title), item.title
         assert reader.get_destination_page_number(item) + 1 == starts[key]
     assert [c.title for c in children] == ["الملحق أ: فهرس المشاركين / Annex A: Index of participants",
                                            "الملحق ب: المتابعات المفتوحة / Annex B: Open follow-ups"]
     links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
-    assert len(links) >= len(TITLES) + 1
+    assert len(links) >= len(SAMPLE_TITLES) + 1
 
 
 def test_pack_pdf_is_the_same_on_rerun(pack_pdf, tmp_path):
@@ -162,7 +145,7 @@ def test_pack_html_is_one_page_with_links_to_each_note(tmp_path):
         assert f'href="#{anchor}"' in html
     assert "Annex A: Index of participants" in html and "الملحق أ: فهرس المشاركين" in html
     assert "data:font/ttf;base64," in html and "http://" not in html.split("<body")[0]
-    positions = [html.index(TITLES[k]) for k in ("phone-call-en", "visit-long", "summary")]
+    positions = [html.index(SAMPLE_TITLES[k]) for k in ("phone-call-en", "visit-long", "summary")]
     assert positions == sorted(positions)
 
 
@@ -201,13 +184,13 @@ def test_pack_docx_in_libreoffice_shows_contents_with_the_right_pages(tmp_path):
     out = tmp_path / "pack.docx"
     assert run_cli("pack", *_samples(), "-o", str(out), "--config", CONFIG).returncode == 0
     pdf = _libreoffice_pdf(out, tmp_path)
-    pages = _page_texts(pdf)
-    layout = _page_texts(pdf, layout=True)
+    pages = page_texts(pdf)
+    layout = page_texts(pdf, layout=True)
     assert "Contents" not in pages[0] and "Contents" in pages[1]  # the cover has its own page
-    starts = [next(n for n, text in enumerate(pages, 1) if f"Note {k}" in text) for k in range(1, len(TITLES) + 1)]
+    starts = [next(n for n, text in enumerate(pages, 1) if f"Note {k}" in text) for k in range(1, len(SAMPLE_TITLES) + 1)]
     annex = next(n for n, text in enumerate(pages, 1) if "Annex A: Index of participants" in text)
     order = []
-    for title, start in zip(TITLES.values(), starts):
+    for title, start in zip(SAMPLE_TITLES.values(), starts):
         row = next(line for line in layout[1].splitlines() if " ".join(title.split()[:3]) in line)
         assert re.match(r"\s*\d+\s+\S", row) and re.search(r"[\u0600-\u06ff]", row), row  # number, English, page, Arabic on one line
         assert int(re.search(r"\s(\d+)\s+[^\d\s]", row[row.index(title.split()[2]):])[1]) == start, (row, starts)
@@ -230,7 +213,7 @@ def test_pack_from_the_archive_with_a_filter(tmp_path):
     result = run_cli("pack", "--from-archive", "--archive", archive, "--country", "GB", "-o", str(out))
     assert result.returncode == 0, result.stderr.decode()
     html = out.read_text(encoding="utf-8")
-    assert html.count('class="pack-note"') == 1 and TITLES["phone-call-en"] in html
+    assert html.count('class="pack-note"') == 1 and SAMPLE_TITLES["phone-call-en"] in html
     none = run_cli("pack", "--from-archive", "--archive", archive, "--country", "FR", "-o", str(tmp_path / "fr.pdf"))
     assert none.returncode == 2 and b"no event matches" in none.stderr and not (tmp_path / "fr.pdf").exists()
 
@@ -312,16 +295,16 @@ def test_overview_lists_every_note_after_the_contents_in_every_format(tmp_path):
     pdf = tmp_path / "pack.pdf"
     result = run_cli("pack", *_samples(), "-o", str(pdf), "--config", CONFIG, "--overview")
     assert result.returncode == 0, result.stderr.decode()
-    pages = _page_texts(pdf)
+    pages = page_texts(pdf)
     assert "Contents" in pages[1] and "The pack's events at a glance" in pages[2] and "أحداث الملف في لمحة" in pages[2]
-    for title in TITLES.values():
-        assert title in _latin(pages[2]), title
-    assert min(_note_starts(pages[:2] + pages[3:]).values()) == 3  # the notes follow on the next page
+    for title in SAMPLE_TITLES.values():
+        assert title in latin_words(pages[2]), title
+    assert min(note_starts(pages[:2] + pages[3:]).values()) == 3  # the notes follow on the next page
     for fmt in ("html", "docx"):
         assert run_cli("pack", *_samples(), "-o", str(tmp_path / f"pack.{fmt}"), "--config", CONFIG, "--overview").returncode == 0
     html = (tmp_path / "pack.html").read_text(encoding="utf-8")
     overview = html[html.index('id="overview"'):html.index('class="pack-note')]
-    assert all(title.split()[0] in overview for title in TITLES.values()) and overview.count('class="row-unit"') == 2 * len(TITLES)
+    assert all(title.split()[0] in overview for title in SAMPLE_TITLES.values()) and overview.count('class="row-unit"') == 2 * len(SAMPLE_TITLES)
     from html import unescape
 
     with zipfile.ZipFile(tmp_path / "pack.docx") as docx:

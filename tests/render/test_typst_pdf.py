@@ -7,17 +7,12 @@ import subprocess
 
 import pytest
 
-from pdftools import pdf_fonts, pdf_text, require
+from pdftools import SAMPLE_TITLES, note_starts, page_texts, pdf_fonts, pdf_text, require
 from support import SAMPLES, run_cli
 
 pytest.importorskip("typst")
 
 CONFIG = str(SAMPLES / "briefing.toml")
-TITLES = {  # the samples' English titles, in date order (the undated meeting last)
-    "phone-call-en": "Telephone call between the UK Foreign",
-    "visit-long": "Official visit of the Minister of",
-    "summary": "Meeting of the President of Tajikistan",
-}
 TYPST_FACES = {"NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold", "NotoSerif-Regular", "NotoSerif-Bold"}
 SPECIAL = r"#x $y$ *b* _e_ @ref <lbl> `c` \n [br] // /* «q»"
 
@@ -38,20 +33,10 @@ def pack_pdf(tmp_path_factory):
     return _pack(tmp_path_factory.mktemp("typst") / "pack.pdf")
 
 
-def _page_texts(pdf, *, layout: bool = False) -> list[str]:
-    info = subprocess.run([require("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
-    return [subprocess.run([require("pdftotext"), "-enc", "UTF-8", *(["-layout"] if layout else []), "-f", str(n), "-l", str(n), str(pdf), "-"],
-                           capture_output=True, text=True, check=True).stdout for n in range(1, pages + 1)]
 
 
-def _latin(text: str) -> str:
-    return " ".join(re.findall(r"[A-Za-z]+", text))
 
 
-def _note_starts(pages: list[str]) -> dict[str, int]:
-    """Return the page (1-based) each sample's note starts on: the first page after the contents with its title."""
-    return {key: next(n for n, text in enumerate(pages[2:], 3) if title in _latin(text)) for key, title in TITLES.items()}
 
 
 def test_typst_pack_embeds_each_shipped_face_once_as_a_subset(pack_pdf):
@@ -68,7 +53,7 @@ def test_typst_pack_is_tagged_with_the_pack_title(pack_pdf):
 
 
 def test_typst_pack_cover_contents_and_page_numbers(pack_pdf):
-    pages = _page_texts(pack_pdf)
+    pages = page_texts(pack_pdf)
     assert pages[0].count("Central Asia file") == 2 and "Contents" not in pages[0] and "RESTRICTED" in pages[0]
     assert "Contents" in pages[1] and "المحتويات" in pages[1]
     for number, text in enumerate(pages, 1):
@@ -77,12 +62,12 @@ def test_typst_pack_cover_contents_and_page_numbers(pack_pdf):
 
 
 def test_typst_pack_contents_give_the_page_each_note_starts_on(pack_pdf):
-    pages = _page_texts(pack_pdf)
-    starts = _note_starts(pages)
+    pages = page_texts(pack_pdf)
+    starts = note_starts(pages)
     assert sorted(starts.values()) == list(starts.values()) and starts["phone-call-en"] == 3
     annexes = next(n for n, text in enumerate(pages, 1) if "Annex A: Index of participants" in text)
-    layout = _page_texts(pack_pdf, layout=True)[1]  # one line per contents row: number, titles, page
-    for key, title in TITLES.items():
+    layout = page_texts(pack_pdf, layout=True)[1]  # one line per contents row: number, titles, page
+    for key, title in SAMPLE_TITLES.items():
         row = next(line for line in layout.splitlines() if " ".join(title.split()[:3]) in line)
         assert int(re.search(r"(\d+)\s*$", row)[1]) == starts[key], row
     annex_row = next(line for line in layout.splitlines() if "Annexes" in line)
@@ -90,9 +75,9 @@ def test_typst_pack_contents_give_the_page_each_note_starts_on(pack_pdf):
 
 
 def test_typst_pack_index_gives_note_and_page(pack_pdf):
-    pages = _page_texts(pack_pdf)
-    starts = list(_note_starts(pages).values())
-    text = "\n".join(_page_texts(pack_pdf, layout=True))
+    pages = page_texts(pack_pdf)
+    starts = list(note_starts(pages).values())
+    text = "\n".join(page_texts(pack_pdf, layout=True))
     annex = text[text.index("Annex A: Index of participants"):text.index("Annex B: Open follow-ups")]
     refs = re.findall(r"\b(\d+) \((\d+)\)", annex)
     assert refs, annex
@@ -107,14 +92,14 @@ def test_typst_pack_outline_has_every_part_in_both_languages(pack_pdf):
     from pypdf import PdfReader
 
     reader = PdfReader(pack_pdf)
-    starts = _note_starts(_page_texts(pack_pdf))
+    starts = note_starts(page_texts(pack_pdf))
     top = [item for item in reader.outline if not isinstance(item, list)]
     children = next(item for item in reader.outline if isinstance(item, list))
     titles = [item.title for item in top]
-    assert len(top) == 1 + 1 + len(TITLES) + 1, titles  # cover, contents, notes, annexes
+    assert len(top) == 1 + 1 + len(SAMPLE_TITLES) + 1, titles  # cover, contents, notes, annexes
     assert titles[0] == "Central Asia file"  # the same name on both sides, said once
     assert titles[1] == "المحتويات / Contents" and titles[-1] == "الملاحق / Annexes"
-    for item, (key, title) in zip(top[2:], TITLES.items()):
+    for item, (key, title) in zip(top[2:], SAMPLE_TITLES.items()):
         assert title in item.title and re.search(r"[\u0600-\u06ff]", item.title), item.title
         assert reader.get_destination_page_number(item) + 1 == starts[key]
     assert [c.title for c in children] == ["الملحق أ: فهرس المشاركين / Annex A: Index of participants",
@@ -159,8 +144,8 @@ def test_typst_pack_marks_the_pages_of_an_unreviewed_note_as_a_draft(tmp_path):
     draft = tmp_path / "visit-long.yaml"
     draft.write_text(re.sub(r"(?m)^reviewed:.*\n", "", text), encoding="utf-8")
     out = _pack(tmp_path / "pack.pdf", inputs=[str(SAMPLES / "phone-call-en.yaml"), str(draft), str(SAMPLES / "summary.yaml")])
-    pages = _page_texts(out)
-    starts = _note_starts(pages)
+    pages = page_texts(out)
+    starts = note_starts(pages)
     marked = [n for n, text in enumerate(pages, 1) if re.search(r"^DRAFT$", text, re.MULTILINE) and "مسودة" in text]
     assert marked == list(range(starts["visit-long"], starts["summary"])), (marked, starts)
     assert "Draft notes, not yet reviewed: 1 of 3" in pages[0]
