@@ -136,3 +136,19 @@ def latin_words(text: str) -> str:
 def note_starts(pages: list[str]) -> dict[str, int]:
     """Return the page (1-based) on which each sample's note starts: the first page after the contents with its title."""
     return {key: next(n for n, text in enumerate(pages[2:], 3) if title in latin_words(text)) for key, title in SAMPLE_TITLES.items()}
+
+
+def index_annex(pdf: Path) -> str:
+    """Return the pack's Annex A as laid out, after checking that each "note (page)" gives the page the note starts on
+    and that each sample participant has one line with a reference."""
+    starts = list(note_starts(page_texts(pdf)).values())  # note n starts on starts[n - 1]
+    text = "\n".join(page_texts(pdf, layout=True))  # one line of text per table row
+    annex = text[text.index("Annex A: Index of participants"):text.index("Annex B: Open follow-ups")]
+    refs = re.findall(r"\b(\d+) \((\d+)\)", annex)
+    assert refs, annex
+    for note, page in refs:
+        assert starts[int(note) - 1] == int(page), f"note {note} is said to start on page {page}: {starts}"
+    for name in ("Eleanor Hartley", "Emomali Rahmon", "Vladimir Putin"):
+        lines = [line for line in annex.splitlines() if name in line]
+        assert len(lines) == 1 and re.search(r"\d+ \(\d+\)", lines[0]), f"{name}: {lines}"
+    return annex
