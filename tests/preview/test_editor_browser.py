@@ -128,8 +128,11 @@ def test_writes_without_the_token_or_from_another_origin_are_refused(extracted, 
     assert elsewhere.status == 403 and "own pages" in elsewhere.json()["error"]
     # a page of another origin (localhost is not 127.0.0.1) posting with the browser's own rules
     page.goto(preview.url.replace("127.0.0.1", "localhost"))
-    page.evaluate("""([api, body, token]) => fetch(api, {method: 'POST', mode: 'no-cors', body}).catch(() => null)
-        .then(() => fetch(api, {method: 'POST', headers: {'Content-Type': 'application/json', 'X-Briefing-Token': token}, body}))
+    # each fetch gives up after 10 s (page.evaluate itself has no timeout: a stalled request hung a loaded run)
+    page.evaluate("""([api, body, token]) => fetch(api, {method: 'POST', mode: 'no-cors', body, signal: AbortSignal.timeout(10000)})
+        .catch(() => null)
+        .then(() => fetch(api, {method: 'POST', headers: {'Content-Type': 'application/json', 'X-Briefing-Token': token}, body,
+                                signal: AbortSignal.timeout(10000)}))
         .catch(() => null)""", [api, body, token])
     assert extracted.read_bytes() == before
     # the same request from the editor's own origin, with the token, is taken
