@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from xml.sax.saxutils import quoteattr
 
 from docx.oxml import OxmlElement
@@ -73,15 +74,39 @@ FONT_ORDER = tuple(
 
 def insert_in_order(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> etree._Element:
     """Insert `child` into `parent` before the first sibling the schema puts after it; return it."""
-    tags = [qn(t) for t in order]
-    rank = tags.index(child.tag)
-    later = set(tags[rank + 1 :])
+    later = _later_tags(tuple(order), child.tag)
     for index, sibling in enumerate(parent):
         if sibling.tag in later:
             parent.insert(index, child)
             return child
     parent.append(child)
     return child
+
+
+@cache
+def _later_tags(order: tuple[str, ...], tag: str) -> frozenset[str]:
+    """Return the qualified tags the schema order puts after `tag` (asked once per order and tag)."""
+    tags = [qn(t) for t in order]
+    return frozenset(tags[tags.index(tag) + 1 :])
+
+
+_RUN, _TEXT, _SPACE = qn("w:r"), qn("w:t"), qn("xml:space")
+
+
+def append_text_run(p: etree._Element, text: str) -> etree._Element:
+    """Append a run holding `text` to a paragraph: python-docx's `add_run(text)`, without its pass over every
+    character when there is no tab or line break to turn into an element (a long digest has tens of thousands of runs)."""
+    if "\t" in text or "\r" in text or "\n" in text:
+        run = p.add_r()  # type: ignore[attr-defined]  # a CT_P
+        run.text = text
+        return run
+    run = etree.SubElement(p, _RUN)
+    if text:
+        t = etree.SubElement(run, _TEXT)
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_SPACE, "preserve")
+    return run
 
 
 def set_child(parent: etree._Element, tag: str, order: Sequence[str], **attrs: str) -> etree._Element:

@@ -67,12 +67,19 @@ def isolates_as_marks(text: str) -> str:
     return "".join(out)
 
 
+_RTL_KINDS = frozenset({"R", "AL", "AN"})
+_LTR_KINDS = frozenset({"L"})
+
+
 def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
     """Split text into right-to-left and left-to-right runs; neutrals between two alike take their side."""
+    strong = {unicodedata.bidirectional(char) for char in set(text)}
+    if not (strong & (_LTR_KINDS if rtl else _RTL_KINDS)):  # nothing runs against the paragraph: one run
+        return [(text, rtl)] if text else []
     kinds: list[bool | None] = []
     for char in text:
         kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL", "AN"):
+        if kind in _RTL_KINDS:
             kinds.append(True)
         elif kind == "L":
             kinds.append(False)
@@ -82,12 +89,20 @@ def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
             kinds.append(False)  # digits after a Latin word read with it (rule W7): CASA-1000
         else:
             kinds.append(None)
+    following: list[bool] = []  # the next strong direction after each character (the paragraph's at the end)
+    after = rtl
+    for kind in reversed(kinds):
+        following.append(after)
+        if kind is not None:
+            after = kind
+    following.reverse()
     resolved: list[bool] = []
-    for index, side in enumerate(kinds):
+    before = rtl
+    for side, after in zip(kinds, following):
         if side is None:
-            before = next((k for k in reversed(kinds[:index]) if k is not None), rtl)
-            after = next((k for k in kinds[index + 1 :] if k is not None), rtl)
             side = before if before == after else rtl
+        else:
+            before = side
         resolved.append(side)
     segments: list[tuple[str, bool]] = []
     for char, is_rtl in zip(text, resolved):
@@ -100,6 +115,8 @@ def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
 
 def _split_missing(text: str, font: frozenset[int]) -> list[tuple[str, bool]]:
     """Split text into pieces the font draws (False) and neutral pieces it lacks (True)."""
+    if all(ord(char) in font or char.isspace() or unicodedata.bidirectional(char) == "L" for char in set(text)):
+        return [(text, False)] if text else []
     pieces: list[tuple[str, bool]] = []
     for char in text:
         missing = ord(char) not in font and not char.isspace() and unicodedata.bidirectional(char) != "L"
@@ -379,7 +396,7 @@ def _style_id(name: str) -> str:
 
 def _add_run(p: Paragraph, text: str, style: str | None) -> Run:
     """Append a run with an optional character style (set by id)."""
-    run = p.add_run(text)
+    run = Run(ox.append_text_run(p._p, text), p)
     if style:
         ox.set_child(run._r.get_or_add_rPr(), "w:rStyle", ox.RPR_ORDER, val=_style_id(style))
     return run

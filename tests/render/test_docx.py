@@ -80,6 +80,12 @@ def test_latin_words_inside_arabic_are_left_to_right_runs():
     assert segment_directions("as written: “اليوم”)", False) == [("as written: “", False), ("اليوم", True), ("”)", False)]
 
 
+def test_text_in_the_paragraphs_direction_is_one_run_whatever_its_neutrals():
+    assert segment_directions("(اجتماع ١٢، «الرياض») - 2024", True) == [("(اجتماع ١٢، «الرياض») - 2024", True)]
+    assert segment_directions("(talks, 12 May) - “Riyadh”", False) == [("(talks, 12 May) - “Riyadh”", False)]
+    assert segment_directions("", True) == []
+
+
 def test_tables_with_arabic_are_laid_out_right_to_left():
     tables = list(part(rendered(), "word/document.xml").iter(f"{W}tbl"))
     assert len(tables) >= 8
