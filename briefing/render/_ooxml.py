@@ -97,7 +97,7 @@ def append_text_run(p: etree._Element, text: str) -> etree._Element:
     """Append a run holding `text` to a paragraph: python-docx's `add_run(text)`, without its pass over every
     character when there is no tab or line break to turn into an element (a long digest has tens of thousands of runs)."""
     if "\t" in text or "\r" in text or "\n" in text:
-        run = p.add_r()  # type: ignore[attr-defined]  # a CT_P
+        run = p.add_r()  # a CT_P
         run.text = text
         return run
     run = etree.SubElement(p, _RUN)

@@ -91,10 +91,10 @@ def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
             kinds.append(None)
     following: list[bool] = []  # the next strong direction after each character (the paragraph's at the end)
     after = rtl
-    for kind in reversed(kinds):
+    for known in reversed(kinds):
         following.append(after)
-        if kind is not None:
-            after = kind
+        if known is not None:
+            after = known
     following.reverse()
     resolved: list[bool] = []
     before = rtl
