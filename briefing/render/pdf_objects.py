@@ -3,7 +3,9 @@
 A tagged pack is mostly small dictionaries: one per structure element, link and outline
 entry. Typst writes each as a plain object with a classic cross-reference table; packed
 and compressed they take about a tenth of the space. Objects keep their numbers and their
-text byte for byte; streams stay where they are, so fonts, pages and metadata are untouched.
+text byte for byte, but for one default: `/Suspects false` in the catalog's `/MarkInfo` (false is
+what an absent key means, and poppler prints "Suspects object is wrong type" for it on every
+run of pdftotext or pdffonts). Streams stay where they are, so fonts, pages and metadata are untouched.
 The result is deterministic, and allowed by PDF/A-2, PDF/A-3 and PDF/UA-1.
 """
 
@@ -16,6 +18,7 @@ from ..base.errors import RenderError
 
 _OBJECT = re.compile(rb"(\d+) 0 obj\s")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
+_SUSPECTS = re.compile(rb"(/MarkInfo\s*<<[^<>]*?)\s*/Suspects\s+false")
 PER_STREAM = 1000  # objects per object stream: readers load a whole stream to reach one object
 
 
@@ -41,7 +44,7 @@ def pack_objects(pdf: bytes) -> bytes:
         if body.endswith(b"endstream"):
             streams.append((number, chunk))
         else:
-            packed.append((number, body))
+            packed.append((number, _SUSPECTS.sub(rb"\1", body)))
     size = max(offsets) + 1
     out = bytearray(header)
     xref: dict[int, tuple[int, int, int]] = {0: (0, 0, 65535)}

@@ -59,3 +59,17 @@ def test_packing_is_deterministic_and_leaves_packed_files_alone(typst_pdf):
     assert pack_objects(typst_pdf) == packed
     assert pack_objects(packed) == packed  # an xref stream: nothing to do
     assert b"/Type/ObjStm" in packed and b"\nxref\n" not in packed
+
+
+def test_poppler_reads_a_packed_tagged_pdf_without_complaint(tmp_path):
+    """Typst writes `/MarkInfo <</Marked true /Suspects false>>`; poppler calls the false a syntax error on every read."""
+    typst = pytest.importorskip("typst")
+    (tmp_path / "doc.typ").write_text(SOURCE, encoding="utf-8")
+    raw = typst.compile(str(tmp_path / "doc.typ"), font_paths=[str(ROOT / "fonts")], ignore_system_fonts=True, pdf_tags=True)
+    assert re.search(rb"/Suspects\s+false", raw)  # what Typst writes (if a release stops, this test has nothing to check)
+    packed = _write(tmp_path, "packed.pdf", pack_objects(raw))
+    for tool in ("pdfinfo", "pdffonts"):
+        run = subprocess.run([require(tool), str(packed)], capture_output=True, text=True, check=True)
+        assert run.stderr == "", (tool, run.stderr)
+    info = subprocess.run([require("pdfinfo"), str(packed)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
