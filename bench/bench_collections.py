@@ -1,6 +1,7 @@
 """Benchmark packs and digests as a user runs them: whole `briefing` runs, medians, peak memory.
 
-- a digest of one ISO week holding 200 events (PDF, DOCX and HTML), from a SQLite archive;
+- a digest of one ISO week holding 200 events (PDF, DOCX and HTML), from a SQLite archive, its PDF laid out
+  by WeasyPrint (the default) and by Typst (`--engine typst`), alternating;
 - a pack of 50 notes to PDF (one WeasyPrint document), DOCX and HTML (the load column is
   the 1-minute load average when each case started).
 The pack against the pandoc + LibreOffice route is `bench_pack.py`.
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = "2026-W48"
 MONDAY = dt.date(2026, 11, 23)
+DIGEST_BEFORE = 17.8  # seconds: the 200-event digest in all three formats when issue 13 was filed
 
 
 def make_summaries(folder: Path, count: int, *, days: int) -> list[Path]:
@@ -89,6 +91,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per case (the median is reported)")
     parser.add_argument("--events", type=int, default=200, help="events in the digest's week")
     parser.add_argument("--notes", type=int, default=50, help="notes in the pack")
+    parser.add_argument("--digest-only", action="store_true", help="time the digests only (the packs take minutes)")
     options = parser.parse_args()
     load_before = f"{os.getloadavg()[0]:.2f}"
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
@@ -100,14 +103,15 @@ def main() -> None:
         archive = str(folder / "archive.sqlite")
         add_seconds, _, _ = run("archive", "add", "--archive", archive, *map(str, week))
         out = folder / "out"
-        rows = [measure(f"digest, {options.events} events (pdf+docx+html)", options.runs,
-                        "digest", "--archive", archive, "--week", WEEK, "-o", str(out))]
-        rows += [
+        digest = ("digest", "--archive", archive, "--week", WEEK, "-o", str(out))
+        rows = measure_alternately([(f"digest, {options.events} events (pdf+docx+html)", digest),
+                                    (f"digest, {options.events} events, --engine typst", (*digest, "--engine", "typst"))], options.runs)
+        rows += [] if options.digest_only else [
             measure(f"pack, {options.notes} notes, PDF", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.pdf"), "--force"),
             measure(f"pack, {options.notes} notes, DOCX", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.docx"), "--force"),
             measure(f"pack, {options.notes} notes, HTML", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.html"), "--force"),
         ]
-        pages = subprocess.run(["pdfinfo", str(out / "pack.pdf")], capture_output=True, text=True).stdout
+        pages = "" if options.digest_only else subprocess.run(["pdfinfo", str(out / "pack.pdf")], capture_output=True, text=True).stdout
         page_count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
     from briefing.base.parallel import default_workers
 
@@ -118,6 +122,8 @@ def main() -> None:
         print(f"{row['label']:<44} {row['median']:>9.2f} {row['min']:>7.2f} {row['max']:>7.2f} {row['cpu']:>7.2f} "
               f"{row['peak_mib']:>9.0f} {row['load']:>5.2f}")
     print(f"pack pages: {page_count}")
+    print(f"digest, WeasyPrint / Typst (median wall): {rows[0]['median'] / rows[1]['median']:.2f}x;"
+          f" goal of issue 13: at most {DIGEST_BEFORE / 2:.1f} s ({DIGEST_BEFORE} s on 2026-11-29, halved)")
 
 if __name__ == "__main__":
     main()

@@ -224,3 +224,72 @@ def test_digest_counts_are_tables_in_every_format(archive, tmp_path):
         document = docx.read("word/document.xml").decode()
     cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<w:tc>.*?</w:tc>", document, re.DOTALL)]
     assert "Visit" in cells or any(c.strip() == "Visit" for c in cells), cells[:20]
+
+
+def _outline(pdf) -> list[tuple[str, int]]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    return [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline if not isinstance(item, list)]
+
+
+def test_typst_digest_says_what_the_weasyprint_one_says_tagged_with_each_face_once(archive, tmp_path):
+    pytest.importorskip("typst")
+    from pdftools import require
+
+    typst, weasy = tmp_path / "typst", tmp_path / "weasy"
+    result = _digest(archive, typst, "--week", WEEK, "-f", "pdf", "--engine", "typst")
+    assert result.returncode == 0, result.stderr.decode()
+    assert _digest(archive, weasy, "--week", WEEK, "-f", "pdf").returncode == 0
+    pdf = typst / f"digest-{WEEK}.pdf"
+    info = subprocess.run([require("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), info
+    assert re.search(r"^Title:\s+الموجز الأسبوعي للنشاط الدبلوماسي — ٢٣ نوفمبر ٢٠٢٦ – ٢٩ نوفمبر ٢٠٢٦$", info, re.MULTILINE), info
+    fonts = pdf_fonts(pdf)
+    assert len(fonts) == len({f.family for f in fonts}) == 4 and all(f.embedded and f.subset for f in fonts), fonts
+    assert [title for title, _ in _outline(pdf)] == [title for title, _ in _outline(weasy / f"digest-{WEEK}.pdf")]
+    text = " ".join(re.findall(r"[A-Za-z0-9-]+", pdf_text(pdf)))
+    for words in ("Weekly digest of diplomatic activity", WEEK, "Events by type", "Follow-ups closed", "Visit to Dushanbe",
+                  "Earlier contacts before the period"):
+        assert words in text
+    arabic = pdf_text(pdf)
+    assert "زيارة إلى دوشنبه" in arabic and "المتابعات التي ما زالت مفتوحة" in arabic
+    layout = re.sub("[\u202a-\u202e\u2066-\u2069]", "", subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    visit = [line for line in layout.splitlines() if "Visit" in line and "زيارة" in line]
+    assert visit and re.search(r"Visit\s+1\s", visit[0]), visit  # the counts are a table: label, count, label
+    again = tmp_path / "again"
+    assert _digest(archive, again, "--week", WEEK, "-f", "pdf", "--engine", "typst").returncode == 0
+    assert (again / f"digest-{WEEK}.pdf").read_bytes() == pdf.read_bytes()
+
+
+def test_typst_digest_repeats_a_sections_heading_on_each_page_it_runs_onto(tmp_path):
+    pytest.importorskip("typst")
+    from briefing.archive.store import open_archive
+    from pdftools import page_texts
+
+    path = tmp_path / "archive.sqlite"
+    agenda = tuple({"en": f"Topic number {n} of a long agenda", "ar": f"الموضوع رقم {n} من جدول أعمال طويل"} for n in range(12))
+    with open_archive(f"sqlite:///{path}") as store:
+        for n in range(24):
+            country = "RU CN IN KZ UZ KG TR IR PK AF AE SA QA KW OM BH EG JO FR DE GB US JP KR".split()[n]  # 24 events, not one a day
+            guests = (("rahmon", "رحمان", "TJ", "host"), (f"envoy-{n}", f"المبعوث {n}", country, "guest"))
+            store.add_summary(_summary(f"2026-11-{23 + n % 7}", "visit", guests, agenda=agenda,
+                                       title={"en": f"Visit number {n} to Dushanbe", "ar": f"الزيارة رقم {n} إلى دوشنبه"}))
+    result = _digest(path, tmp_path / "out", "--week", WEEK, "-f", "pdf", "--engine", "typst")
+    assert result.returncode == 0, result.stderr.decode()
+    pages = page_texts(tmp_path / "out" / f"digest-{WEEK}.pdf")
+    events = [text for text in pages if "Visit number" in text]
+    assert len(events) >= 3, "the events should run over several pages"
+    for text in events:
+        assert "Events of the period" in text and "أحداث الفترة" in text
+
+
+@pytest.mark.parametrize("args", [("--layout", "stacked"), ("--lang", "en"), ("--pdf-variant", "pdf/a-3u")])
+def test_typst_digest_lays_out_every_layout_language_and_variant(archive, tmp_path, args):
+    pytest.importorskip("typst")
+    result = _digest(archive, tmp_path, "--week", WEEK, "-f", "pdf", "--engine", "typst", *args)
+    assert result.returncode == 0, result.stderr.decode()
+    text = " ".join(pdf_text(tmp_path / f"digest-{WEEK}.pdf").split())
+    assert "Visit to Dushanbe" in text and "A call on Yemen" in text
+    assert ("زيارة إلى دوشنبه" in text) == ("en" not in args)

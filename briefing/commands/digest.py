@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ._options import ArchiveOption, ConfigOption, parse_date
+from ._options import ArchiveOption, ConfigOption, EngineOption, parse_date
 
 
 def digest(
@@ -21,6 +21,7 @@ def digest(
     lang: Annotated[str | None, typer.Option("--lang", help="Languages and their order, e.g. ar,en or en,ar or en.")] = None,
     template: Annotated[Path | None, typer.Option("--template", help="Folder whose files override the shipped templates, one by one.")] = None,
     pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant for archives: pdf/a-3u, pdf/a-2u or pdf/ua-1.")] = None,
+    engine: EngineOption = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another digest writing into the same folder, then fail.")] = 60.0,
     today: Annotated[str | None, typer.Option("--today", hidden=True, help="Take this date (YYYY-MM-DD) as today, for --week last.")] = None,
     contacts: Annotated[int, typer.Option("--contacts", min=0, help="Earlier contacts listed per set of countries the events bring together (dated before the first day; 0: none).")] = 3,
@@ -41,7 +42,7 @@ def digest(
     chosen = parse_formats(formats)
     start, end = choose_range(week, parse_date(since, "--since"), parse_date(until, "--until"), parse_date(today, "--today"))
     settings = load_config(config)
-    options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant)
+    options = make_options(settings, layout=layout, languages=lang, template=template, pdf_variant=pdf_variant, pdf_engine=engine)
     built = _assemble(archive, config, start, end, contacts)
     name = f"digest-{built.week}" if built.week else f"digest-{start.isoformat()}--{end.isoformat()}"
     with progress(len(chosen), "Rendering the digest") as advance:

@@ -19,7 +19,8 @@ RENDERERS: dict[str, dict[str, tuple[str, str]]] = {
                "docx": ("docx_collection", "render_digest_docx")},
 }
 # (kind, engine) -> (module, function): the PDF renderers of engines other than WeasyPrint.
-PDF_ENGINE_RENDERERS: dict[tuple[str, str], tuple[str, str]] = {("pack", "typst"): ("typst_pdf", "render_pack_typst")}
+PDF_ENGINE_RENDERERS: dict[tuple[str, str], tuple[str, str]] = {
+    ("pack", "typst"): ("typst_pdf", "render_pack_typst"), ("digest", "typst"): ("typst_pdf", "render_digest_typst")}
 
 
 def render_as(kind: Kind, view: Any, options: RenderOptions, fmt: str, **pdf_options: Any) -> bytes:

@@ -1,7 +1,7 @@
-"""Render a pack to PDF with Typst: a `.typ` source from the Jinja2 templates, laid out in one call.
+"""Render a pack or a digest to PDF with Typst: a `.typ` source from the Jinja2 templates, laid out in one call.
 
-The source is written by `pack.typ.j2` (found on the template search path, as the HTML
-templates are) from the same CollectionView as the HTML and WeasyPrint pack. Every value
+The source is written by `pack.typ.j2` or `digest.typ.j2` (found on the template search path,
+as the HTML templates are) from the same CollectionView as the HTML and WeasyPrint renderings. Every value
 the template prints becomes a Typst string literal (`typst_string`), so nothing in a
 summary is read as Typst markup or code. Typst tags the PDF, subsets each face once,
 makes the outline from the template's bookmarked headings and resolves page references
@@ -33,7 +33,7 @@ from .pdf_objects import pack_objects
 from .templates import template_error
 from .view import Section
 
-PACK_TYPST_TEMPLATE = "pack.typ.j2"
+TYPST_TEMPLATES = {"pack": "pack.typ.j2", "digest": "digest.typ.j2"}
 # --pdf-variant -> Typst's PDF standards (a tagged PDF/A-3u is what archives ask for).
 TYPST_STANDARDS = {"pdf/a-3u": "a-3u", "pdf/a-2u": "a-2u", "pdf/ua-1": "ua-1"}
 _LTR_CODE = "\u2066([^\u2066-\u2069]*)\u2069"
@@ -142,8 +142,8 @@ def _families(fonts: FontSet) -> dict[str, str]:
     return {"arabic": font_family(fonts.arabic.regular), "latin": font_family(fonts.latin.regular)}
 
 
-def pack_source(view: CollectionView, options: RenderOptions, *, logo: str | None = None) -> str:
-    """Return the Typst source of a pack (`logo`: the logo's file name beside the source)."""
+def collection_source(kind: str, view: CollectionView, options: RenderOptions, *, logo: str | None = None) -> str:
+    """Return the Typst source of a pack or a digest (`logo`: the logo's file name beside the source)."""
     import jinja2
 
     created = creation_time(view.date)
@@ -156,39 +156,49 @@ def pack_source(view: CollectionView, options: RenderOptions, *, logo: str | Non
         "ar_numbering": "١" if digits == "arabic-indic" else "1",
     }
     try:
-        return str(typst_environment(options.template_path()).get_template(PACK_TYPST_TEMPLATE).render(context))
+        return str(typst_environment(options.template_path()).get_template(TYPST_TEMPLATES[kind]).render(context))
     except jinja2.TemplateError as exc:
         raise template_error(exc) from None
 
 
 def compile_typst(source: str, options: RenderOptions, *, files: dict[str, Path] | None = None) -> bytes:
     """Lay out a Typst source with the configured fonts only (no system font, no package) and return the PDF."""
-    typst = import_optional("typst", "laying out a pack with --engine typst")
+    typst = import_optional("typst", "laying out a pack or digest with --engine typst")
     variant = options.pdf_variant
     if variant is not None and variant not in TYPST_STANDARDS:
         raise ConfigError(f"unknown PDF variant {variant!r}", field="--pdf-variant", hint=f"allowed: {', '.join(TYPST_STANDARDS)}")
     standards: Any = [TYPST_STANDARDS[variant]] if variant else []
     with tempfile.TemporaryDirectory(prefix="briefing-typst-") as tmp:
         root = Path(tmp)
-        (root / "pack.typ").write_text(source, encoding="utf-8")
+        (root / "document.typ").write_text(source, encoding="utf-8")
         for name, path in (files or {}).items():
             shutil.copyfile(path, root / name)
         try:
-            return bytes(typst.compile(str(root / "pack.typ"), root=str(root), font_paths=[str(p) for p in options.fonts.folders()],
+            return bytes(typst.compile(str(root / "document.typ"), root=str(root), font_paths=[str(p) for p in options.fonts.folders()],
                                        ignore_system_fonts=True, pdf_standards=standards, pdf_tags=True))
         except Exception as exc:  # the binding raises TypstError and RuntimeError with Typst's diagnostics
             raise RenderError(f"PDF layout failed (Typst): {_first_line(exc)}") from exc
 
 
 def _first_line(exc: Exception) -> str:
-    """Return Typst's message and where in the generated source it arose (`pack.typ:LINE:COLUMN`)."""
+    """Return Typst's message and where in the generated source it arose (`document.typ:LINE:COLUMN`)."""
     text = str(exc).strip() or type(exc).__name__
-    where = re.search(r"pack\.typ:\d+:\d+", str(getattr(exc, "diagnostic", "") or ""))
+    where = re.search(r"document\.typ:\d+:\d+", str(getattr(exc, "diagnostic", "") or ""))
     return f"{text.splitlines()[0]} ({where[0]})" if where else text.splitlines()[0]
 
 
 def render_pack_typst(view: CollectionView, options: RenderOptions, *, advance: Callable[..., None] | None = None) -> bytes:
     """Render a pack to PDF with Typst: tagged, one subset per face, outline in both languages, page references."""
+    return _render("pack", view, options, advance)
+
+
+def render_digest_typst(view: CollectionView, options: RenderOptions) -> bytes:
+    """Render a digest to PDF with Typst: tagged, one subset per face, its sections in the outline in both languages."""
+    return _render("digest", view, options, None)
+
+
+def _render(kind: str, view: CollectionView, options: RenderOptions, advance: Callable[..., None] | None) -> bytes:
+    """Write the source, lay it out, pack its small objects; `advance` moves a progress bar at each step."""
     files = {}
     if options.logo is not None:
         if not options.logo.is_file():
@@ -196,7 +206,7 @@ def render_pack_typst(view: CollectionView, options: RenderOptions, *, advance: 
         files["logo" + options.logo.suffix.lower()] = options.logo
     if advance is not None:
         advance(total=2)
-    source = pack_source(view, options, logo=next(iter(files), None))
+    source = collection_source(kind, view, options, logo=next(iter(files), None))
     if advance is not None:
         advance()
     data = pack_objects(compile_typst(source, options, files=files))
