@@ -33,12 +33,6 @@ def pack_pdf(tmp_path_factory):
     return _pack(tmp_path_factory.mktemp("typst") / "pack.pdf")
 
 
-
-
-
-
-
-
 def test_typst_pack_embeds_each_shipped_face_once_as_a_subset(pack_pdf):
     fonts = pdf_fonts(pack_pdf)
     assert {f.family for f in fonts} == TYPST_FACES, fonts
@@ -72,6 +66,22 @@ def test_typst_pack_contents_give_the_page_each_note_starts_on(pack_pdf):
         assert int(re.search(r"(\d+)\s*$", row)[1]) == starts[key], row
     annex_row = next(line for line in layout.splitlines() if "Annexes" in line)
     assert int(re.search(r"(\d+)\s*$", annex_row)[1]) == annexes, annex_row
+
+
+HEADINGS = {"Event": "الحدث", "Participants": "المشاركون", "Agenda": "جدول الأعمال", "Positions stated": "المواقف المعلنة",
+            "Follow-ups": "المتابعات", "Context": "السياق", "Source": "المصدر"}
+
+
+def test_typst_pack_repeats_a_sections_heading_on_each_page_it_runs_onto(pack_pdf):
+    pages = page_texts(pack_pdf, layout=True)
+    starts = sorted(note_starts(page_texts(pack_pdf)).values())
+    annexes = next(n for n, text in enumerate(pages, 1) if "Annex A: Index of participants" in text)
+    continued = [n for n in range(starts[0], annexes) if n not in starts]  # a note's second and later pages
+    assert len(continued) >= 3, continued
+    for n in continued:
+        lines = [line for line in pages[n - 1].splitlines() if line.strip() and "RESTRICTED" not in line]
+        english = lines[0].split("  ")[0].strip()
+        assert english in HEADINGS and HEADINGS[english] in lines[0], f"page {n} starts with {lines[0]!r}"
 
 
 def test_typst_pack_index_gives_note_and_page(pack_pdf):
