@@ -18,6 +18,8 @@ RENDERERS: dict[str, dict[str, tuple[str, str]]] = {
     "digest": {"html": ("collection", "render_digest_html"), "pdf": ("collection", "render_digest_pdf"),
                "docx": ("docx_collection", "render_digest_docx")},
 }
+# The kinds whose PDF engine may be chosen (--engine, the config's `engine`); a note is always laid out by WeasyPrint.
+COLLECTIONS = ("pack", "digest")
 # (kind, engine) -> (module, function): the PDF renderers of engines other than WeasyPrint.
 PDF_ENGINE_RENDERERS: dict[tuple[str, str], tuple[str, str]] = {
     ("pack", "typst"): ("typst_pdf", "render_pack_typst"), ("digest", "typst"): ("typst_pdf", "render_digest_typst")}
@@ -28,9 +30,7 @@ def render_as(kind: Kind, view: Any, options: RenderOptions, fmt: str, **pdf_opt
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}", field="--format", hint=f"allowed: {', '.join(FORMATS)}")
     module, name = RENDERERS[kind][fmt]
-    if fmt == "pdf" and options.pdf_engine != "weasyprint":
-        if (kind, options.pdf_engine) not in PDF_ENGINE_RENDERERS:
-            raise ConfigError(f"the {options.pdf_engine} engine does not lay out a {kind}", field="--engine", hint="use --engine weasyprint")
+    if fmt == "pdf" and kind in COLLECTIONS and options.pdf_engine != "weasyprint":
         module, name = PDF_ENGINE_RENDERERS[(kind, options.pdf_engine)]
     render = getattr(importlib.import_module(f"{__package__}.{module}"), name)
     out = render(view, options, **(pdf_options if fmt == "pdf" else {}))

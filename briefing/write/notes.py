@@ -50,13 +50,13 @@ def make_options(
         logo=org.logo,
         classification=config.classification,
         pdf_variant=pdf_variant,
-        pdf_engine=_engine(pdf_engine),
+        pdf_engine=_engine(pdf_engine or config.engine),
         typography=Typography(**config.typography.model_dump()),
     )
 
 
 def _engine(name: str | None) -> str:
-    """Return the PDF engine named by --engine (default WeasyPrint)."""
+    """Return the PDF engine named by --engine or the config's `engine` (default WeasyPrint)."""
     from ..render.options import PDF_ENGINES
 
     engine = (name or "weasyprint").lower()

@@ -183,3 +183,25 @@ def test_typst_string_makes_typst_print_the_characters(tmp_path):
     source.write_text(f"{as_content(SPECIAL)}.len() {as_content('x')}(1)", encoding="utf-8")
     (tmp_path / "t.pdf").write_bytes(typst.compile(str(source)))
     assert pdf_text(tmp_path / "t.pdf").split() == [*SPECIAL.split()[:-1], "«q».len()", "x(1)"]
+
+
+def _producer(pdf) -> str:
+    from pypdf import PdfReader
+
+    info = PdfReader(pdf).metadata or {}
+    return f"{info.get('/Producer', '')} {info.get('/Creator', '')}"
+
+
+def test_the_configs_engine_lays_out_packs_and_digests_and_the_option_wins(tmp_path):
+    (tmp_path / "briefing.toml").write_text('engine = "typst"\n', encoding="utf-8")
+    assert run_cli("pack", *_samples(), "-o", "pack.pdf", cwd=tmp_path).returncode == 0
+    assert "Typst" in _producer(tmp_path / "pack.pdf")
+    assert run_cli("pack", *_samples(), "-o", "weasy.pdf", "--engine", "weasyprint", cwd=tmp_path).returncode == 0
+    assert "WeasyPrint" in _producer(tmp_path / "weasy.pdf")
+    note = run_cli("note", _samples()[0], "-o", "notes", "--format", "pdf", cwd=tmp_path)  # notes: WeasyPrint, whatever the engine
+    assert note.returncode == 0, note.stderr.decode()
+    assert "WeasyPrint" in _producer(next((tmp_path / "notes").glob("*.pdf")))
+    (tmp_path / "briefing.toml").write_text('layout = "parallel"\nengine = "tex"\n', encoding="utf-8")
+    bad = run_cli("pack", *_samples(), "-o", "bad.pdf", cwd=tmp_path)
+    assert bad.returncode == 2 and b"briefing.toml:2" in bad.stderr and b"typst" in bad.stderr, bad.stderr
+    assert not (tmp_path / "bad.pdf").exists()
