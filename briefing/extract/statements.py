@@ -19,6 +19,7 @@ from ._grammar import (
     PASSIVE_AR,
     PASSIVE_EN,
     SPLIT_STANCES_AR,
+    SPLIT_STANCES_EN,
     SUBORDINATE_AR,
     SWITCH_AR,
     SWITCH_EN,
@@ -100,6 +101,12 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
             start, end = m.start("about"), m.end("about")
             if not any(c.start < end and start < c.end for c in raw):
                 raw.append(Cue(_CueTerm("stance", "exchange_views", {"stance": "exchange_views"}), start, end, m["about"]))
+        for pattern, stance in SPLIT_STANCES_EN:  # "voiced the deep concerns", "expressed her hope"
+            for m in pattern.finditer(tagged.text):
+                start, end = m.span()
+                if not any(c.start < end and start < c.end for c in raw if c.term.attrs.get("stance") == stance):
+                    raw = [c for c in raw if not (start <= c.start < end)]
+                    raw.append(Cue(_CueTerm("stance", stance, {"stance": stance}), start, end, m.group(0)))
         raw.sort(key=lambda c: c.start)
     out: list[Cue] = []
     for cue in raw:

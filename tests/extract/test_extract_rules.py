@@ -810,3 +810,15 @@ def test_a_known_residence_places_the_meeting_in_its_country() -> None:
                        "Constantine Palace.\n\nThe presidents discussed trade.\n")
     assert _sides(summary) == {"vladimir_putin": "host", "kassym_jomart_tokayev": "guest"}
     assert summary.event.place is not None and summary.event.place.ar == "قصر قسطنطين"
+
+
+def test_a_stance_noun_after_a_possessive_an_adjective_or_whom_it_was_told_keeps_its_stance() -> None:
+    summary = _extract("Readout of the Vice President’s Call with Prime Minister Støre of Norway\n\n"
+                       "Vice President Kamala Harris spoke today with Prime Minister Jonas Gahr Støre of Norway. "
+                       "The Vice President voiced the grave concerns of the United States about the famine. "
+                       "She expressed her hope for a lasting truce. She reaffirmed her steadfast support for the "
+                       "Ukrainian people. She shared with the Prime Minister her assessment of the talks.\n",
+                       date=dt.date(2024, 2, 1))
+    assert _stances(summary) == [("kamala_harris", "concern"), ("kamala_harris", "hope"), ("kamala_harris", "other"),
+                                 ("kamala_harris", "support")]
+
