@@ -186,6 +186,9 @@ SPLIT_STANCES_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p)
     (_STANCE_VERB_EN + _NOUN_GAP_EN + r"condemnation\b", "condemnation"),
     (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:commitment|determination|resolve|readiness|willingness|intention)\b", "emphasis"),
     (_STANCE_VERB_EN + _NOUN_GAP_EN + r"assessments?\b", "other"),
+    # "drew attention to", "drew President X's attention to": pointing something out is emphasis
+    (r"\b(?:drew|draws|drawing)\s+(?:(?:[A-Z][\w.-]*\s+){0,4}?[\w.-]+[’']s\s+|(?:his|her|their|the)\s+)?attention\s+to\b",
+     "emphasis"),
 ))
 # Nouns of discussion after "during" are a setting, not a position ("وأثناء مناقشة ...").
 SUBORDINATE_AR = _ar(r"(?:^|\s)و?(?:اثناء|أثناء|خلال|عند|لدى|بعد|قبل)\s*$")

@@ -437,7 +437,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     both_re, switch_re, passive_re = (BOTH_AR, SWITCH_AR, PASSIVE_AR) if lang == "ar" else (BOTH_EN, SWITCH_EN, PASSIVE_EN)
     after = fold(tagged.text[cue.end:cue.end + 30], lang)
     before = fold(before_text, lang)
-    if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20]) or both_re.search(before[-25:]):
+    after_both = stance != "call" or lang == "ar"  # "urged the two sides to ...": the sides are whom it is urged on
+    if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20] * after_both) or both_re.search(before[-25:]):
         return "both"
     if passive_re.search(fold(cue.surface, lang)[:12]) or (lang == "en" and passive_re.search(before[-14:])):
         return "both"  # "جرى بحث", "تم استعراض", "it was noted": the sides together

@@ -822,3 +822,14 @@ def test_a_stance_noun_after_a_possessive_an_adjective_or_whom_it_was_told_keeps
     assert _stances(summary) == [("kamala_harris", "concern"), ("kamala_harris", "hope"), ("kamala_harris", "other"),
                                  ("kamala_harris", "support")]
 
+
+def test_making_clear_drawing_attention_and_speaking_in_support_are_positions() -> None:
+    summary = _extract("Telephone conversation with President of Finland Sauli Niinisto\n\n"
+                       "Vladimir Putin had a telephone conversation with President of Finland Sauli Niinisto.\n\n"
+                       "Vladimir Putin made clear that the treaty remains in force. He drew President Niinisto's "
+                       "attention to the border incidents. Vladimir Putin conveyed the importance of trade. "
+                       "The presidents spoke in support of more contacts between regions. Vladimir Putin said it would "
+                       "be expedient for the ministers to meet.\n")
+    assert _stances(summary) == [("both", "support"), ("vladimir_putin", "call"), ("vladimir_putin", "emphasis"),
+                                 ("vladimir_putin", "emphasis"), ("vladimir_putin", "emphasis")]
+
