@@ -833,3 +833,11 @@ def test_making_clear_drawing_attention_and_speaking_in_support_are_positions() 
     assert _stances(summary) == [("both", "support"), ("vladimir_putin", "call"), ("vladimir_putin", "emphasis"),
                                  ("vladimir_putin", "emphasis"), ("vladimir_putin", "emphasis")]
 
+
+def test_a_meeting_planned_to_be_convened_is_a_follow_up() -> None:
+    summary = _extract("Secretary Blinken’s Meeting with Korean Foreign Minister Park\n\n"
+                       "Secretary of State Antony J. Blinken met today with Republic of Korea Foreign Minister Park Jin. "
+                       "The Secretary and the Foreign Minister planned to convene a session of the bilateral energy "
+                       "dialogue next autumn.\n", date=dt.date(2022, 6, 13))
+    assert [kind for kind, _, _ in _follow_ups_who(summary)] == ["meeting"]
+
