@@ -841,3 +841,10 @@ def test_a_meeting_planned_to_be_convened_is_a_follow_up() -> None:
                        "dialogue next autumn.\n", date=dt.date(2022, 6, 13))
     assert [kind for kind, _, _ in _follow_ups_who(summary)] == ["meeting"]
 
+
+def test_the_town_closing_the_gathering_met_on_the_sidelines_of_is_the_place() -> None:
+    summary = _extract("Secretary Blinken’s Meeting with Indian External Affairs Minister Jaishankar\n\n"
+                       "Secretary of State Antony J. Blinken met with Indian External Affairs Minister Subrahmanyam "
+                       "Jaishankar on the sidelines of the G7 Foreign Ministers Meeting in Karuizawa.\n",
+                       date=dt.date(2022, 7, 12))
+    assert summary.event.place is not None and summary.event.place.en == "Karuizawa"
