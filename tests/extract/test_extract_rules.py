@@ -848,3 +848,11 @@ def test_the_town_closing_the_gathering_met_on_the_sidelines_of_is_the_place() -
                        "Jaishankar on the sidelines of the G7 Foreign Ministers Meeting in Karuizawa.\n",
                        date=dt.date(2022, 7, 12))
     assert summary.event.place is not None and summary.event.place.en == "Karuizawa"
+
+
+def test_agreeing_to_hold_the_next_meeting_stays_an_agreement_beside_the_follow_up() -> None:
+    summary = _extract("Meeting with President of Armenia Armen Sarkissian\n\n"
+                       "Vladimir Putin met with President of Armenia Armen Sarkissian in the Kremlin.\n\n"
+                       "The two sides agreed to hold the next session of the intergovernmental commission in Yerevan.\n")
+    assert ("both", "agreement") in _stances(summary)
+    assert [kind for kind, _, _ in _follow_ups_who(summary)] == ["meeting"]
