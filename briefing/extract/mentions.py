@@ -190,8 +190,8 @@ def _conjoined(tagged: Tagged, j: int) -> bool:
 
 def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
     n = len(tagged.tokens)
-    if tagged.lang == "en" and i > floor and tagged.tags[i] == "T" and tagged.tags[i - 1] == "C" and not tagged.hard[i - 1]:
-        i -= 1  # "Russian Foreign Minister": the nationality opens the title
+    if tagged.lang == "en" and i > floor and tagged.tags[i] == "T" and tagged.tags[i - 1] in "CO" and not tagged.hard[i - 1]:
+        i -= 1  # "Russian Foreign Minister", "UN Secretary-General": the nationality or organisation opens the title
     mention = Mention(start=i, end=i)
     j = _titles(tagged, i, mention, after_name=False)
     gap_ok = j < n and (j == i or not tagged.hard[j - 1] or bool(mention.pieces and _soft_comma(tagged, j)))
@@ -306,7 +306,7 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
         elif tag == "E":
             mention.epithets.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
-        elif tag == "T" or (tag == "C" and tagged.lang == "en" and j + 1 < n and tags[j + 1] == "T"):
+        elif tag == "T" or (tag in "CO" and tagged.lang == "en" and j + 1 < n and tags[j + 1] == "T"):
             if mention.pieces and _genitive(tagged, mention.start):
                 break
             if j > first and _prefixed(tagged, j, "ب"):
@@ -317,7 +317,7 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
                     and _has_article(tagged, j) and _has_article(tagged, j - 1)):
                 break  # "استقبل الوزير السفير": two bare offices are two people
             start = j
-            if tag == "C":
+            if tag in "CO":
                 mention.countries.append(_country(tagged, j))
                 j = _match_end(tagged, j)
             mention.title_terms.append(tagged.term_at[j].term)

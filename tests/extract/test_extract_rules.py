@@ -856,3 +856,14 @@ def test_agreeing_to_hold_the_next_meeting_stays_an_agreement_beside_the_follow_
                        "The two sides agreed to hold the next session of the intergovernmental commission in Yerevan.\n")
     assert ("both", "agreement") in _stances(summary)
     assert [kind for kind, _, _ in _follow_ups_who(summary)] == ["meeting"]
+
+
+def test_an_organisation_before_an_office_is_the_officials() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Call with OSCE Secretary General Schmid\n\n"
+                       "Deputy Secretary of State Wendy Sherman spoke today with OSCE Secretary General Helga Schmid "
+                       "and with European External Action Service Secretary General Belen Martinez about Ukraine.\n",
+                       date=dt.date(2022, 2, 1))
+    countries = {p.id: p.country for p in summary.participants}
+    assert countries.get("schmid") == "OSCE" and countries.get("martinez") == "EU"
+    schmid = next(p for p in summary.participants if p.id == "schmid")
+    assert schmid.title is not None and schmid.title.ar == "الأمين العام لمنظمة الأمن والتعاون في أوروبا"
