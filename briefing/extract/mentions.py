@@ -152,7 +152,20 @@ def find_mentions(tagged: Tagged) -> list[Mention]:
             i = max(mention.end, i + 1)
         else:
             i += 1
+    if tagged.lang == "en":
+        _office_before_comma(tagged, out)
     return out
+
+
+def _office_before_comma(tagged: Tagged, mentions: list[Mention]) -> None:
+    """English: "Special Assistant to the Prime Minister of Pakistan, Ambassador Tariq Fatemi": an office of a
+    country, unnamed, then a comma and a titled name with no country of its own: the office is his, and so is its
+    country."""
+    for prev, cur in zip(mentions, mentions[1:]):
+        if (prev.name is None and prev.person is None and prev.countries and cur.name and cur.person is None
+                and cur.pieces and not cur.pieces[0][2] and cur.country is None and prev.end == cur.start
+                and tagged.text[tagged.tokens[prev.end - 1].end:tagged.tokens[cur.start].start].strip() == ","):
+            cur.countries.extend(prev.countries)
 
 
 def _covering(tokens: tuple[Token, ...], start: int, end: int) -> list[int]:

@@ -867,3 +867,11 @@ def test_an_organisation_before_an_office_is_the_officials() -> None:
     assert countries.get("schmid") == "OSCE" and countries.get("martinez") == "EU"
     schmid = next(p for p in summary.participants if p.id == "schmid")
     assert schmid.title is not None and schmid.title.ar == "الأمين العام لمنظمة الأمن والتعاون في أوروبا"
+
+
+def test_an_unnamed_office_of_a_country_before_a_comma_and_a_titled_name_is_that_persons() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Meeting with Ambassador Rahimi\n\n"
+                       "Deputy Secretary of State Wendy Sherman met today with Senior Adviser to the President of "
+                       "Tajikistan, Ambassador Farrukh Rahimi, to discuss regional security.\n",
+                       date=dt.date(2022, 5, 4))
+    assert {p.id: p.country for p in summary.participants}.get("rahimi") == "TJ"
