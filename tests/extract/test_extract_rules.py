@@ -875,3 +875,13 @@ def test_an_unnamed_office_of_a_country_before_a_comma_and_a_titled_name_is_that
                        "Tajikistan, Ambassador Farrukh Rahimi, to discuss regional security.\n",
                        date=dt.date(2022, 5, 4))
     assert {p.id: p.country for p in summary.participants}.get("rahimi") == "TJ"
+
+
+def test_a_gathering_named_with_dates_after_the_release_is_a_meeting_to_come() -> None:
+    text = ("Secretary Blinken’s Call with Norwegian Foreign Minister Eide\n\n"
+            "Secretary of State Antony J. Blinken spoke today with Norwegian Foreign Minister Espen Barth Eide. "
+            "They discussed preparations for the October 5-6 Arctic Council Ministerial in Tromso.\n")
+    coming = _extract(text, date=dt.date(2023, 9, 1))
+    assert [(f.kind.value, f.status.value) for f in coming.follow_ups] == [("meeting", "scheduled")]
+    assert coming.follow_ups[0].due is not None and coming.follow_ups[0].due.date == dt.date(2023, 10, 5)
+    assert _extract(text, date=dt.date(2023, 11, 1)).follow_ups == []  # already held
