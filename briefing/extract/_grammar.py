@@ -163,6 +163,33 @@ SPLIT_STANCES_AR: tuple[tuple[re.Pattern[str], str], ...] = (
     (_ar(r"(?:^|\s)و?(?:نقل|نقلت|ناقلا|حمل|حمله|حملها|أبلغ)\s+(?:\S+\s+){0,8}?(?:تحيات|تحياته|تحياتها)\s+و(?:تهاني|تهانيه|تهنئه)"),
      "congratulation"),
 )
+# English: a stance verb, then determiners, possessives and up to two adjectives (and "with X", whom it was told) before
+# the stance noun the closed phrases of the term base cannot all spell ("voiced the deep concerns", "expressed her hope",
+# "reaffirmed their resolute support", "shared with X his assessment"); "raised ..., including her concerns" too.
+_NOUN_GAP_EN = (r"\s+(?:with\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){1,6}?)?(?:(?:the|a|an|his|her|their|its|our|some|both)\s+)?"
+                r"(?:(?!(?:of|for|to|in|on|with|about|and|or|that|the|a|an)\s)[a-z][\w’'-]*\s+){0,2}?")
+# Not "their shared commitment", "the EU’s shared resolve", "emphasized shared support", "and shared commitment to":
+# "shared" there is an adjective.
+_STANCE_VERB_EN = (r"(?<!the )(?<!their )(?<!our )(?<!his )(?<!her )(?<!its )(?<!a )(?<!’s )(?<!'s )(?<!’ )(?<!' )(?<!ed )"
+                   r"\b(?:expressed|expresses|expressing|voiced|voices|voicing|conveyed|conveys|conveying|reaffirmed|reaffirms"
+                   r"|reaffirming|reiterated|reiterates|reiterating|shared|shares|sharing|gave|gives|giving|offered|offers"
+                   r"|pledged|pledges|pledging|declared|underscored|underscores)"
+                   r"(?!(?<=shared)\s+(?:commitment|determination|resolve|intention|readiness|support|hopes?|concerns?)\b)")
+SPLIT_STANCES_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), stance) for p, stance in (
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:concerns?|regrets?)\b", "concern"),
+    (r"\b(?:raised|raises)\s+[^.;:]{0,60}?,\s*including\s+(?:his|her|their)\s+(?:\w+\s+)?concerns?\b", "concern"),
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"hopes?\b", "hope"),
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:support|solidarity)\b", "support"),
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:condolences|sympathy)\b", "condolence"),
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:gratitude|thanks)\b", "thanks"),
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:satisfaction|appreciation)\b", "satisfaction"),
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"condemnation\b", "condemnation"),
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:commitment|determination|resolve|readiness|willingness|intention)\b", "emphasis"),
+    (_STANCE_VERB_EN + _NOUN_GAP_EN + r"assessments?\b", "other"),
+    # "drew attention to", "drew President X's attention to": pointing something out is emphasis
+    (r"\b(?:drew|draws|drawing)\s+(?:(?:[A-Z][\w.-]*\s+){0,4}?[\w.-]+[’']s\s+|(?:his|her|their|the)\s+)?attention\s+to\b",
+     "emphasis"),
+))
 # Nouns of discussion after "during" are a setting, not a position ("وأثناء مناقشة ...").
 SUBORDINATE_AR = _ar(r"(?:^|\s)و?(?:اثناء|أثناء|خلال|عند|لدى|بعد|قبل)\s*$")
 # Verbs of accepting an invitation, a few words before "الدعوة".

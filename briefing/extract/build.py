@@ -72,12 +72,22 @@ def translate_title(person: Person, lang: str, lex: Lexicon | None = None) -> st
     return _compose(person.title, lang, lex)
 
 
+def _of_organisation(title: str, organisation: str) -> str:
+    """ "UN Special Envoy": «المبعوث الخاص للأمم المتحدة», a title ending in an adjective keeps it and takes «ل»;
+    else the construct, as before a country («رئيس المفوضية الأوروبية»)."""
+    words = title.split()
+    if len(words) > 1 and words[-1].startswith("ال") and words[0].startswith("ال"):
+        return f"{title} {'لل' + organisation[2:] if organisation.startswith('ال') else 'ل' + organisation}"
+    return f"{arabic_title(title, 'organisation')} {organisation}"
+
+
 def _compose(title: str, lang: str, lex: Lexicon) -> str | None:
     """Translate a chain of titles with their countries ("سفير جمهورية مصر العربية لدى المملكة")."""
     tokens = tokenise(title)
     matches = lex.match(title, lang, ("title", "country", "organisation", "city"))
     pieces: list[str] = []
     held: list[str] = []
+    held_org = False
     link = "of"
     i = 0
     for m in matches + [None]:
@@ -101,8 +111,10 @@ def _compose(title: str, lang: str, lex: Lexicon) -> str | None:
             return None
         if m.term.kind != "title" and lang == "en" and (not pieces or held):
             held.append(other)  # "Russian Foreign Minister": the country waits for its title
+            held_org = m.term.kind == "organisation"
         elif m.term.kind == "title" or not pieces:
             pieces.append(other + "".join(f" {c}" for c in held) if lang == "ar" or not held
+                          else _of_organisation(other, held[0]) if held_org and len(held) == 1
                           else f"{arabic_title(other, 'country')} {' و'.join(held)}")  # «وزير خارجية تركيا»
             held.clear()
             link = "of"

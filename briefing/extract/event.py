@@ -175,6 +175,8 @@ def find_place(lead: str, dateline: str | None, title: str | None, lang: str, le
             return None, venue.group(1)
         if lang == "en" and text is not dateline and (town := _town_of_country(text, lex)) is not None:
             return None, town
+        if lang == "en" and text is lead and (town := _sidelines_town(text, lex)) is not None:
+            return None, town
         if lang == "en" and text is lead and (country := _country_venue(text, lex, spans)) is not None:
             return country
     if lang == "ar" and (country := _visited_country_ar(lead, lex)) is not None:
@@ -231,6 +233,20 @@ def _town_of_country(text: str, lex: Lexicon) -> str | None:
         if (town := _TOWN_BEFORE_EN.search(before)) is not None and not TOPIC_BEFORE_EN.search(before[:town.start() + 3]):
             return f"{town.group(1)}, {match.surface}"
     return None
+
+
+_SIDELINES_IN_EN = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w’'.-]+\s+){1,10}?in\s+"
+                              r"((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)(?![\w’'-]|\s+[A-Z])")
+
+
+def _sidelines_town(text: str, lex: Lexicon) -> str | None:
+    """English: "on the sidelines of the fourth Quad Ministerial in Melbourne": the town closing the name of the
+    gathering the meeting was on the sidelines of is the venue, known to the term base or not (a country is left to
+    _country_venue)."""
+    found = _SIDELINES_IN_EN.search(text)
+    if found is None or TOPIC_BEFORE_EN.search(text[:found.start(1)]) or lex.match(found.group(1), "en", ("country",)):
+        return None
+    return found.group(1)
 
 
 _DURING = re.compile(r"(?:^|\s)(?:خلال|اثناء|لدي)\s+(?:استقبال|لقاء|اللقاء|الاستقبال|الاجتماع|المباحثات|زياره|استقباله)"

@@ -145,6 +145,28 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
         spans.extend(_expected_visits(todos, tagged, mentions, roster, s))
     if lang == "en" and not _found_in(todos, s):
         spans.extend(_promises(todos, tagged, mentions, roster, s, last))
+    if lang == "en" and not _found_in(todos, s):
+        spans.extend(_dated_gatherings(todos, tagged, s, reference))
+    return spans
+
+
+_DATED_GATHERING_EN = re.compile(
+    r"\b(?:a|the)\s+(?:successful\s+|upcoming\s+|forthcoming\s+)?(?P<due>(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)\s+(?P<what>(?:[A-Z0-9][\w’'.-]*\s+){0,6}?"
+    r"(?:Summit|Conference|Ministerial|Meeting|Forum)\b(?:\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?)")
+
+
+def _dated_gatherings(todos: list[ToDo], tagged: Tagged, s: int, reference: Any) -> list[tuple[int, int]]:
+    """English: a gathering named with its dates, after the release ("a successful June 20-21 Three Seas Summit in
+    Riga"): a meeting to come, scheduled."""
+    spans = []
+    for m in _DATED_GATHERING_EN.finditer(tagged.text):
+        dates = [d for d in find_dates(m["due"], reference=reference) if d.date is not None and not d.relative]
+        if reference is None or not dates or dates[0].date <= reference:
+            continue  # a gathering already held, or no date to tell
+        todo = ToDo("meeting", "scheduled", None, m["what"], s, due_text=dates[0].text, due_date=dates[0].date)
+        todos.append(todo)
+        spans.append((m.start("due"), m.end()))
     return spans
 
 

@@ -152,7 +152,20 @@ def find_mentions(tagged: Tagged) -> list[Mention]:
             i = max(mention.end, i + 1)
         else:
             i += 1
+    if tagged.lang == "en":
+        _office_before_comma(tagged, out)
     return out
+
+
+def _office_before_comma(tagged: Tagged, mentions: list[Mention]) -> None:
+    """English: "Special Assistant to the Prime Minister of Pakistan, Ambassador Tariq Fatemi": an office of a
+    country, unnamed, then a comma and a titled name with no country of its own: the office is his, and so is its
+    country."""
+    for prev, cur in zip(mentions, mentions[1:]):
+        if (prev.name is None and prev.person is None and prev.countries and cur.name and cur.person is None
+                and cur.pieces and not cur.pieces[0][2] and cur.country is None and prev.end == cur.start
+                and tagged.text[tagged.tokens[prev.end - 1].end:tagged.tokens[cur.start].start].strip() == ","):
+            cur.countries.extend(prev.countries)
 
 
 def _covering(tokens: tuple[Token, ...], start: int, end: int) -> list[int]:
@@ -190,8 +203,8 @@ def _conjoined(tagged: Tagged, j: int) -> bool:
 
 def _parse(tagged: Tagged, i: int, floor: int) -> Mention:
     n = len(tagged.tokens)
-    if tagged.lang == "en" and i > floor and tagged.tags[i] == "T" and tagged.tags[i - 1] == "C" and not tagged.hard[i - 1]:
-        i -= 1  # "Russian Foreign Minister": the nationality opens the title
+    if tagged.lang == "en" and i > floor and tagged.tags[i] == "T" and tagged.tags[i - 1] in "CO" and not tagged.hard[i - 1]:
+        i -= 1  # "Russian Foreign Minister", "UN Secretary-General": the nationality or organisation opens the title
     mention = Mention(start=i, end=i)
     j = _titles(tagged, i, mention, after_name=False)
     gap_ok = j < n and (j == i or not tagged.hard[j - 1] or bool(mention.pieces and _soft_comma(tagged, j)))
@@ -306,7 +319,7 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
         elif tag == "E":
             mention.epithets.append(tagged.term_at[j].term)
             j = _match_end(tagged, j)
-        elif tag == "T" or (tag == "C" and tagged.lang == "en" and j + 1 < n and tags[j + 1] == "T"):
+        elif tag == "T" or (tag in "CO" and tagged.lang == "en" and j + 1 < n and tags[j + 1] == "T"):
             if mention.pieces and _genitive(tagged, mention.start):
                 break
             if j > first and _prefixed(tagged, j, "ب"):
@@ -317,7 +330,7 @@ def _titles(tagged: Tagged, j: int, mention: Mention, *, after_name: bool) -> in
                     and _has_article(tagged, j) and _has_article(tagged, j - 1)):
                 break  # "استقبل الوزير السفير": two bare offices are two people
             start = j
-            if tag == "C":
+            if tag in "CO":
                 mention.countries.append(_country(tagged, j))
                 j = _match_end(tagged, j)
             mention.title_terms.append(tagged.term_at[j].term)

@@ -19,7 +19,7 @@ _ABBREVIATIONS = ("Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col",
                   "Inc", "Ltd", "Co", "Corp")
 _NO_END = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
 _SENTENCE_END = re.compile(
-    rf"(?<=[.!?؟])(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.){_NO_END}\s+(?![a-z,;])|(?<=\.\.)\s*|\n+"
+    rf"(?:(?<=[.!?؟])|(?<=[.!?؟][”\"»]))(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.){_NO_END}\s+(?![a-z,;])|(?<=\.\.)\s*|\n+"
 )
 _DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
 _DATED = re.compile(r"\d{4}|\d{1,2}\s+[A-Za-z\u0600-\u06ff]{3,}|[A-Za-z]{3,}\.?\s+\d{1,2}")

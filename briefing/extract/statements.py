@@ -19,6 +19,7 @@ from ._grammar import (
     PASSIVE_AR,
     PASSIVE_EN,
     SPLIT_STANCES_AR,
+    SPLIT_STANCES_EN,
     SUBORDINATE_AR,
     SWITCH_AR,
     SWITCH_EN,
@@ -100,6 +101,12 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
             start, end = m.start("about"), m.end("about")
             if not any(c.start < end and start < c.end for c in raw):
                 raw.append(Cue(_CueTerm("stance", "exchange_views", {"stance": "exchange_views"}), start, end, m["about"]))
+        for pattern, stance in SPLIT_STANCES_EN:  # "voiced the deep concerns", "expressed her hope"
+            for m in pattern.finditer(tagged.text):
+                start, end = m.span()
+                if not any(c.start < end and start < c.end for c in raw if c.term.attrs.get("stance") == stance):
+                    raw = [c for c in raw if not (start <= c.start < end)]
+                    raw.append(Cue(_CueTerm("stance", stance, {"stance": stance}), start, end, m.group(0)))
         raw.sort(key=lambda c: c.start)
     out: list[Cue] = []
     for cue in raw:
@@ -430,7 +437,8 @@ def _speaker(tagged: Tagged, cue: Any, mentions: list[Mention], roster: Roster, 
     both_re, switch_re, passive_re = (BOTH_AR, SWITCH_AR, PASSIVE_AR) if lang == "ar" else (BOTH_EN, SWITCH_EN, PASSIVE_EN)
     after = fold(tagged.text[cue.end:cue.end + 30], lang)
     before = fold(before_text, lang)
-    if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20]) or both_re.search(before[-25:]):
+    after_both = stance != "call" or lang == "ar"  # "urged the two sides to ...": the sides are whom it is urged on
+    if _dual(cue, lang) or both_re.search(fold(cue.surface, lang) + " " + after[:20] * after_both) or both_re.search(before[-25:]):
         return "both"
     if passive_re.search(fold(cue.surface, lang)[:12]) or (lang == "en" and passive_re.search(before[-14:])):
         return "both"  # "جرى بحث", "تم استعراض", "it was noted": the sides together

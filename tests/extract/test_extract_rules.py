@@ -810,3 +810,78 @@ def test_a_known_residence_places_the_meeting_in_its_country() -> None:
                        "Constantine Palace.\n\nThe presidents discussed trade.\n")
     assert _sides(summary) == {"vladimir_putin": "host", "kassym_jomart_tokayev": "guest"}
     assert summary.event.place is not None and summary.event.place.ar == "قصر قسطنطين"
+
+
+def test_a_stance_noun_after_a_possessive_an_adjective_or_whom_it_was_told_keeps_its_stance() -> None:
+    summary = _extract("Readout of the Vice President’s Call with Prime Minister Støre of Norway\n\n"
+                       "Vice President Kamala Harris spoke today with Prime Minister Jonas Gahr Støre of Norway. "
+                       "The Vice President voiced the grave concerns of the United States about the famine. "
+                       "She expressed her hope for a lasting truce. She reaffirmed her steadfast support for the "
+                       "Ukrainian people. She shared with the Prime Minister her assessment of the talks.\n",
+                       date=dt.date(2024, 2, 1))
+    assert _stances(summary) == [("kamala_harris", "concern"), ("kamala_harris", "hope"), ("kamala_harris", "other"),
+                                 ("kamala_harris", "support")]
+
+
+def test_making_clear_drawing_attention_and_speaking_in_support_are_positions() -> None:
+    summary = _extract("Telephone conversation with President of Finland Sauli Niinisto\n\n"
+                       "Vladimir Putin had a telephone conversation with President of Finland Sauli Niinisto.\n\n"
+                       "Vladimir Putin made clear that the treaty remains in force. He drew President Niinisto's "
+                       "attention to the border incidents. Vladimir Putin conveyed the importance of trade. "
+                       "The presidents spoke in support of more contacts between regions. Vladimir Putin said it would "
+                       "be expedient for the ministers to meet.\n")
+    assert _stances(summary) == [("both", "support"), ("vladimir_putin", "call"), ("vladimir_putin", "emphasis"),
+                                 ("vladimir_putin", "emphasis"), ("vladimir_putin", "emphasis")]
+
+
+def test_a_meeting_planned_to_be_convened_is_a_follow_up() -> None:
+    summary = _extract("Secretary Blinken’s Meeting with Korean Foreign Minister Park\n\n"
+                       "Secretary of State Antony J. Blinken met today with Republic of Korea Foreign Minister Park Jin. "
+                       "The Secretary and the Foreign Minister planned to convene a session of the bilateral energy "
+                       "dialogue next autumn.\n", date=dt.date(2022, 6, 13))
+    assert [kind for kind, _, _ in _follow_ups_who(summary)] == ["meeting"]
+
+
+def test_the_town_closing_the_gathering_met_on_the_sidelines_of_is_the_place() -> None:
+    summary = _extract("Secretary Blinken’s Meeting with Indian External Affairs Minister Jaishankar\n\n"
+                       "Secretary of State Antony J. Blinken met with Indian External Affairs Minister Subrahmanyam "
+                       "Jaishankar on the sidelines of the G7 Foreign Ministers Meeting in Karuizawa.\n",
+                       date=dt.date(2022, 7, 12))
+    assert summary.event.place is not None and summary.event.place.en == "Karuizawa"
+
+
+def test_agreeing_to_hold_the_next_meeting_stays_an_agreement_beside_the_follow_up() -> None:
+    summary = _extract("Meeting with President of Armenia Armen Sarkissian\n\n"
+                       "Vladimir Putin met with President of Armenia Armen Sarkissian in the Kremlin.\n\n"
+                       "The two sides agreed to hold the next session of the intergovernmental commission in Yerevan.\n")
+    assert ("both", "agreement") in _stances(summary)
+    assert [kind for kind, _, _ in _follow_ups_who(summary)] == ["meeting"]
+
+
+def test_an_organisation_before_an_office_is_the_officials() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Call with OSCE Secretary General Schmid\n\n"
+                       "Deputy Secretary of State Wendy Sherman spoke today with OSCE Secretary General Helga Schmid "
+                       "and with European External Action Service Secretary General Belen Martinez about Ukraine.\n",
+                       date=dt.date(2022, 2, 1))
+    countries = {p.id: p.country for p in summary.participants}
+    assert countries.get("schmid") == "OSCE" and countries.get("martinez") == "EU"
+    schmid = next(p for p in summary.participants if p.id == "schmid")
+    assert schmid.title is not None and schmid.title.ar == "الأمين العام لمنظمة الأمن والتعاون في أوروبا"
+
+
+def test_an_unnamed_office_of_a_country_before_a_comma_and_a_titled_name_is_that_persons() -> None:
+    summary = _extract("Deputy Secretary Sherman’s Meeting with Ambassador Rahimi\n\n"
+                       "Deputy Secretary of State Wendy Sherman met today with Senior Adviser to the President of "
+                       "Tajikistan, Ambassador Farrukh Rahimi, to discuss regional security.\n",
+                       date=dt.date(2022, 5, 4))
+    assert {p.id: p.country for p in summary.participants}.get("rahimi") == "TJ"
+
+
+def test_a_gathering_named_with_dates_after_the_release_is_a_meeting_to_come() -> None:
+    text = ("Secretary Blinken’s Call with Norwegian Foreign Minister Eide\n\n"
+            "Secretary of State Antony J. Blinken spoke today with Norwegian Foreign Minister Espen Barth Eide. "
+            "They discussed preparations for the October 5-6 Arctic Council Ministerial in Tromso.\n")
+    coming = _extract(text, date=dt.date(2023, 9, 1))
+    assert [(f.kind.value, f.status.value) for f in coming.follow_ups] == [("meeting", "scheduled")]
+    assert coming.follow_ups[0].due is not None and coming.follow_ups[0].due.date == dt.date(2023, 10, 5)
+    assert _extract(text, date=dt.date(2023, 11, 1)).follow_ups == []  # already held

@@ -42,3 +42,10 @@ def test_markdown_marks_are_dropped() -> None:
     seg = segment("# **وزير الخارجية يستقبل السفير**\n\n> استقبل *وزير الخارجية* اليوم السفير.")
     assert seg.title == "وزير الخارجية يستقبل السفير"
     assert seg.sentences[1] == "استقبل وزير الخارجية اليوم السفير"
+
+
+def test_a_full_stop_inside_a_closing_quote_ends_the_sentence() -> None:
+    seg = segment("Title\n\nThe minister called it “a turning point.” The two sides then signed a memorandum. "
+                  "He added: \"we are ready.\" Talks will go on.\n")
+    assert seg.sentences[1:] == ("The minister called it “a turning point.”", "The two sides then signed a memorandum",
+                                 'He added: "we are ready."', "Talks will go on")
