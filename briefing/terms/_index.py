@@ -42,22 +42,36 @@ def _forms(word: str) -> tuple[tuple[str, int, int], ...]:
 def _hard_gaps(text: str, tokens: Sequence[Token]) -> list[bool]:
     """For each word, tell whether a term may not continue to the next one."""
     gaps = []
-    for a, b in zip(tokens, tokens[1:]):
-        gap = text[a.end : b.start]
+    for a, gap in zip(tokens, gaps_between(text, tokens)):
         hard = gap not in _SOFT and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
         gaps.append(hard)
     gaps.append(True)
     return gaps
 
 
+def gaps_between(text: str, tokens: Sequence[Token]) -> list[str]:
+    """The text between each word and the next (one fewer than the words)."""
+    ends = [t.end for t in tokens[:-1]]
+    starts = [t.start for t in tokens[1:]]
+    return list(map(text.__getitem__, map(slice, ends, starts)))
+
+
 class _Node:
     """A trie node: the next words, and the (rank, term) of surfaces that end here, in file order."""
 
-    __slots__ = ("children", "ends")
+    __slots__ = ("by_kinds", "children", "ends")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
         self.ends: list[tuple[int, Term]] = []
+        self.by_kinds: dict[frozenset[str], list[tuple[int, Term]]] = {}  # ends of some kinds, once asked for
+
+    def ends_of(self, kinds: frozenset[str]) -> list[tuple[int, Term]]:
+        """The surfaces that end here with a term of one of these kinds (remembered per set of kinds)."""
+        found = self.by_kinds.get(kinds)
+        if found is None:
+            found = self.by_kinds[kinds] = [e for e in self.ends if e[1].kind in kinds]
+        return found
 
     def add(self, words: tuple[str, ...], term: Term, rank: int) -> None:
         """Add one spelled-out surface."""
@@ -114,7 +128,7 @@ class TermBase:
             node = self._tries[lang].children.get(form)
             depth, hit = 1, None
             while node is not None:
-                ends = node.ends if kinds is None else [e for e in node.ends if e[1].kind in kinds]
+                ends = node.ends if kinds is None or not node.ends else node.ends_of(kinds)
                 if ends:
                     hit = (depth, ends)
                 if i + depth >= n or gaps[i + depth - 1]:
@@ -143,29 +157,34 @@ class TermBase:
 
         `tokens` are the text's tokens when the caller has them already (`tokenise(text)`).
         """
+        return [m for _, _, m in self.match_tokens(text, lang, kinds, tokens)]
+
+    def match_tokens(self, text: str, lang: str, kinds: Iterable[str] | None = None,
+                     tokens: Sequence[Token] | None = None) -> list[tuple[int, int, Match]]:
+        """The matches of `match`, each with the index of its first token and its number of tokens."""
         tokens = tokenise(text) if tokens is None else tokens
+        begins = self._begins[lang]
+        may_begin = self._may_begin
+        # The words some term begins with (or a reading of them without proclitics): most words are not.
+        starts = [i for i, tok in enumerate(tokens) if (begins[tok.norm] if tok.norm in begins else may_begin(tok.norm, lang))]
+        if not starts:
+            return []
         gaps = _hard_gaps(text, tokens)
         wanted = frozenset(kinds) if kinds is not None else None
-        out: list[Match] = []
-        begins = self._begins[lang]
-        i = 0
-        while i < len(tokens):
-            word = tokens[i].norm
-            if not (begins[word] if word in begins else self._may_begin(word, lang)):
-                i += 1  # no term begins with this word (most words): skip the full look-up
+        out: list[tuple[int, int, Match]] = []
+        after = 0  # the first token not inside the last match
+        for i in starts:
+            if i < after:
                 continue
             hit = self._best(tokens, gaps, i, lang, wanted)
             if hit is None:
-                i += 1
                 continue
             size, _cost, skip, terms = hit
             first = tokens[i]
             start = first.start + (_letter_end(text[first.start : first.end], skip) if skip else 0)
             end = tokens[i + size - 1].end
-            top = terms[0]
-            others = tuple(terms[1:])
-            out.append(Match(top, start, end, text[start:end], others))
-            i += size
+            out.append((i, size, Match(terms[0], start, end, text[start:end], tuple(terms[1:]))))
+            after = i + size
         return out
 
     def _may_begin(self, word: str, lang: str) -> bool:
