@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from .base import Match, Term
 from .normalise import Token, _letter_end, tokenise
@@ -41,19 +43,15 @@ def _forms(word: str) -> tuple[tuple[str, int, int], ...]:
 
 def _hard_gaps(text: str, tokens: Sequence[Token]) -> list[bool]:
     """For each word, tell whether a term may not continue to the next one."""
-    gaps = []
-    for a, gap in zip(tokens, gaps_between(text, tokens)):
-        hard = gap not in _SOFT and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
-        gaps.append(hard)
+    gaps = [gap not in _SOFT and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
+            for a, gap in zip(tokens, gaps_between(text, tokens))]
     gaps.append(True)
     return gaps
 
 
 def gaps_between(text: str, tokens: Sequence[Token]) -> list[str]:
     """The text between each word and the next (one fewer than the words)."""
-    ends = [t.end for t in tokens[:-1]]
-    starts = [t.start for t in tokens[1:]]
-    return list(map(text.__getitem__, map(slice, ends, starts)))
+    return list(map(text.__getitem__, map(slice, map(itemgetter(2), tokens[:-1]), map(itemgetter(1), tokens[1:]))))
 
 
 class _Node:
@@ -124,8 +122,11 @@ class TermBase:
         found: list[tuple[int, Term]] = []
         skip_best = 0
         n = len(tokens)
+        root = self._tries[lang].children
         for form, cost, skip in _forms(tokens[i].norm):
-            node = self._tries[lang].children.get(form)
+            node = root.get(form)
+            if node is None:
+                continue
             depth, hit = 1, None
             while node is not None:
                 ends = node.ends if kinds is None or not node.ends else node.ends_of(kinds)
@@ -144,6 +145,8 @@ class TermBase:
                 found.extend(hit[1])
         if best is None:
             return None
+        if len(found) == 1:
+            return best[0], -best[1], skip_best, [found[0][1]]
         found.sort(key=lambda rt: -rt[0])
         terms: list[Term] = []
         for _, term in found:
@@ -163,10 +166,13 @@ class TermBase:
                      tokens: Sequence[Token] | None = None) -> list[tuple[int, int, Match]]:
         """The matches of `match`, each with the index of its first token and its number of tokens."""
         tokens = tokenise(text) if tokens is None else tokens
-        begins = self._begins[lang]
-        may_begin = self._may_begin
         # The words some term begins with (or a reading of them without proclitics): most words are not.
-        starts = [i for i, tok in enumerate(tokens) if (begins[tok.norm] if tok.norm in begins else may_begin(tok.norm, lang))]
+        begins = list(map(self._begins[lang].get, map(itemgetter(0), tokens)))  # None: not looked at yet
+        if None in begins:
+            for i, begin in enumerate(begins):
+                if begin is None:
+                    begins[i] = self._may_begin(tokens[i].norm, lang)
+        starts = list(compress(range(len(tokens)), begins))
         if not starts:
             return []
         gaps = _hard_gaps(text, tokens)
