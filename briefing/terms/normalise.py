@@ -86,11 +86,24 @@ def tokenise(text: str) -> tuple[Token, ...]:
         return tuple(chain.from_iterable(_tokens(_fold(m.group()), m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)))
     parts = _WORDS.split(text)  # gap, word, gap, word, ..., gap: C-level, no match objects
     words = parts[1::2]
-    norms = list(map(_fold, words))
+    norms = _fold_words(words)
     offsets = list(accumulate(map(len, parts)))
-    if "" in norms or any(map(str.startswith, norms, repeat("عبد"))):
-        return tuple(chain.from_iterable(map(_tokens, norms, offsets[::2], offsets[1::2], words)))
-    return tuple(map(_new_token, zip(norms, offsets[::2], offsets[1::2])))
+    starts, ends = offsets[::2], offsets[1::2]
+    tokens = list(map(_new_token, zip(norms, starts, ends)))
+    if "" in norms or any(map(str.startswith, norms, repeat("عبد"))):  # words that give no token, or two
+        for k in reversed([k for k, norm in enumerate(norms) if not norm or norm.startswith("عبد")]):
+            tokens[k:k + 1] = _tokens(norms[k], starts[k], ends[k], words[k])
+    return tuple(tokens)
+
+
+def _fold_words(words: list[str]) -> list[str]:
+    """Return `[_fold(w) for w in words]`, folded as one text: words joined by "\n" fold apart (no decomposition,
+    reordering of marks nor case mapping crosses a line break, and none of them makes one)."""
+    joined = "\n".join(words)
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKD", joined)
+    norms = _translate(joined).lower().split("\n")
+    return norms if len(norms) == len(words) else list(map(_fold, words))
 
 
 _WORDS = re.compile(r"([\w" + re.escape(_MARKS) + r"]+)")  # _TOKEN's words in a text without "_"
