@@ -50,12 +50,15 @@ def gap_tokens(tagged: Tagged, a: int, b: int) -> int:
 
 
 def cues_of(tagged: Tagged, kind: str) -> list[Any]:
-    out, seen = [], set()
-    for m in tagged.term_at:
-        if m is not None and not isinstance(m, str) and m.term.kind == kind and id(m) not in seen:
-            seen.add(id(m))
-            out.append(m)
-    return out
+    """The term matches of one kind in a sentence, in order (the sentence's matches listed once, then kept)."""
+    if tagged.matches is None:
+        out, seen = [], set()
+        for m in tagged.term_at:
+            if m is not None and not isinstance(m, str) and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        tagged.matches = out
+    return [m for m in tagged.matches if m.term.kind == kind]
 
 
 def token_at(tagged: Tagged, char: int) -> int:

@@ -95,6 +95,7 @@ class Tagged:
     hard: list[bool]  # hard gap after token i
     lang: str
     joined: tuple[str, list[int]] | None = None  # normalised words joined, with offsets (statements)
+    matches: list[Any] | None = None  # the term matches, each once, in order (clauses.cues_of)
 
 
 def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:

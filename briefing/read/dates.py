@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..base.arabic import DIGITS, LETTER_VARIANTS, TATWEEL
 
 _DIGITS = str.maketrans(DIGITS)
-_FOLD = str.maketrans(LETTER_VARIANTS)
+_EASTERN_DIGIT = re.compile("[" + "".join(DIGITS) + "]")
 
 # Gregorian months as written in the Gulf/Egypt, the Levant and Iraq, Algeria/Tunisia, Morocco, Libya.
 _GREGORIAN_AR = {
@@ -65,12 +65,15 @@ class FoundDate:
 
 def western_digits(text: str) -> str:
     """Replace Arabic-Indic and Persian digits with ASCII digits."""
-    return text.translate(_DIGITS)
+    return text.translate(_DIGITS) if _EASTERN_DIGIT.search(text) else text  # (translate is slow on Arabic text)
 
 
 def fold(text: str) -> str:
     """Fold Arabic letter variants (hamza, alef maqsura, ta marbuta) for matching; keeps length."""
-    return western_digits(text).replace(TATWEEL, " ").translate(_FOLD)
+    text = western_digits(text).replace(TATWEEL, " ")
+    for variant, letter in LETTER_VARIANTS.items():  # = translate(): no letter is itself a variant
+        text = text.replace(variant, letter)
+    return text
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
