@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from ..terms.normalise import normalise_ar
+from ._needles import Guarded
 
 
-def _ar(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a pattern written in plain Arabic against normalised text."""
-    return re.compile(normalise_ar(pattern), flags)
+def _ar(pattern: str, flags: int = 0) -> Guarded:
+    """Compile a pattern written in plain Arabic against normalised text (checked for its needles first)."""
+    return Guarded(re.compile(normalise_ar(pattern), flags))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -156,7 +157,7 @@ AGENCIES = frozenset(normalise_ar(name).casefold() for name in (
 INLINE_NOISE = re.compile(r"//?\s*انتهى\s*//?|\(\s*صورة\s*\)|\d{1,2}:\d{2}\s*ت\s*م\b|عدد المشاهدات\s*:?\s*\d+")
 
 # Stance phrases split by their subject ("تبادل الجانبان ... وجهات النظر", "نقل كارتر ... تحيات").
-SPLIT_STANCES_AR: tuple[tuple[re.Pattern[str], str], ...] = (
+SPLIT_STANCES_AR: tuple[tuple[Guarded, str], ...] = (
     (_ar(r"(?:^|\s)و?(?:تبادل|تبادلا|يتبادل|يتبادلان)\s+(?:\S+\s+){1,6}?(?:وجهات النظر|الآراء|الاراء)"), "exchange_views"),
     (_ar(r"(?:^|\s)و?(?:نقل|نقلت|ناقلا|حمل|حمله|حملها|أبلغ)\s+(?:\S+\s+){0,8}?(?:تحيات|تحياته|تحيات وتقدير|تحياتها)"), "other"),
     # "نقل ... تحيات وتهاني": greetings with congratulations are a congratulation (after "other", which it replaces)

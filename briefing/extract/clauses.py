@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from .mentions import Tagged
@@ -20,12 +23,9 @@ def joined_words(tagged: Tagged) -> tuple[str, list[int]]:
     """The sentence as normalised words joined by spaces, with each word's offset (cached)."""
     if tagged.joined is not None:
         return tagged.joined
-    joined, starts, pos = [], [], 0
-    for tok in tagged.tokens:
-        starts.append(pos)
-        joined.append(tok.norm)
-        pos += len(tok.norm) + 1
-    tagged.joined = (" ".join(joined) + " ", starts)
+    norms = list(map(itemgetter(0), tagged.tokens))
+    starts = list(accumulate(map((1).__add__, map(len, norms)), initial=0))[:-1]  # each word and its space
+    tagged.joined = (" ".join(norms) + " ", starts)
     return tagged.joined
 
 
@@ -38,27 +38,29 @@ def char_span(tagged: Tagged, starts: list[int], joined: str, a: int, b: int) ->
 
 
 def index_at(starts: list[int], offset: int) -> int:
-    i = 0
-    while i + 1 < len(starts) and starts[i + 1] <= offset:
-        i += 1
-    return i
+    """The last word starting at or before `offset` (the first word when none does)."""
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def gap_tokens(tagged: Tagged, a: int, b: int) -> int:
-    return sum(1 for t in tagged.tokens if t.start >= a and t.end <= b)
+    """How many tokens lie within characters a..b (tokens are in text order and do not overlap)."""
+    inside_end = bisect_right(tagged.tokens, b, key=itemgetter(2))  # tokens ending by b: a prefix
+    from_start = bisect_left(tagged.tokens, a, key=itemgetter(1))  # tokens starting from a: a suffix
+    return max(0, inside_end - from_start)
 
 
 def cues_of(tagged: Tagged, kind: str) -> list[Any]:
-    out, seen = [], set()
-    for m in tagged.term_at:
-        if m is not None and not isinstance(m, str) and m.term.kind == kind and id(m) not in seen:
-            seen.add(id(m))
-            out.append(m)
-    return out
+    """The term matches of one kind in a sentence, in order (the sentence's matches listed once, then kept)."""
+    if tagged.matches is None:
+        out, seen = [], set()
+        for m in tagged.term_at:
+            if m is not None and not isinstance(m, str) and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        tagged.matches = out
+    return [m for m in tagged.matches if m.term.kind == kind]
 
 
 def token_at(tagged: Tagged, char: int) -> int:
-    for i, tok in enumerate(tagged.tokens):
-        if tok.end > char:
-            return i
-    return len(tagged.tokens)
+    """The first token ending after `char` (the number of tokens when none does)."""
+    return bisect_right(tagged.tokens, char, key=itemgetter(2))

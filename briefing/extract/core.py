@@ -56,7 +56,7 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     mentions = [find_mentions(t) for t in tagged]
     attend_re = ATTEND_AR if language == "ar" else ATTEND_EN
     attend = {i for i, s in enumerate(sentences)
-              if i >= first_body and attend_re.search(fold(HONORIFIC_HADRA.sub("", s) if language == "ar" else s, language))}
+              if i >= first_body and attend_re.search(fold(_without_hadra(s) if language == "ar" else s, language))}
     lead = _lead_index(sentences, first_body, language, attend, tagged)
     event_type, role = detect_type(sentences[lead], seg.title, language)
     if language == "en" and role in ("other", "meet"):
@@ -120,6 +120,11 @@ def extract_summary(release: Any, *, lang: str = "auto", date: dt.date | None = 
     )
     warnings.extend(f"review: {r}" for r in review if r.startswith("participants") and "name" in r)
     return Extraction(summary=summary, warnings=warnings, sentences=sentences)
+
+
+def _without_hadra(sentence: str) -> str:
+    """The sentence without the honorific «حضرة» (which folds like «حضره», attended it)."""
+    return HONORIFIC_HADRA.sub("", sentence) if "حضرة" in sentence else sentence
 
 
 def _announced(lead: str, found_date: Any, reference: dt.date | None, lang: str) -> bool:

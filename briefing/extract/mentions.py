@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..terms._index import gaps_between
 from ..terms.normalise import Token, tokenise
 from ._grammar import (
     FUNCTION_AR,
@@ -95,34 +95,45 @@ class Tagged:
     hard: list[bool]  # hard gap after token i
     lang: str
     joined: tuple[str, list[int]] | None = None  # normalised words joined, with offsets (statements)
+    matches: list[Any] | None = None  # the term matches, each once, in order (clauses.cues_of)
 
 
 def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
     """Tokenise a sentence and tag each token from the term base and the grammar."""
     tokens = tokenise(text)
-    n = len(tokens)
-    tags = ["X"] * n
-    term_at: list[Any] = [None] * n
-    function = FUNCTION_AR if lang == "ar" else FUNCTION_EN
-    for i, tok in enumerate(tokens):
-        norm = tok.norm
-        if norm in function or (lang == "ar" and (norm in VERBS_AR or (norm[:1] in "وف" and norm[1:] in function))) or lang == "ar" and norm in TIME_AR and (i + 1 == n or tokens[i + 1].norm in TIME_NEXT_AR):
-            tags[i] = "F"
-    for match in lex.match(text, lang, ALL_KINDS, tokens=tokens):
-        for i in _covering(tokens, match.start, match.end):
+    norms = [tok.norm for tok in tokens]
+    arabic = lang == "ar"
+    tags = ["F" if norm in (_FUNCTION_WORDS_AR if arabic else FUNCTION_EN) else "X" for norm in norms]
+    if arabic and not TIME_AR.isdisjoint(norms):  # a time of day before a day word ("مساء أمس")
+        for i, norm in enumerate(norms):
+            if norm in TIME_AR and (i + 1 == len(norms) or norms[i + 1] in TIME_NEXT_AR):
+                tags[i] = "F"
+    term_at: list[Any] = [None] * len(tokens)
+    for first, size, match in lex.match_tokens(text, lang, ALL_KINDS, tokens=tokens):
+        tag = _TAG.get(match.term.kind, "S")
+        for i in range(first, first + size):  # the tokens the match covers
             if term_at[i] is None:
-                tags[i] = _TAG.get(match.term.kind, "S")
+                tags[i] = tag
                 term_at[i] = match
-    for i, tok in enumerate(tokens):
-        if tags[i] == "X" and lang == "ar" and (code := lex.adjective_country(tok.norm)):
-            tags[i] = "C"
-            term_at[i] = code
-        elif tags[i] == "X" and lang == "ar" and tok.norm in lex.common_ar:
-            tags[i] = "F"  # "وثمن محلب العلاقات": a noun of the cue vocabulary ends a name
-    pairs = list(itertools.pairwise(tokens))
-    hard = [gap != " " and gap != "-" and bool(_HARD.search(gap)) and not (lang == "en" and _initial(text, a, b))
-            for (a, b), gap in zip(pairs, (text[a.end:b.start] for a, b in pairs), strict=True)] + [True]
+    if arabic:
+        for i, norm in enumerate(norms):
+            if tags[i] == "X":
+                if code := lex.adjective_country(norm):
+                    tags[i] = "C"
+                    term_at[i] = code
+                elif norm in lex.common_ar:
+                    tags[i] = "F"  # "وثمن محلب العلاقات": a noun of the cue vocabulary ends a name
+    hard = [gap != " " and gap != "-" and _HARD.search(gap) is not None for gap in gaps_between(text, tokens)]
+    if lang == "en":
+        for i, is_hard in enumerate(hard):
+            if is_hard and _initial(text, tokens[i], tokens[i + 1]):
+                hard[i] = False
+    hard.append(True)
     return Tagged(text, tokens, tags, term_at, hard, lang)
+
+
+# The Arabic words tagged F whatever follows: function words (with «و»/«ف» joined to them) and verbs.
+_FUNCTION_WORDS_AR = FUNCTION_AR | VERBS_AR | {c + w for c in "وف" for w in FUNCTION_AR}
 
 
 def _initial(text: str, a: Token, b: Token) -> bool:
@@ -166,21 +177,6 @@ def _office_before_comma(tagged: Tagged, mentions: list[Mention]) -> None:
                 and cur.pieces and not cur.pieces[0][2] and cur.country is None and prev.end == cur.start
                 and tagged.text[tagged.tokens[prev.end - 1].end:tagged.tokens[cur.start].start].strip() == ","):
             cur.countries.extend(prev.countries)
-
-
-def _covering(tokens: tuple[Token, ...], start: int, end: int) -> list[int]:
-    lo, hi = 0, len(tokens)
-    while lo < hi:  # first token ending after `start`
-        mid = (lo + hi) // 2
-        if tokens[mid].end <= start:
-            lo = mid + 1
-        else:
-            hi = mid
-    out = []
-    while lo < len(tokens) and tokens[lo].start < end:
-        out.append(lo)
-        lo += 1
-    return out
 
 
 def _match_end(tagged: Tagged, i: int) -> int:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..summary.model import slugify
-from ..terms.normalise import normalise_ar, tokenise, transliterate_ar
+from ..terms.normalise import tokenise, transliterate_ar
 from ._grammar import COMMON_GIVEN_NAMES, INITIATIVE_AR, INITIATIVE_EN, NAME_JOINERS
+from .event import fold
 from .mentions import Mention
 from .vocab import Lexicon, country_code
 
@@ -307,7 +308,7 @@ def apply_initiative(roster: Roster, sentences: list[str], lang: str) -> None:
         return
     pattern = INITIATIVE_AR if lang == "ar" else INITIATIVE_EN
     for sentence in sentences:
-        text = normalise_ar(sentence) if lang == "ar" else sentence
+        text = fold(sentence, "ar") if lang == "ar" else sentence  # normalise_ar, remembered per sentence
         match = pattern.search(text)
         if match is None:
             continue

@@ -10,7 +10,10 @@ from ._grammar import AGENCIES, CUT_FROM, INLINE_NOISE, NOISE_LINE
 
 MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut at commas (keeps extraction linear)
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|>\s+|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
-_SPACES = re.compile(r"[ \t\u00a0\u200f\u200e]+")
+# Runs of spaces, tabs, no-break spaces and direction marks, each to be one space: only the runs that are not
+# one space already are matched (replacing " " by " " changes nothing, and costs a match per word).
+_SPACES = re.compile(r"[\t\u00a0\u200f\u200e][ \t\u00a0\u200f\u200e]*| [ \t\u00a0\u200f\u200e]+")
+_NEXT_PREVIOUS = re.compile(r"^(?:Next\s+Previous|Previous\s+Next)\s*", re.IGNORECASE)
 # A full stop ends a sentence, except after an initial ("Joseph R. Biden"), a title or an
 # abbreviation ("Jr.", "Dr.", "U.S.", "Gen."), where the next word goes on with the name.
 _ABBREVIATIONS = ("Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm",
@@ -18,8 +21,9 @@ _ABBREVIATIONS = ("Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col",
                   "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc",
                   "Inc", "Ltd", "Co", "Corp")
 _NO_END = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+# (After "..", which also ends in one of .!?؟, the split needs no space: the look-behind is shared.)
 _SENTENCE_END = re.compile(
-    rf"(?:(?<=[.!?؟])|(?<=[.!?؟][”\"»]))(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.){_NO_END}\s+(?![a-z,;])|(?<=\.\.)\s*|\n+"
+    rf"(?:(?<=[.!?؟])|(?<=[.!?؟][”\"»]))(?:(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.){_NO_END}\s+(?![a-z,;])|(?<=\.\.)\s*)|\n+"
 )
 _DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
 _DATED = re.compile(r"\d{4}|\d{1,2}\s+[A-Za-z\u0600-\u06ff]{3,}|[A-Za-z]{3,}\.?\s+\d{1,2}")
@@ -53,15 +57,22 @@ def clean_text(text: str) -> list[str]:
     text = text.replace("\u0640", "")
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
-        line = re.sub(r"^(?:Next\s+Previous|Previous\s+Next)\s*", "", line, flags=re.IGNORECASE)
-        line = _MARKDOWN.sub("", line).strip()
+        line = _NEXT_PREVIOUS.sub("", _SPACES.sub(" ", raw).strip())
+        if _may_be_markdown(line):
+            line = _MARKDOWN.sub("", line)
+        line = line.strip()
         if not line or NOISE_LINE.match(line):
             lines.append("")
             continue
-        line = INLINE_NOISE.sub(" ", line)
+        if "/" in line or "(" in line or ":" in line or "عدد المشاهدات" in line:  # what INLINE_NOISE needs
+            line = INLINE_NOISE.sub(" ", line)
         lines.append(_SPACES.sub(" ", line).strip())
     return lines
+
+
+def _may_be_markdown(line: str) -> bool:
+    """Whether `_MARKDOWN` can match in a line: it needs "*" or "_", or a line opening with "#", ">", "-" or "+"."""
+    return "*" in line or "_" in line or line.startswith(("#", ">", "-", "+"))
 
 
 def segment(text: str, *, title: str | None = None) -> Segmented:

@@ -101,8 +101,8 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
             start, end = m.start("about"), m.end("about")
             if not any(c.start < end and start < c.end for c in raw):
                 raw.append(Cue(_CueTerm("stance", "exchange_views", {"stance": "exchange_views"}), start, end, m["about"]))
-        for pattern, stance in SPLIT_STANCES_EN:  # "voiced the deep concerns", "expressed her hope"
-            for m in pattern.finditer(tagged.text):
+        for phrase, stance in SPLIT_STANCES_EN:  # "voiced the deep concerns", "expressed her hope"
+            for m in phrase.finditer(tagged.text):
                 start, end = m.span()
                 if not any(c.start < end and start < c.end for c in raw if c.term.attrs.get("stance") == stance):
                     raw = [c for c in raw if not (start <= c.start < end)]

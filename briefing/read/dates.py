@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..base.arabic import DIGITS, LETTER_VARIANTS, TATWEEL
 
 _DIGITS = str.maketrans(DIGITS)
-_FOLD = str.maketrans(LETTER_VARIANTS)
+_EASTERN_DIGIT = re.compile("[" + "".join(DIGITS) + "]")
 
 # Gregorian months as written in the Gulf/Egypt, the Levant and Iraq, Algeria/Tunisia, Morocco, Libya.
 _GREGORIAN_AR = {
@@ -65,12 +65,15 @@ class FoundDate:
 
 def western_digits(text: str) -> str:
     """Replace Arabic-Indic and Persian digits with ASCII digits."""
-    return text.translate(_DIGITS)
+    return text.translate(_DIGITS) if _EASTERN_DIGIT.search(text) else text  # (translate is slow on Arabic text)
 
 
 def fold(text: str) -> str:
     """Fold Arabic letter variants (hamza, alef maqsura, ta marbuta) for matching; keeps length."""
-    return western_digits(text).replace(TATWEEL, " ").translate(_FOLD)
+    text = western_digits(text).replace(TATWEEL, " ")
+    for variant, letter in LETTER_VARIANTS.items():  # = translate(): no letter is itself a variant
+        text = text.replace(variant, letter)
+    return text
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
@@ -137,14 +140,15 @@ def find_dates(text: str, *, reference: dt.date | None = None, month_first: bool
         add(m.start(), m.end(), _make(m[3], _english_month(m[2]), m[1], reference))
     for m in _ISO.finditer(folded):
         add(m.start(), m.end(), _make(m[1], int(m[2]), m[3], None))
-    weekdays = [_weekday(w[1]) for w in _WEEKDAY_RE.finditer(folded)]
+    weekday_matches = list(_WEEKDAY_RE.finditer(folded))  # read twice below: scanned once
+    weekdays = [_weekday(w[1]) for w in weekday_matches]
     for m in _NUMERIC.finditer(folded):
         add(m.start(), m.end(), _numeric(m[1], m[2], m[3], month_first, weekdays, reference))
     for m in _RELATIVE_RE.finditer(folded):
         offset = _RELATIVE[m[1].lower()]
         date = reference + dt.timedelta(days=offset) if reference else None
         add(m.start(), m.end(), date, relative=True)
-    for m in _WEEKDAY_RE.finditer(folded):
+    for m in weekday_matches:
         following = next((f for f in found if 0 <= f.start - m.end() <= 3 and not f.relative), None)
         if following is not None:
             found[found.index(following)] = FoundDate(following.date, text[m.start():following.end].strip(),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from .base import Match, Term
 from .normalise import Token, _letter_end, tokenise
@@ -41,23 +43,33 @@ def _forms(word: str) -> tuple[tuple[str, int, int], ...]:
 
 def _hard_gaps(text: str, tokens: Sequence[Token]) -> list[bool]:
     """For each word, tell whether a term may not continue to the next one."""
-    gaps = []
-    for a, b in zip(tokens, tokens[1:]):
-        gap = text[a.end : b.start]
-        hard = gap not in _SOFT and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
-        gaps.append(hard)
+    gaps = [gap not in _SOFT and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
+            for a, gap in zip(tokens, gaps_between(text, tokens))]
     gaps.append(True)
     return gaps
+
+
+def gaps_between(text: str, tokens: Sequence[Token]) -> list[str]:
+    """The text between each word and the next (one fewer than the words)."""
+    return list(map(text.__getitem__, map(slice, map(itemgetter(2), tokens[:-1]), map(itemgetter(1), tokens[1:]))))
 
 
 class _Node:
     """A trie node: the next words, and the (rank, term) of surfaces that end here, in file order."""
 
-    __slots__ = ("children", "ends")
+    __slots__ = ("by_kinds", "children", "ends")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
         self.ends: list[tuple[int, Term]] = []
+        self.by_kinds: dict[frozenset[str], list[tuple[int, Term]]] = {}  # ends of some kinds, once asked for
+
+    def ends_of(self, kinds: frozenset[str]) -> list[tuple[int, Term]]:
+        """The surfaces that end here with a term of one of these kinds (remembered per set of kinds)."""
+        found = self.by_kinds.get(kinds)
+        if found is None:
+            found = self.by_kinds[kinds] = [e for e in self.ends if e[1].kind in kinds]
+        return found
 
     def add(self, words: tuple[str, ...], term: Term, rank: int) -> None:
         """Add one spelled-out surface."""
@@ -110,11 +122,14 @@ class TermBase:
         found: list[tuple[int, Term]] = []
         skip_best = 0
         n = len(tokens)
+        root = self._tries[lang].children
         for form, cost, skip in _forms(tokens[i].norm):
-            node = self._tries[lang].children.get(form)
+            node = root.get(form)
+            if node is None:
+                continue
             depth, hit = 1, None
             while node is not None:
-                ends = node.ends if kinds is None else [e for e in node.ends if e[1].kind in kinds]
+                ends = node.ends if kinds is None or not node.ends else node.ends_of(kinds)
                 if ends:
                     hit = (depth, ends)
                 if i + depth >= n or gaps[i + depth - 1]:
@@ -130,6 +145,8 @@ class TermBase:
                 found.extend(hit[1])
         if best is None:
             return None
+        if len(found) == 1:
+            return best[0], -best[1], skip_best, [found[0][1]]
         found.sort(key=lambda rt: -rt[0])
         terms: list[Term] = []
         for _, term in found:
@@ -143,29 +160,37 @@ class TermBase:
 
         `tokens` are the text's tokens when the caller has them already (`tokenise(text)`).
         """
+        return [m for _, _, m in self.match_tokens(text, lang, kinds, tokens)]
+
+    def match_tokens(self, text: str, lang: str, kinds: Iterable[str] | None = None,
+                     tokens: Sequence[Token] | None = None) -> list[tuple[int, int, Match]]:
+        """The matches of `match`, each with the index of its first token and its number of tokens."""
         tokens = tokenise(text) if tokens is None else tokens
+        # The words some term begins with (or a reading of them without proclitics): most words are not.
+        begins = list(map(self._begins[lang].get, map(itemgetter(0), tokens)))  # None: not looked at yet
+        if None in begins:
+            for i, begin in enumerate(begins):
+                if begin is None:
+                    begins[i] = self._may_begin(tokens[i].norm, lang)
+        starts = list(compress(range(len(tokens)), begins))
+        if not starts:
+            return []
         gaps = _hard_gaps(text, tokens)
         wanted = frozenset(kinds) if kinds is not None else None
-        out: list[Match] = []
-        begins = self._begins[lang]
-        i = 0
-        while i < len(tokens):
-            word = tokens[i].norm
-            if not (begins[word] if word in begins else self._may_begin(word, lang)):
-                i += 1  # no term begins with this word (most words): skip the full look-up
+        out: list[tuple[int, int, Match]] = []
+        after = 0  # the first token not inside the last match
+        for i in starts:
+            if i < after:
                 continue
             hit = self._best(tokens, gaps, i, lang, wanted)
             if hit is None:
-                i += 1
                 continue
             size, _cost, skip, terms = hit
             first = tokens[i]
             start = first.start + (_letter_end(text[first.start : first.end], skip) if skip else 0)
             end = tokens[i + size - 1].end
-            top = terms[0]
-            others = tuple(terms[1:])
-            out.append(Match(top, start, end, text[start:end], others))
-            i += size
+            out.append((i, size, Match(terms[0], start, end, text[start:end], tuple(terms[1:]))))
+            after = i + size
         return out
 
     def _may_begin(self, word: str, lang: str) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import lru_cache, partial
+from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 from ..base.arabic import DIGITS, LETTER_VARIANTS
@@ -21,6 +23,10 @@ _MAP = {**LETTER_VARIANTS, **DIGITS}  # one alef, one ya, ha for ta marbuta; ASC
 _TABLE: dict[int, str | None] = {**{ord(k): v for k, v in _MAP.items()}, **{ord(c): None for c in _MARKS}}
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"(?:[^\W_]|[" + re.escape(_MARKS) + r"])+")
+# The table's most frequent changes in NFKD Arabic text (ta marbuta, alef maksura, the hamza and madda marks
+# left by decomposing أ إ آ ؤ ئ, fathatan), done by str.replace; the table itself only for what is left.
+_FREQUENT = tuple((c, _TABLE[ord(c)] or "") for c in "\u0629\u0654\u0655\u0649\u064b\u0653")
+_RARE = re.compile("[" + re.escape("".join(sorted(chr(k) for k in _TABLE if chr(k) not in dict(_FREQUENT)))) + "]")
 
 
 class Token(NamedTuple):
@@ -41,13 +47,19 @@ def _fold(word: str) -> str:
 
 def normalise_ar(text: str) -> str:
     """Return Arabic text folded for matching (no tashkeel/tatweel, one alef, ي for ى, ه for ة, ASCII digits)."""
-    folded = unicodedata.normalize("NFKD", text).translate(_TABLE)
-    return _SPACES.sub(" ", folded).strip()
+    return " ".join(_translate(unicodedata.normalize("NFKD", text)).split())  # split(): the whitespace of \s
+
+
+def _translate(text: str) -> str:
+    """Return `text.translate(_TABLE)`, the frequent letters replaced first (no value of the table is a key of it)."""
+    for old, new in _FREQUENT:
+        text = text.replace(old, new)
+    return text.translate(_TABLE) if _RARE.search(text) else text
 
 
 def normalise_en(text: str) -> str:
     """Return English text folded for matching (no accents, lower case, one space)."""
-    return _SPACES.sub(" ", _fold(text)).strip()
+    return " ".join(_fold(text).split())
 
 
 def _letter_end(word: str, count: int) -> int:
@@ -62,24 +74,52 @@ def _letter_end(word: str, count: int) -> int:
     return len(word)
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=1 << 8)
 def tokenise(text: str) -> tuple[Token, ...]:
     """Split text into normalised words with their original offsets ("عبدالله" gives "عبد" + "الله").
 
-    Cached: the extractor reads the same sentences and surfaces several times.
+    Cached: the extractor reads the same sentences and surfaces several times within a release. The cache
+    is kept small: each token is an object the garbage collector visits for as long as it is kept (a
+    named tuple is never untracked), and 8,192 texts' tokens made its full collections a tenth of a batch.
     """
-    tokens: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        norm = _fold(m.group())
-        if not norm:
-            continue
-        if norm.startswith("عبد") and len(norm) >= 6 and norm[3] != "ه":
-            cut = m.start() + _letter_end(m.group(), 3)
-            tokens.append(Token("عبد", m.start(), cut))
-            tokens.append(Token(norm[3:], cut, m.end()))
-        else:
-            tokens.append(Token(norm, m.start(), m.end()))
+    if "_" in text:  # the only character of \w that is no word character
+        return tuple(chain.from_iterable(_tokens(_fold(m.group()), m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)))
+    parts = _WORDS.split(text)  # gap, word, gap, word, ..., gap: C-level, no match objects
+    words = parts[1::2]
+    norms = _fold_words(words)
+    offsets = list(accumulate(map(len, parts)))
+    starts, ends = offsets[::2], offsets[1::2]
+    tokens = list(map(_new_token, zip(norms, starts, ends)))
+    if "" in norms or any(map(str.startswith, norms, repeat("عبد"))):  # words that give no token, or two
+        for k in reversed([k for k, norm in enumerate(norms) if not norm or norm.startswith("عبد")]):
+            tokens[k:k + 1] = _tokens(norms[k], starts[k], ends[k], words[k])
     return tuple(tokens)
+
+
+def _fold_words(words: list[str]) -> list[str]:
+    """Return `[_fold(w) for w in words]`, folded as one text: words joined by "\n" fold apart (no decomposition,
+    reordering of marks nor case mapping crosses a line break, and none of them makes one)."""
+    joined = "\n".join(words)
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKD", joined)
+    norms = _translate(joined).lower().split("\n")
+    return norms if len(norms) == len(words) else list(map(_fold, words))
+
+
+_WORDS = re.compile(r"([\w" + re.escape(_MARKS) + r"]+)")  # _TOKEN's words in a text without "_"
+_new_token = partial(tuple.__new__, Token)
+
+
+def _tokens(norm: str, start: int, end: int, word: str) -> Iterator[Token]:
+    """The token(s) of one word: none when it folds to nothing, two for "عبد" joined to a name."""
+    if not norm:
+        return
+    if norm.startswith("عبد") and len(norm) >= 6 and norm[3] != "ه":
+        cut = start + _letter_end(word, 3)
+        yield Token("عبد", start, cut)
+        yield Token(norm[3:], cut, end)
+    else:
+        yield Token(norm, start, end)
 
 
 _LATIN = {

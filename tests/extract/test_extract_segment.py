@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.extract import segment as segment_module
+from briefing.extract._grammar import INLINE_NOISE
 from briefing.extract.segment import clean_text, segment
 
 
@@ -49,3 +56,22 @@ def test_a_full_stop_inside_a_closing_quote_ends_the_sentence() -> None:
                   "He added: \"we are ready.\" Talks will go on.\n")
     assert seg.sentences[1:] == ("The minister called it “a turning point.”", "The two sides then signed a memorandum",
                                  'He added: "we are ready."', "Talks will go on")
+
+
+# The patterns as first written; the fast forms in segment.py must cut and clean alike.
+_PLAIN_SPACES = re.compile(r"[ \t\u00a0\u200f\u200e]+")
+_PLAIN_SENTENCE_END = re.compile(
+    rf"(?:(?<=[.!?؟])|(?<=[.!?؟][”\"»]))(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.){segment_module._NO_END}\s+(?![a-z,;])|(?<=\.\.)\s*|\n+"
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab AB.!?؟,;”\"»\n\t\u00a0\u200f\u200e*_#>-+/():1عدد المشاهدات(صورة)انتهى", max_size=40))
+def test_fast_patterns_cut_and_clean_like_the_plain_ones(text: str) -> None:
+    assert segment_module._SPACES.sub(" ", text) == _PLAIN_SPACES.sub(" ", text)
+    assert segment_module._SENTENCE_END.split(text) == _PLAIN_SENTENCE_END.split(text)
+    line = text.replace("\n", " ")
+    if not segment_module._may_be_markdown(line):
+        assert segment_module._MARKDOWN.sub("", line) == line
+    if not ("/" in line or "(" in line or ":" in line or "عدد المشاهدات" in line):
+        assert INLINE_NOISE.sub(" ", line) == line

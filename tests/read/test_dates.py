@@ -84,3 +84,14 @@ def test_a_day_and_month_take_the_reference_year() -> None:
 def test_impossible_dates_are_not_invented() -> None:
     assert find_date("31 فبراير 2015").date is None
     assert all(d.date is None for d in find_dates("30 محرم 9999"))
+
+
+def test_fold_is_one_translate_of_digits_tatweel_and_letter_variants() -> None:
+    from briefing.base.arabic import DIGITS, LETTER_VARIANTS, TATWEEL
+    from briefing.read.dates import fold, western_digits
+
+    text = "الأربعاء ٢٥ شوّال ١٤٣٦ هـ إلى مكة آمنة ى ی ې ۀ ک ٱ ۱۲ - 2015"
+    table = str.maketrans({**DIGITS, TATWEEL: " ", **LETTER_VARIANTS})
+    assert fold(text) == text.translate(table)
+    assert len(fold(text)) == len(text)
+    assert western_digits("١٤٣٦ 12") == "1436 12" and western_digits("no digits") == "no digits"
