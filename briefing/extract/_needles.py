@@ -8,8 +8,12 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-# The parse tree `re` compiles from (no public API; the module is there since Python 3.11).
-_parser: Any = importlib.import_module("re._parser")
+# The parse tree `re` compiles from (no public API; the module is there since Python 3.11). Without it
+# no pattern has needles: every search runs, as before.
+try:
+    _parser: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - a Python that moved it
+    _parser = None
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
 
@@ -19,7 +23,7 @@ def find_needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     Only what a match consumes counts (literals in sequence, every branch of an alternation, a repeat
     taken at least once); look-arounds, classes and case-insensitive parts give nothing.
     """
-    if pattern.flags & re.IGNORECASE:
+    if _parser is None or pattern.flags & re.IGNORECASE:
         return None
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
