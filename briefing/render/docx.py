@@ -77,6 +77,7 @@ def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
     if not (strong & (_LTR_KINDS if rtl else _RTL_KINDS)):  # nothing runs against the paragraph: one run
         return [(text, rtl)] if text else []
     kinds: list[bool | None] = []
+    last = rtl  # the last strong direction so far (the paragraph's before the first)
     for char in text:
         kind = unicodedata.bidirectional(char)
         if kind in _RTL_KINDS:
@@ -85,10 +86,12 @@ def segment_directions(text: str, rtl: bool) -> list[tuple[str, bool]]:
             kinds.append(False)
         elif kind == "NSM" and kinds:
             kinds.append(kinds[-1])
-        elif kind == "EN" and next((k for k in reversed(kinds) if k is not None), rtl) is False:
+        elif kind == "EN" and last is False:
             kinds.append(False)  # digits after a Latin word read with it (rule W7): CASA-1000
         else:
             kinds.append(None)
+        if kinds[-1] is not None:
+            last = kinds[-1]
     following: list[bool] = []  # the next strong direction after each character (the paragraph's at the end)
     after = rtl
     for known in reversed(kinds):

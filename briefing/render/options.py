@@ -14,7 +14,7 @@ from .view import Labels, NoteView, build_view
 
 LAYOUTS = ("parallel", "stacked")
 FORMATS = ("pdf", "docx", "html")
-PDF_ENGINES = ("weasyprint", "typst")  # typst lays out packs only (render/typst_pdf.py)
+PDF_ENGINES = ("weasyprint", "typst")  # typst lays out packs and digests only (render/typst_pdf.py, render/formats.py)
 
 
 @dataclass(frozen=True)

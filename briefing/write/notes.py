@@ -55,11 +55,11 @@ def make_options(
     )
 
 
-def _engine(name: str | None) -> str:
-    """Return the PDF engine named by --engine or the config's `engine` (default WeasyPrint)."""
+def _engine(name: str) -> str:
+    """Return the PDF engine named by --engine or, without it, the config's `engine`."""
     from ..render.options import PDF_ENGINES
 
-    engine = (name or "weasyprint").lower()
+    engine = name.lower()
     if engine not in PDF_ENGINES:
         raise ConfigError(f"{name!r} is not a PDF engine", field="--engine", hint=f"allowed: {', '.join(PDF_ENGINES)}")
     return engine
