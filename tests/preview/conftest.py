@@ -106,4 +106,24 @@ def page(browser):
     try:
         yield page
     finally:
+        leave_pages(context)
         context.close()
+
+
+def leave_pages(context) -> None:
+    """Take every page of `context` to about:blank, so that none is mid-reload when the context closes.
+
+    A preview page reloads itself when its summary changes. Chromium 156 stalled closing a context
+    whose page had begun such a reload (a minute or more, then for good: a whole CI run timed out in
+    the teardown of the editor's browser test). A reload that starts just as we leave interrupts the
+    way to about:blank, so it is taken again until the page is there; on about:blank no script is left
+    to start another.
+    """
+    for open_page in context.pages:
+        for _attempt in range(5):
+            try:
+                open_page.goto("about:blank", timeout=10_000)
+            except Exception:  # noqa: BLE001 (interrupted by the page's own reload: go again)
+                continue
+            if open_page.url == "about:blank":
+                break
