@@ -1,8 +1,8 @@
 """Benchmark packs and digests as a user runs them: whole `briefing` runs, medians, peak memory.
 
 - a digest of one ISO week holding 200 events (PDF, DOCX and HTML), from a SQLite archive, its PDF laid out
-  by WeasyPrint (the default) and by Typst (`--engine typst`), alternating;
-- a pack of 50 notes to PDF (one WeasyPrint document), DOCX and HTML (the load column is
+  by Typst (the default) and by WeasyPrint (`--engine weasyprint`), alternating;
+- a pack of 50 notes to PDF (one Typst document), DOCX and HTML (the load column is
   the 1-minute load average when each case started).
 The pack against the pandoc + LibreOffice route is `bench_pack.py`.
 
@@ -105,7 +105,7 @@ def main() -> None:
         out = folder / "out"
         digest = ("digest", "--archive", archive, "--week", WEEK, "-o", str(out))
         rows = measure_alternately([(f"digest, {options.events} events (pdf+docx+html)", digest),
-                                    (f"digest, {options.events} events, --engine typst", (*digest, "--engine", "typst"))], options.runs)
+                                    (f"digest, {options.events} events, --engine weasyprint", (*digest, "--engine", "weasyprint"))], options.runs)
         rows += [] if options.digest_only else [
             measure(f"pack, {options.notes} notes, PDF", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.pdf"), "--force"),
             measure(f"pack, {options.notes} notes, DOCX", options.runs, "pack", *map(str, notes), "-o", str(out / "pack.docx"), "--force"),

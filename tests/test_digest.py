@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from briefing.summary.model import parse_summary
-from pdftools import SHIPPED_FAMILIES, pdf_fonts, pdf_text
+from pdftools import SHIPPED_FACES, pdf_fonts, pdf_text
 from support import ROOT, run_cli
 
 WEEK = "2026-W48"  # Monday 23 to Sunday 29 November 2026
@@ -96,7 +96,7 @@ def test_digest_pdf_and_docx_say_the_same(archive, tmp_path):
     out = tmp_path / "out"
     assert _digest(archive, out, "--week", WEEK).returncode == 0
     pdf = out / f"digest-{WEEK}.pdf"
-    assert {f.family for f in pdf_fonts(pdf)} <= SHIPPED_FAMILIES
+    assert {f.face for f in pdf_fonts(pdf)} <= SHIPPED_FACES
     text = " ".join(re.findall(r"[A-Za-z0-9-]+", pdf_text(pdf)))  # the Latin words in order (the columns' lines interleave)
     for words in ("Weekly digest of diplomatic activity", WEEK, "Events by type", "Follow-ups closed", "Visit to Dushanbe"):
         assert words in text
@@ -240,7 +240,7 @@ def test_typst_digest_says_what_the_weasyprint_one_says_tagged_with_each_face_on
     typst, weasy = tmp_path / "typst", tmp_path / "weasy"
     result = _digest(archive, typst, "--week", WEEK, "-f", "pdf", "--engine", "typst")
     assert result.returncode == 0, result.stderr.decode()
-    assert _digest(archive, weasy, "--week", WEEK, "-f", "pdf").returncode == 0
+    assert _digest(archive, weasy, "--week", WEEK, "-f", "pdf", "--engine", "weasyprint").returncode == 0
     pdf = typst / f"digest-{WEEK}.pdf"
     info = subprocess.run([require("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), info

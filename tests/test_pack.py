@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
-from pdftools import SAMPLE_TITLES, SHIPPED_FAMILIES, index_annex, latin_words, note_starts, page_texts, pdf_fonts, require
+from pdftools import SAMPLE_TITLES, SHIPPED_FACES, index_annex, latin_words, note_starts, page_texts, pdf_fonts, require
 from support import SAMPLES, run_cli
 
 CONFIG = str(SAMPLES / "briefing.toml")
@@ -17,10 +18,17 @@ def _samples() -> list[str]:
     return [str(p) for p in sorted(SAMPLES.glob("*.yaml"))]
 
 
+@pytest.fixture(scope="module", params=["typst", "weasyprint"])
+def engine(request) -> str:
+    """Each PDF engine: Typst (the default) and WeasyPrint (`--engine weasyprint`)."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def pack_pdf(tmp_path_factory):
+def pack_pdf(tmp_path_factory, engine):
     folder = tmp_path_factory.mktemp("pack")
-    result = run_cli("pack", *_samples(), "-o", str(folder / "pack.pdf"), "--config", CONFIG, "--title", "Central Asia file")
+    result = run_cli("pack", *_samples(), "-o", str(folder / "pack.pdf"), "--config", CONFIG, "--title", "Central Asia file",
+                     "--engine", engine)
     assert result.returncode == 0, result.stderr.decode()
     return folder / "pack.pdf"
 
@@ -33,10 +41,10 @@ def pack_pdf(tmp_path_factory):
 
 def test_pack_pdf_uses_each_shipped_face_once(pack_pdf):
     fonts = pdf_fonts(pack_pdf)
-    assert fonts and {f.family for f in fonts} <= SHIPPED_FAMILIES
+    assert fonts and {f.face for f in fonts} <= SHIPPED_FACES
     assert all(f.embedded and f.subset for f in fonts)
-    families = [f.family for f in fonts]
-    assert len(families) == len(set(families)), f"a face is embedded more than once: {families}"
+    faces = [f.face for f in fonts]
+    assert len(faces) == len(set(faces)), f"a face is embedded more than once: {faces}"
     assert len({f.name for f in fonts}) == len(fonts)  # one subset tag per subset
 
 
@@ -99,9 +107,10 @@ def test_pack_pdf_outline_has_every_part_in_both_languages(pack_pdf):
     assert len(links) >= len(SAMPLE_TITLES) + 1
 
 
-def test_pack_pdf_is_the_same_on_rerun(pack_pdf, tmp_path):
+def test_pack_pdf_is_the_same_on_rerun(pack_pdf, engine, tmp_path):
     out = tmp_path / "again.pdf"
-    result = run_cli("pack", *_samples(), "-o", str(out), "--config", CONFIG, "--title", "Central Asia file", "--workers", "2")
+    result = run_cli("pack", *_samples(), "-o", str(out), "--config", CONFIG, "--title", "Central Asia file", "--workers", "2",
+                     "--engine", engine)
     assert result.returncode == 0, result.stderr.decode()
     assert out.read_bytes() == pack_pdf.read_bytes()
 
@@ -243,8 +252,8 @@ def test_a_title_in_both_languages(tmp_path):
     assert "Central Asia file" in cover and "ملف آسيا الوسطى" in cover and "ترجمة معلقة" not in cover
 
 
-@pytest.mark.slow
-def test_pack_progress_bar_moves_with_the_pages_on_a_terminal(tmp_path):
+def _on_a_terminal(*args: str) -> str:
+    """Run `briefing pack ARGS` with stderr on a terminal; return what the terminal showed, colours removed."""
     import os
     import pty
     import subprocess
@@ -252,7 +261,7 @@ def test_pack_progress_bar_moves_with_the_pages_on_a_terminal(tmp_path):
     import threading
 
     master, slave = pty.openpty()
-    run = subprocess.Popen([sys.executable, "-m", "briefing", "pack", *_samples(), "-o", str(tmp_path / "pack.pdf")],
+    run = subprocess.Popen([sys.executable, "-m", "briefing", "pack", *args],
                            stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "TERM": "xterm", "COLUMNS": "120"})
     os.close(slave)
     seen = bytearray()
@@ -273,11 +282,41 @@ def test_pack_progress_bar_moves_with_the_pages_on_a_terminal(tmp_path):
     reader.join(timeout=10)
     os.close(master)
     assert run.returncode == 0
-    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", bytes(seen).decode("utf-8", "replace"))
-    shown = [(int(a), int(b)) for a, b in re.findall(r"Laying out the pack \(pages\)\S*\s.*?(\d+)/(\d+)", text)]
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", bytes(seen).decode("utf-8", "replace"))
+
+
+def _positions(text: str, stage: str) -> list[tuple[int, int]]:
+    """Every `done/total` the bar showed in `stage`."""
+    return [(int(a), int(b)) for a, b in re.findall(re.escape(stage) + r"\S*\s.*?(\d+)/(\d+)", text)]
+
+
+@pytest.mark.slow
+def test_pack_progress_bar_moves_with_the_pages_on_a_terminal(tmp_path):
+    text = _on_a_terminal(*_samples(), "-o", str(tmp_path / "pack.pdf"), "--engine", "weasyprint")
+    shown = _positions(text, "Laying out the pack (pages)")
     positions = sorted({a for a, _ in shown})
     assert len(positions) >= 4, shown[:20]  # the bar moved through the run, not in one jump
     assert max(b for _, b in shown) >= 2 * 15  # laid out and drawn, page by page (the samples make ~20 pages)
+
+
+@pytest.mark.slow
+def test_typst_pack_progress_bar_moves_note_by_note_then_pulses_while_typst_lays_out(tmp_path):
+    import json
+
+    from briefing.read.summaries import dump_summary, read_summary
+
+    notes = []
+    for n in range(36):  # the samples again and again, each an event of its own
+        data = json.loads(json.dumps(dump_summary(read_summary(Path(_samples()[n % 3]))), default=str))
+        data["id"], data["event"]["date"] = f"copy-{n:02d}", f"2026-04-{1 + n % 28:02d}"
+        notes.append(tmp_path / f"copy-{n:02d}.json")
+        notes[-1].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    text = _on_a_terminal(*map(str, notes), "-o", str(tmp_path / "pack.pdf"))
+    written = _positions(text, "Writing the pack (notes)")
+    assert {total for _, total in written} == {36}, written[:20]
+    assert len({done for done, _ in written}) >= 3, written  # the bar moved as the notes were written
+    laying = text[text.rindex("Writing the pack (notes)"):]
+    assert re.search(r"Laying out the pack \(Typst\)\S*\s.*?\d+/\?", laying), laying[-400:]  # no total: the bar pulses
 
 
 def test_overview_lists_every_note_after_the_contents_in_every_format(tmp_path):

@@ -7,7 +7,7 @@ from types import ModuleType
 
 from .errors import MissingExtraError
 
-EXTRAS = {"trafilatura": "html", "psycopg": "postgresql", "typst": "typst"}  # module -> extra in pyproject.toml
+EXTRAS = {"trafilatura": "html", "psycopg": "postgresql"}  # module -> extra in pyproject.toml
 
 
 def import_optional(module: str, purpose: str) -> ModuleType:

@@ -27,9 +27,9 @@ DateOption = Annotated[str | None, typer.Option(
     "--date", metavar="DATE", help="For releases: the publication date that 'today', 'yesterday' and weekdays refer to (YYYY-MM-DD).")]
 TermsOption = Annotated[list[Path] | None, typer.Option(
     "--terms", metavar="FILE", help="For releases: extra term-base file (TSV), after the config's `terms`; may be given more than once.")]
-# The PDF engine: WeasyPrint (every document) or Typst (packs and digests; tagged, PDF/A-3u and PDF/UA-1 as WeasyPrint's).
+# The PDF engine of packs and digests: Typst (the default) or WeasyPrint (which lays out every note).
 EngineOption = Annotated[str | None, typer.Option(
-    "--engine", metavar="NAME", help="PDF layout engine: weasyprint (default) or typst (packs and digests; many times faster on long ones).")]
+    "--engine", metavar="NAME", help="PDF layout engine of a pack or digest: typst (default; many times faster on long ones) or weasyprint.")]
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:

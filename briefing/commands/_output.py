@@ -51,22 +51,29 @@ def progress(total: int, label: str) -> Iterator[Callable[..., None]]:
     """Yield `advance()`: a progress bar on stderr when it is a terminal and there is more than one item.
 
     `advance()` moves the bar one step; `advance(total=N, completed=M)` changes its total or position
-    (for work whose size is known only as it goes, such as the pages of a PDF).
+    (for work whose size is known only as it goes, such as the pages of a PDF); `description=` renames
+    the stage; `pulse=True` starts a stage with no steps to count (the bar pulses, the time runs).
     """
     if total < 2 or not sys.stderr.isatty():
         yield lambda **_: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
 
-        def advance(*, total: int | None = None, completed: int | None = None) -> None:
-            if total is None and completed is None:
+        def advance(*, total: int | None = None, completed: int | None = None, description: str | None = None,
+                    pulse: bool = False) -> None:
+            nonlocal task
+            if pulse:  # a task of unknown size (rich cannot take a total away from one)
+                shown = description or bar.tasks[0].description
+                bar.remove_task(task)
+                task = bar.add_task(shown, total=None)
+            elif total is None and completed is None and description is None:
                 bar.advance(task)
             else:
-                bar.update(task, total=total, completed=completed)
+                bar.update(task, total=total, completed=completed, description=description)
 
         yield advance

@@ -72,7 +72,7 @@ def pack(
         raise InputError("no event matches", hint="widen the filters; see `briefing archive list`")
     if archive:
         built = attach_contacts(built, _contacts(archive, config, built, contacts))
-    with progress(len(built.events) + 2 if fmt == "pdf" else 0, "Laying out the pack (pages)") as advance:
+    with progress(len(built.events) + 2 if fmt == "pdf" else 0, "Laying out the pack") as advance:
         data = render_pack(built, options, fmt, advance=advance, overview=overview)
     write_outputs({output: data}, force=force)
     typer.echo(str(output))

@@ -59,7 +59,7 @@ class Config(_Strict):
     classification: str | None = None
     layout: Literal["parallel", "stacked"] = "parallel"
     languages: tuple[Literal["ar", "en"], ...] = ("ar", "en")
-    engine: Literal["weasyprint", "typst"] = "weasyprint"  # lays out the PDF of packs and digests (notes: WeasyPrint)
+    engine: Literal["typst", "weasyprint"] = "typst"  # lays out the PDF of packs and digests (notes: WeasyPrint)
     fonts: Fonts = Field(default_factory=Fonts)
     typography: Typography = Field(default_factory=Typography)
     templates: Path | None = None

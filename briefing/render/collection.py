@@ -306,7 +306,7 @@ def estimate_pages(view: CollectionView) -> int:
 def _page_progress(advance: Callable[..., None], estimate: int) -> Callable[[str, int, int | None], None]:
     """Turn WeasyPrint's page events into steps: first the pages laid out (against an estimate), then the pages drawn."""
     state = {"laid": 0, "total": 2 * estimate}
-    advance(total=state["total"])
+    advance(total=state["total"], description="Laying out the pack (pages)")
 
     def on_page(stage: str, number: int, pages: int | None) -> None:
         if stage == "layout":

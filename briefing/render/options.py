@@ -14,7 +14,7 @@ from .view import Labels, NoteView, build_view
 
 LAYOUTS = ("parallel", "stacked")
 FORMATS = ("pdf", "docx", "html")
-PDF_ENGINES = ("weasyprint", "typst")  # typst lays out packs and digests only (render/typst_pdf.py, render/formats.py)
+PDF_ENGINES = ("typst", "weasyprint")  # for packs and digests (render/formats.py); a note is always laid out by WeasyPrint
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class RenderOptions:
     logo: Path | None = None
     classification: str | None = None
     pdf_variant: str | None = None
-    pdf_engine: str = "weasyprint"
+    pdf_engine: str = "typst"
     typography: Typography = field(default_factory=Typography)
 
     def template_path(self) -> list[Path]:

@@ -23,7 +23,6 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..base.errors import ConfigError, RenderError
-from ..base.optional import import_optional
 from ..summary.model import Text
 from .collection import CollectionView, outline_label
 from .fonts import FontSet, font_bytes
@@ -142,9 +141,18 @@ def _families(fonts: FontSet) -> dict[str, str]:
     return {"arabic": font_family(fonts.arabic.regular), "latin": font_family(fonts.latin.regular)}
 
 
-def collection_source(kind: str, view: CollectionView, options: RenderOptions, *, logo: str | None = None) -> str:
-    """Return the Typst source of a pack or a digest (`logo`: the logo's file name beside the source)."""
+def collection_source(kind: str, view: CollectionView, options: RenderOptions, *, logo: str | None = None,
+                      on_note: Callable[[], None] | None = None) -> str:
+    """Return the Typst source of a pack or a digest (`logo`: the logo's file name beside the source).
+
+    `on_note()` is called as each note's source is written (the template calls `note_written()`).
+    """
     import jinja2
+
+    def note_written() -> str:
+        if on_note is not None:
+            on_note()
+        return ""
 
     created = creation_time(view.date)
     digits = options.typography.arabic_digits
@@ -153,7 +161,7 @@ def collection_source(kind: str, view: CollectionView, options: RenderOptions, *
         "fonts": _families(options.fonts), "typography": options.typography, "logo": logo, "version": __version__,
         "created": created, "outline": lambda text: outline_label(text, options.languages),
         "ar_number": lambda n: localise_digits(str(n), "ar", digits),
-        "ar_numbering": "١" if digits == "arabic-indic" else "1",
+        "ar_numbering": "١" if digits == "arabic-indic" else "1", "note_written": note_written,
     }
     try:
         return str(typst_environment(options.template_path()).get_template(TYPST_TEMPLATES[kind]).render(context))
@@ -163,7 +171,7 @@ def collection_source(kind: str, view: CollectionView, options: RenderOptions, *
 
 def compile_typst(source: str, options: RenderOptions, *, files: dict[str, Path] | None = None) -> bytes:
     """Lay out a Typst source with the configured fonts only (no system font, no package) and return the PDF."""
-    typst = import_optional("typst", "laying out a pack or digest with --engine typst")
+    import typst
     variant = options.pdf_variant
     if variant is not None and variant not in TYPST_STANDARDS:
         raise ConfigError(f"unknown PDF variant {variant!r}", field="--pdf-variant", hint=f"allowed: {', '.join(TYPST_STANDARDS)}")
@@ -198,18 +206,15 @@ def render_digest_typst(view: CollectionView, options: RenderOptions) -> bytes:
 
 
 def _render(kind: str, view: CollectionView, options: RenderOptions, advance: Callable[..., None] | None) -> bytes:
-    """Write the source, lay it out, pack its small objects; `advance` moves a progress bar at each step."""
+    """Write the source, lay it out, pack its small objects; `advance` moves a progress bar note by note, then pulses."""
     files = {}
     if options.logo is not None:
         if not options.logo.is_file():
             raise ConfigError("logo file does not exist", file=options.logo, field="organisation.logo")
         files["logo" + options.logo.suffix.lower()] = options.logo
     if advance is not None:
-        advance(total=2)
-    source = collection_source(kind, view, options, logo=next(iter(files), None))
-    if advance is not None:
-        advance()
-    data = pack_objects(compile_typst(source, options, files=files))
-    if advance is not None:
-        advance()
-    return data
+        advance(total=max(len(view.notes), 1), completed=0, description=f"Writing the {kind} (notes)")
+    source = collection_source(kind, view, options, logo=next(iter(files), None), on_note=advance)
+    if advance is not None:  # Typst lays the document out in one call that reports nothing: the bar pulses
+        advance(pulse=True, description=f"Laying out the {kind} (Typst)")
+    return pack_objects(compile_typst(source, options, files=files))

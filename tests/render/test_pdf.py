@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from briefing.read.summaries import read_summary
 from briefing.render.options import RenderOptions, prepare_note
 from briefing.render.pdf import make_url_fetcher, render_pdf
-from pdftools import SHIPPED_FAMILIES, normalise_words, pdf_fonts, pdf_text, require
+from pdftools import SHIPPED_FACES, normalise_words, pdf_fonts, pdf_text, require
 from support import SAMPLES, SEED
 
 
@@ -28,7 +28,7 @@ def test_only_shipped_fonts_embedded_and_subset(tmp_path, sample, layout):
     pdf = write_pdf(tmp_path, read_summary(SAMPLES / sample), layout=layout)
     fonts = pdf_fonts(pdf)
     assert fonts, "no fonts listed"
-    assert {f.family for f in fonts} <= SHIPPED_FAMILIES, [f.name for f in fonts]
+    assert {f.face for f in fonts} <= SHIPPED_FACES, [f.name for f in fonts]
     assert {"Noto-Naskh-Arabic", "Noto-Serif"} <= {f.family for f in fonts}
     assert all(f.embedded and f.subset for f in fonts)
 

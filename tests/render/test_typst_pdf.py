@@ -1,4 +1,4 @@
-"""`briefing pack --engine typst`: the pack laid out by Typst, checked with poppler and pypdf as the WeasyPrint pack is."""
+"""`briefing pack`: the pack laid out by Typst (the default engine), checked with poppler and pypdf as the WeasyPrint pack is."""
 
 from __future__ import annotations
 
@@ -192,12 +192,14 @@ def _producer(pdf) -> str:
     return f"{info.get('/Producer', '')} {info.get('/Creator', '')}"
 
 
-def test_the_configs_engine_lays_out_packs_and_digests_and_the_option_wins(tmp_path):
-    (tmp_path / "briefing.toml").write_text('engine = "typst"\n', encoding="utf-8")
-    assert run_cli("pack", *_samples(), "-o", "pack.pdf", cwd=tmp_path).returncode == 0
-    assert "Typst" in _producer(tmp_path / "pack.pdf")
-    assert run_cli("pack", *_samples(), "-o", "weasy.pdf", "--engine", "weasyprint", cwd=tmp_path).returncode == 0
+def test_typst_lays_out_packs_unless_the_config_or_the_option_says_weasyprint(tmp_path):
+    assert run_cli("pack", *_samples(), "-o", "default.pdf", cwd=tmp_path).returncode == 0
+    assert "Typst" in _producer(tmp_path / "default.pdf")
+    (tmp_path / "briefing.toml").write_text('engine = "weasyprint"\n', encoding="utf-8")
+    assert run_cli("pack", *_samples(), "-o", "weasy.pdf", cwd=tmp_path).returncode == 0
     assert "WeasyPrint" in _producer(tmp_path / "weasy.pdf")
+    assert run_cli("pack", *_samples(), "-o", "pack.pdf", "--engine", "typst", cwd=tmp_path).returncode == 0
+    assert "Typst" in _producer(tmp_path / "pack.pdf")
     note = run_cli("note", _samples()[0], "-o", "notes", "--format", "pdf", cwd=tmp_path)  # notes: WeasyPrint, whatever the engine
     assert note.returncode == 0, note.stderr.decode()
     assert "WeasyPrint" in _producer(next((tmp_path / "notes").glob("*.pdf")))
