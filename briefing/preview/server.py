@@ -26,6 +26,7 @@ class PreviewServer(ThreadingHTTPServer):
         self.loopback = _is_loopback(host)
         self.allowed_hosts = allowed_hosts(host, allow_hosts)
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self._held: dict[int, _Slot] = {}  # id(request) -> its slot, until its thread ends
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), PreviewHandler)
@@ -35,17 +36,36 @@ class PreviewServer(ThreadingHTTPServer):
         if not self._slots.acquire(blocking=False):
             self.shutdown_request(request)
             return
+        slot = self._held[id(request)] = _Slot(self._slots)
         try:
             super().process_request(request, client_address)
-        except BaseException:
-            self._slots.release()
+        except BaseException:  # Ctrl-C may land after the thread started: whichever comes first frees the slot
+            self._held.pop(id(request), None)
+            slot.release()
             raise
 
     def process_request_thread(self, request, client_address) -> None:  # noqa: ANN001
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._slots.release()
+            if (slot := self._held.pop(id(request), None)) is not None:
+                slot.release()
+
+
+class _Slot:
+    """One connection's place under MAX_CONNECTIONS, given back once however many ways end it."""
+
+    def __init__(self, semaphore: threading.BoundedSemaphore) -> None:
+        self._semaphore = semaphore
+        self._lock = threading.Lock()
+        self._held = True
+
+    def release(self) -> None:
+        """Give the place back, the first time only."""
+        with self._lock:
+            held, self._held = self._held, False
+        if held:
+            self._semaphore.release()
 
 
 class Preview:

@@ -229,3 +229,39 @@ def test_a_release_is_extracted_and_its_review_warnings_are_on_the_toolbar(tmp_p
     assert status == 200 and 'dir="rtl"' in page
     toolbar = page.split("<briefing-preview", 1)[1].split("</briefing-preview>", 1)[0]
     assert '<ul class="warnings">' in toolbar and "extracted from a release; check before it goes out" in toolbar
+
+
+def test_ctrl_c_landing_after_a_connection_thread_started_frees_its_slot_once(monkeypatch, tmp_path):
+    # Ctrl-C can arrive in the serving thread just after a connection's thread started: both the serving
+    # thread and the connection's thread then end the connection, and its slot must be given back once
+    # ("Semaphore released too many times" was printed on a loaded machine).
+    import socketserver
+
+    from briefing.preview import server as server_module
+
+    started = threading.Event()
+    original = socketserver.ThreadingMixIn.process_request
+
+    def start_then_interrupt(self, request, client_address):
+        original(self, request, client_address)
+        started.wait(5)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(socketserver.ThreadingMixIn, "process_request", start_then_interrupt)
+    errors: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    server = server_module.PreviewServer("127.0.0.1", 0, Site(SEED, cwd=SEED.parent))
+    monkeypatch.setattr(server, "finish_request", lambda request, address: started.set())
+    left, right = socket.socketpair()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            server.process_request(left, ("127.0.0.1", 1))
+        for thread in threading.enumerate():
+            if thread.name.startswith("Thread") and thread is not threading.current_thread():
+                thread.join(timeout=5)
+        assert not errors, errors
+        acquired = [server._slots.acquire(blocking=False) for _ in range(server_module.MAX_CONNECTIONS + 1)]
+        assert acquired.count(True) == server_module.MAX_CONNECTIONS  # every place is free again, no more
+    finally:
+        right.close()
+        server.server_close()
