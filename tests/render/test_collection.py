@@ -40,7 +40,7 @@ def test_pack_pdf_progress_moves_page_by_page_and_ends_full():
     bar = {"total": None, "completed": 0}
     history = []
 
-    def advance(*, total=None, completed=None):
+    def advance(*, total=None, completed=None, description=None):  # as commands/_output.py's bar takes them
         if total is None and completed is None:
             bar["completed"] += 1
         else:
