@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any
 
 from ..terms._index import gaps_between
@@ -101,29 +103,37 @@ class Tagged:
 def tag_sentence(text: str, lang: str, lex: Lexicon) -> Tagged:
     """Tokenise a sentence and tag each token from the term base and the grammar."""
     tokens = tokenise(text)
-    norms = [tok.norm for tok in tokens]
+    norms = list(map(itemgetter(0), tokens))
     arabic = lang == "ar"
-    tags = ["F" if norm in (_FUNCTION_WORDS_AR if arabic else FUNCTION_EN) else "X" for norm in norms]
+    tags = ["X"] * len(norms)
+    for i in compress(range(len(norms)), map((_FUNCTION_WORDS_AR if arabic else FUNCTION_EN).__contains__, norms)):
+        tags[i] = "F"
     if arabic and not TIME_AR.isdisjoint(norms):  # a time of day before a day word ("مساء أمس")
         for i, norm in enumerate(norms):
             if norm in TIME_AR and (i + 1 == len(norms) or norms[i + 1] in TIME_NEXT_AR):
                 tags[i] = "F"
     term_at: list[Any] = [None] * len(tokens)
-    for first, size, match in lex.match_tokens(text, lang, ALL_KINDS, tokens=tokens):
+    between = gaps_between(text, tokens)
+    for first, size, match in lex.match_tokens(text, lang, ALL_KINDS, tokens=tokens, between=between):
         tag = _TAG.get(match.term.kind, "S")
         for i in range(first, first + size):  # the tokens the match covers
             if term_at[i] is None:
                 tags[i] = tag
                 term_at[i] = match
     if arabic:
-        for i, norm in enumerate(norms):
+        # Nationality adjectives and the cue vocabulary's nouns all have the article: only those words are looked up.
+        for i in compress(range(len(norms)), map(str.startswith, norms, repeat("ال"))):
+            norm = norms[i]
             if tags[i] == "X":
                 if code := lex.adjective_country(norm):
                     tags[i] = "C"
                     term_at[i] = code
                 elif norm in lex.common_ar:
                     tags[i] = "F"  # "وثمن محلب العلاقات": a noun of the cue vocabulary ends a name
-    hard = [gap != " " and gap != "-" and _HARD.search(gap) is not None for gap in gaps_between(text, tokens)]
+    hard = [False] * len(between)
+    for i in compress(range(len(between)), map(" ".__ne__, between)):  # most gaps are one space: no break
+        gap = between[i]
+        hard[i] = gap != "-" and _HARD.search(gap) is not None
     if lang == "en":
         for i, is_hard in enumerate(hard):
             if is_hard and _initial(text, tokens[i], tokens[i + 1]):

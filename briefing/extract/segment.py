@@ -141,8 +141,10 @@ def _run_in_dateline(line: str) -> int | None:
 
 def _is_dateline(line: str) -> bool:
     """A short first line with a date, an agency mark or a dash, and no verb."""
+    if len(line) >= 90:
+        return False
     hint = bool(_DATELINE_HINT.search(line)) or _AGENCY_NAMED.search(normalise_ar(line).casefold()) is not None
-    return len(line) < 90 and hint and not _VERBISH.search(line)
+    return hint and not _VERBISH.search(line)
 
 
 # An agency named as a word of a short line ("دمشق-سانا", "Doha (QNA)").

@@ -48,11 +48,13 @@ class Lexicon:
             return []
         return self.terms.match(text, lang, kinds=list(kinds), tokens=tokens)
 
-    def match_tokens(self, text: str, lang: str, kinds: tuple[str, ...], tokens: Any = None) -> list[tuple[int, int, Any]]:
-        """The matches of `match`, each with the index of its first token and its number of tokens."""
+    def match_tokens(self, text: str, lang: str, kinds: tuple[str, ...], tokens: Any = None,
+                     between: Any = None) -> list[tuple[int, int, Any]]:
+        """The matches of `match`, each with the index of its first token and its number of tokens (`tokens` and
+        `between`: the text's tokens and the gaps between them, when known)."""
         if self.terms is None or not text:
             return []
-        return self.terms.match_tokens(text, lang, kinds=kinds, tokens=tokens)
+        return self.terms.match_tokens(text, lang, kinds=kinds, tokens=tokens, between=between)
 
     def lookup(self, surface: str, lang: str, kind: str | None = None) -> Any:
         """The term written as `surface`, or None."""

@@ -41,10 +41,13 @@ def _forms(word: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def _hard_gaps(text: str, tokens: Sequence[Token]) -> list[bool]:
-    """For each word, tell whether a term may not continue to the next one."""
-    gaps = [gap not in _SOFT and (_HARD_GAP.search(gap) is not None or ("." in gap and len(a.norm) > 1))
-            for a, gap in zip(tokens, gaps_between(text, tokens))]
+def _hard_gaps(text: str, tokens: Sequence[Token], between: Sequence[str] | None = None) -> list[bool]:
+    """For each word, tell whether a term may not continue to the next one (`between`: `gaps_between`'s, if known)."""
+    between = gaps_between(text, tokens) if between is None else between
+    gaps = [False] * len(between)
+    for i in compress(range(len(between)), map(" ".__ne__, between)):  # most gaps are one space: soft
+        gap = between[i]
+        gaps[i] = gap not in _SOFT and (_HARD_GAP.search(gap) is not None or ("." in gap and len(tokens[i].norm) > 1))
     gaps.append(True)
     return gaps
 
@@ -63,6 +66,13 @@ class _Node:
         self.children: dict[str, _Node] = {}
         self.ends: list[tuple[int, Term]] = []
         self.by_kinds: dict[frozenset[str], list[tuple[int, Term]]] = {}  # ends of some kinds, once asked for
+
+    def kinds_below(self) -> set[str]:
+        """The kinds of the terms that end here or further down."""
+        found = {term.kind for _, term in self.ends}
+        for child in self.children.values():
+            found |= child.kinds_below()
+        return found
 
     def ends_of(self, kinds: frozenset[str]) -> list[tuple[int, Term]]:
         """The surfaces that end here with a term of one of these kinds (remembered per set of kinds)."""
@@ -86,7 +96,8 @@ class TermBase:
         self._terms: dict[tuple[str, str], Term] = {}
         self._by_kind: dict[str, list[Term]] = {}
         self._tries: dict[str, _Node] = {"ar": _Node(), "en": _Node()}
-        self._begins: dict[str, dict[str, bool]] = {"ar": {}, "en": {}}  # word -> some term begins with it
+        # (language, kinds or None for all) -> word -> some term of those kinds begins with it (or a reading of it)
+        self._begins: dict[tuple[str, frozenset[str] | None], dict[str, bool]] = {}
         for term, rank in terms:
             self._terms[(term.kind, term.key)] = term
             self._by_kind.setdefault(term.kind, []).append(term)
@@ -97,6 +108,9 @@ class TermBase:
                     if words and words not in seen:
                         seen.add(words)
                         trie.add(words, term, rank)
+        # The kinds of the terms each first word begins: a match of some kinds skips the words that begin none.
+        self._first_kinds = {lang: {word: frozenset(node.kinds_below()) for word, node in trie.children.items()}
+                             for lang, trie in self._tries.items()}
 
     def get(self, kind: str, key: str) -> Term | None:
         """Return the term of this kind and key, if any."""
@@ -163,20 +177,27 @@ class TermBase:
         return [m for _, _, m in self.match_tokens(text, lang, kinds, tokens)]
 
     def match_tokens(self, text: str, lang: str, kinds: Iterable[str] | None = None,
-                     tokens: Sequence[Token] | None = None) -> list[tuple[int, int, Match]]:
-        """The matches of `match`, each with the index of its first token and its number of tokens."""
+                     tokens: Sequence[Token] | None = None,
+                     between: Sequence[str] | None = None) -> list[tuple[int, int, Match]]:
+        """The matches of `match`, each with the index of its first token and its number of tokens.
+
+        `between` is `gaps_between(text, tokens)` when the caller has it already.
+        """
         tokens = tokenise(text) if tokens is None else tokens
-        # The words some term begins with (or a reading of them without proclitics): most words are not.
-        begins = list(map(self._begins[lang].get, map(itemgetter(0), tokens)))  # None: not looked at yet
+        wanted = frozenset(kinds) if kinds is not None else None
+        # The words some term (of those kinds) begins with, or a reading of them without proclitics: most words are not.
+        known = self._begins.get((lang, wanted))
+        if known is None:
+            known = self._begins[(lang, wanted)] = {}
+        begins = list(map(known.get, map(itemgetter(0), tokens)))  # None: not looked at yet
         if None in begins:
             for i, begin in enumerate(begins):
                 if begin is None:
-                    begins[i] = self._may_begin(tokens[i].norm, lang)
+                    begins[i] = self._may_begin(tokens[i].norm, lang, wanted, known)
         starts = list(compress(range(len(tokens)), begins))
         if not starts:
             return []
-        gaps = _hard_gaps(text, tokens)
-        wanted = frozenset(kinds) if kinds is not None else None
+        gaps = _hard_gaps(text, tokens, between)
         out: list[tuple[int, int, Match]] = []
         after = 0  # the first token not inside the last match
         for i in starts:
@@ -193,12 +214,13 @@ class TermBase:
             after = i + size
         return out
 
-    def _may_begin(self, word: str, lang: str) -> bool:
-        """Whether some term begins with `word` (or a reading of it without proclitics); remembered per word."""
-        starts = self._tries[lang].children
-        found = any(form in starts for form, _, _ in _forms(word))
-        if len(self._begins[lang]) < 1 << 17:
-            self._begins[lang][word] = found
+    def _may_begin(self, word: str, lang: str, kinds: frozenset[str] | None, known: dict[str, bool]) -> bool:
+        """Whether some term (of `kinds`) begins with `word` or a reading of it without proclitics; remembered in
+        `known`, up to a bound."""
+        firsts = self._first_kinds[lang]
+        found = any(form in firsts and (kinds is None or not kinds.isdisjoint(firsts[form])) for form, _, _ in _forms(word))
+        if len(known) < 1 << 17:
+            known[word] = found
         return found
 
     def lookup(self, surface: str, lang: str, kind: str | None = None) -> Term | None:

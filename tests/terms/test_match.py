@@ -100,3 +100,13 @@ def test_english_release_wording(terms: TermBase) -> None:
     assert keys(terms, text, "en") == [
         "title:custodian", "title:king", "person:salman_bin_abdulaziz", "event:received", "honorific:excellency",
         "honorific:doctor", "person:anwar_gargash", "followup:invitation", "followup:invitation_accepted"]
+
+
+def test_a_kind_filter_keeps_the_terms_of_that_kind_that_share_a_first_word(terms: TermBase) -> None:
+    # "Riyadh" begins a city and two people, "Shanghai" a city and an organisation: asked for one kind, the
+    # scanner skips words that begin no term of it, never words that begin one among others.
+    text = "talks in Riyadh with Riyad al-Maliki on the Shanghai Cooperation Organization"
+    assert keys(terms, text, "en", kinds=("city",)) == ["city:riyadh", "city:riyadh", "city:shanghai"]
+    assert keys(terms, text, "en", kinds=("person",)) == ["person:riyad_al_maliki"]
+    assert keys(terms, text, "en", kinds=("organisation",)) == ["organisation:SCO"]
+    assert keys(terms, text, "en", kinds=("title", "epithet")) == []
