@@ -103,6 +103,7 @@ _HIJRI_NUM = re.compile(rf"{_B}(\d{{1,2}})[/\-.](\d{{1,2}})[/\-.](1[34]\d\d)\s*(
 _GREG_AR = re.compile(rf"{_B}(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_G_PAT}){_E}(?:\s*[/(]\s*(?:{_G_PAT})\s*\)?)?(?:\s+(?:عام\s+|سنه\s+)?(\d{{4}}))?")
 _GREG_EN_DMY = re.compile(rf"(?i){_B}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_E_PAT}){_E}(?:,?\s+(\d{{4}}))?")
 _GREG_EN_MDY = re.compile(rf"(?i){_B}({_E_PAT})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_E}(?:,?\s+(\d{{4}}))?")
+_ANY_DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/])(?!\s*هـ)")
 _REL_PAT = "|".join(sorted((re.escape(k) for k in _RELATIVE), key=len, reverse=True))
@@ -126,24 +127,25 @@ def find_dates(text: str, *, reference: dt.date | None = None, month_first: bool
         taken.append((start, end))
         found.append(FoundDate(date, text[start:end].strip(), start, end, relative))
 
-    for m in _HIJRI_TEXT.finditer(folded):
-        year = int(m[3]) if m[3] else None
-        date = hijri_to_gregorian(year, _H_LOOKUP[m[2]], int(m[1])) if year else None
-        add(m.start(), m.end(), date)
-    for m in _HIJRI_NUM.finditer(folded):
-        add(m.start(), m.end(), hijri_to_gregorian(int(m[3]), int(m[2]), int(m[1])))
-    for m in _GREG_AR.finditer(folded):
-        add(m.start(), m.end(), _make(m[3], _G_LOOKUP[m[2]], m[1], reference))
-    for m in _GREG_EN_MDY.finditer(folded):
-        add(m.start(), m.end(), _make(m[3], _english_month(m[1]), m[2], reference))
-    for m in _GREG_EN_DMY.finditer(folded):
-        add(m.start(), m.end(), _make(m[3], _english_month(m[2]), m[1], reference))
-    for m in _ISO.finditer(folded):
-        add(m.start(), m.end(), _make(m[1], int(m[2]), m[3], None))
     weekday_matches = list(_WEEKDAY_RE.finditer(folded))  # read twice below: scanned once
-    weekdays = [_weekday(w[1]) for w in weekday_matches]
-    for m in _NUMERIC.finditer(folded):
-        add(m.start(), m.end(), _numeric(m[1], m[2], m[3], month_first, weekdays, reference))
+    if _ANY_DIGIT.search(folded) is not None:  # all the other patterns have a digit
+        for m in _HIJRI_TEXT.finditer(folded):
+            year = int(m[3]) if m[3] else None
+            date = hijri_to_gregorian(year, _H_LOOKUP[m[2]], int(m[1])) if year else None
+            add(m.start(), m.end(), date)
+        for m in _HIJRI_NUM.finditer(folded):
+            add(m.start(), m.end(), hijri_to_gregorian(int(m[3]), int(m[2]), int(m[1])))
+        for m in _GREG_AR.finditer(folded):
+            add(m.start(), m.end(), _make(m[3], _G_LOOKUP[m[2]], m[1], reference))
+        for m in _GREG_EN_MDY.finditer(folded):
+            add(m.start(), m.end(), _make(m[3], _english_month(m[1]), m[2], reference))
+        for m in _GREG_EN_DMY.finditer(folded):
+            add(m.start(), m.end(), _make(m[3], _english_month(m[2]), m[1], reference))
+        for m in _ISO.finditer(folded):
+            add(m.start(), m.end(), _make(m[1], int(m[2]), m[3], None))
+        weekdays = [_weekday(w[1]) for w in weekday_matches]
+        for m in _NUMERIC.finditer(folded):
+            add(m.start(), m.end(), _numeric(m[1], m[2], m[3], month_first, weekdays, reference))
     for m in _RELATIVE_RE.finditer(folded):
         offset = _RELATIVE[m[1].lower()]
         date = reference + dt.timedelta(days=offset) if reference else None

@@ -175,6 +175,8 @@ class _Strict(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _clean(cls, value: Any) -> Any:
+        if value.__class__ is str and value.isprintable() and len(value) <= MAX_TEXT:
+            return value  # clean_text's own first test, without two calls: most fields are plain strings
         return _clean_strings(value)
 
 
