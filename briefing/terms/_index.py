@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
 
@@ -16,6 +16,7 @@ _HARD_GAP = re.compile(r"[\n\r,،؛;:!?()\[\]{}«»\"“”|؟]")
 _SOFT = frozenset({"", " ", "  ", "-", " - ", "/", "/ "})
 _CLITIC_1 = "وف"
 _CLITIC_2 = "بلك"
+_new_match = partial(tuple.__new__, Match)  # Match(...) without the named tuple's Python-level __new__
 
 
 def _is_arabic(word: str) -> bool:
@@ -96,8 +97,8 @@ class TermBase:
         self._terms: dict[tuple[str, str], Term] = {}
         self._by_kind: dict[str, list[Term]] = {}
         self._tries: dict[str, _Node] = {"ar": _Node(), "en": _Node()}
-        # (language, kinds or None for all) -> word -> some term of those kinds begins with it (or a reading of it)
-        self._begins: dict[tuple[str, frozenset[str] | None], dict[str, bool]] = {}
+        # (language, kinds or None for all) -> word -> the readings of it that begin a term of those kinds (`_firsts`)
+        self._begins: dict[tuple[str, frozenset[str] | None], dict[str, tuple[tuple[_Node, int, int], ...]]] = {}
         for term, rank in terms:
             self._terms[(term.kind, term.key)] = term
             self._by_kind.setdefault(term.kind, []).append(term)
@@ -125,22 +126,20 @@ class TermBase:
         return sorted(self._by_kind)
 
     def _best(
-        self, tokens: Sequence[Token], gaps: Sequence[bool], i: int, lang: str, kinds: frozenset[str] | None
+        self, tokens: Sequence[Token], gaps: Sequence[bool], i: int, kinds: frozenset[str] | None,
+        firsts: tuple[tuple[_Node, int, int], ...],
     ) -> tuple[int, int, int, list[Term]] | None:
         """Return (words, cost, skip, terms) of the longest term starting at word i, best first.
 
-        Each reading of the first word (proclitics stripped) is walked down the trie of surfaces;
-        the longest match wins, then the cheapest reading, then the term's rank.
+        Each reading of the first word (proclitics stripped) that begins a term, as `_firsts` gives them, is walked
+        down the trie of surfaces; the longest match wins, then the cheapest reading, then the term's rank.
         """
         best: tuple[int, int] | None = None
         found: list[tuple[int, Term]] = []
         skip_best = 0
         n = len(tokens)
-        root = self._tries[lang].children
-        for form, cost, skip in _forms(tokens[i].norm):
-            node = root.get(form)
-            if node is None:
-                continue
+        for first, cost, skip in firsts:
+            node: _Node | None = first
             depth, hit = 1, None
             while node is not None:
                 ends = node.ends if kinds is None or not node.ends else node.ends_of(kinds)
@@ -189,11 +188,11 @@ class TermBase:
         known = self._begins.get((lang, wanted))
         if known is None:
             known = self._begins[(lang, wanted)] = {}
-        begins = list(map(known.get, map(itemgetter(0), tokens)))  # None: not looked at yet
+        begins = list(map(known.get, map(itemgetter(0), tokens)))  # None: not looked at yet; (): begins none
         if None in begins:
             for i, begin in enumerate(begins):
                 if begin is None:
-                    begins[i] = self._may_begin(tokens[i].norm, lang, wanted, known)
+                    begins[i] = self._firsts(tokens[i].norm, lang, wanted, known)
         starts = list(compress(range(len(tokens)), begins))
         if not starts:
             return []
@@ -203,22 +202,24 @@ class TermBase:
         for i in starts:
             if i < after:
                 continue
-            hit = self._best(tokens, gaps, i, lang, wanted)
+            hit = self._best(tokens, gaps, i, wanted, begins[i] or ())
             if hit is None:
                 continue
             size, _cost, skip, terms = hit
             first = tokens[i]
             start = first.start + (_letter_end(text[first.start : first.end], skip) if skip else 0)
             end = tokens[i + size - 1].end
-            out.append((i, size, Match(terms[0], start, end, text[start:end], tuple(terms[1:]))))
+            out.append((i, size, _new_match((terms[0], start, end, text[start:end], tuple(terms[1:])))))
             after = i + size
         return out
 
-    def _may_begin(self, word: str, lang: str, kinds: frozenset[str] | None, known: dict[str, bool]) -> bool:
-        """Whether some term (of `kinds`) begins with `word` or a reading of it without proclitics; remembered in
-        `known`, up to a bound."""
-        firsts = self._first_kinds[lang]
-        found = any(form in firsts and (kinds is None or not kinds.isdisjoint(firsts[form])) for form, _, _ in _forms(word))
+    def _firsts(self, word: str, lang: str, kinds: frozenset[str] | None,
+                known: dict[str, tuple[tuple[_Node, int, int], ...]]) -> tuple[tuple[_Node, int, int], ...]:
+        """The readings of `word` (itself, or without proclitics) that begin a term (of `kinds`), as (trie node, cost,
+        letters to skip); empty when none does. Remembered in `known`, up to a bound."""
+        root, first_kinds = self._tries[lang].children, self._first_kinds[lang]
+        found = tuple((root[form], cost, skip) for form, cost, skip in _forms(word)
+                      if form in root and (kinds is None or not kinds.isdisjoint(first_kinds[form])))
         if len(known) < 1 << 17:
             known[word] = found
         return found
@@ -229,7 +230,8 @@ class TermBase:
         if not tokens:
             return None
         gaps = [False] * (len(tokens) - 1) + [True]
-        hit = self._best(tokens, gaps, 0, lang, frozenset([kind]) if kind else None)
+        kinds = frozenset([kind]) if kind else None
+        hit = self._best(tokens, gaps, 0, kinds, self._firsts(tokens[0].norm, lang, kinds, {}))
         if hit is None or hit[0] != len(tokens):
             return None
         return hit[3][0]
