@@ -5,8 +5,10 @@ entry. Typst writes each as a plain object with a classic cross-reference table;
 and compressed they take about a tenth of the space. Objects keep their numbers and their
 text byte for byte, but for one default: `/Suspects false` in the catalog's `/MarkInfo` (false is
 what an absent key means, and poppler prints "Suspects object is wrong type" for it on every
-run of pdftotext or pdffonts). Streams stay where they are, so fonts, pages and metadata are untouched.
-The result is deterministic, and allowed by PDF/A-2, PDF/A-3 and PDF/UA-1.
+run of pdftotext or pdffonts). Streams stay where they are, their data deflated again at zlib's
+best level when that is smaller (the same bytes once decoded), so fonts, pages and metadata are unchanged.
+The cross-reference stream's fields are as wide as they need be and its rows PNG-Up predicted (about
+1 KB for 10,000 objects, against 20 KB). The result is deterministic, and allowed by PDF/A-2, PDF/A-3 and PDF/UA-1.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from ..base.errors import RenderError
 _OBJECT = re.compile(rb"(\d+) 0 obj\s")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _SUSPECTS = re.compile(rb"(/MarkInfo\s*<<[^<>]*?)\s*/Suspects\s+false")
+# A stream whose dictionary is flat (no << inside), compressed with deflate alone and its length given directly.
+_FLATE_STREAM = re.compile(rb"(\d+ 0 obj\s*<<)([^<>]*?/Length )(\d+)([^<>]*)(>>\s*stream\r?\n)")
 PER_STREAM = 1000  # objects per object stream: readers load a whole stream to reach one object
+LEVEL = 9  # zlib's best compression: deterministic, and a fraction of a second for a pack
 
 
 def pack_objects(pdf: bytes) -> bytes:
@@ -42,7 +47,7 @@ def pack_objects(pdf: bytes) -> bytes:
             raise RenderError(f"PDF object {number} is not where the cross-reference table says")
         body = chunk[opening.end():-len(b"endobj")].strip()
         if body.endswith(b"endstream"):
-            streams.append((number, chunk))
+            streams.append((number, _recompressed(chunk)))
         else:
             packed.append((number, _SUSPECTS.sub(rb"\1", body)))
     size = max(offsets) + 1
@@ -60,18 +65,55 @@ def pack_objects(pdf: bytes) -> bytes:
             data += body + b"\n"
             xref[packed_number] = (2, number, position)
         head = b" ".join(index) + b"\n"
-        stream = zlib.compress(head + bytes(data))
+        stream = zlib.compress(head + bytes(data), LEVEL)
         xref[number] = (1, len(out), 0)
         out += b"%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\nstream\n" % (number, len(group), len(head), len(stream))
         out += stream + b"\nendstream\nendobj\n"
     number, size = size, size + 1
     xref[number] = (1, len(out), 0)
-    rows = b"".join(bytes([kind]) + field.to_bytes(4, "big") + gen.to_bytes(2, "big")
-                    for kind, field, gen in (xref.get(n, (0, 0, 0)) for n in range(size)))
-    stream = zlib.compress(rows)
-    out += b"%d 0 obj\n<</Type/XRef/Size %d/W[1 4 2]%s/Filter/FlateDecode/Length %d>>\nstream\n" % (number, size, trailer, len(stream))
-    out += stream + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref[number][1]
+    out += _xref_stream(number, [xref.get(n, (0, 0, 0)) for n in range(size)], trailer)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref[number][1]
     return bytes(out)
+
+
+def _xref_stream(number: int, entries: list[tuple[int, int, int]], trailer: bytes) -> bytes:
+    """Return the cross-reference stream object: each field as wide as its largest value needs, rows PNG-Up predicted.
+
+    With the Up predictor a row is stored as its difference from the row above: the entries of objects packed one after
+    another in the same object stream differ by one in their index, and deflate makes almost nothing of them.
+    """
+    widths = [1, *(max(1, (max(entry[i] for entry in entries).bit_length() + 7) // 8) for i in (1, 2))]
+    rows = [b"".join(value.to_bytes(width, "big") for value, width in zip(entry, widths)) for entry in entries]
+    predicted, above = bytearray(), bytes(sum(widths))
+    for row in rows:
+        predicted.append(2)  # PNG filter type 2 (Up)
+        predicted += bytes((a - b) & 0xFF for a, b in zip(row, above))
+        above = row
+    stream = zlib.compress(bytes(predicted), LEVEL)
+    return (b"%d 0 obj\n<</Type/XRef/Size %d/W[%d %d %d]%s/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns %d>>/Length %d>>\n"
+            b"stream\n" % (number, len(entries), *widths, trailer, sum(widths), len(stream)) + stream + b"\nendstream\nendobj\n")
+
+
+def _recompressed(chunk: bytes) -> bytes:
+    """Return a stream object with its deflated data deflated again at zlib's best level, if that is smaller.
+
+    Typst deflates quickly; page content (every line a positioned, tagged run of glyphs) is most of a pack, and
+    level 9 makes it about 2% smaller. Only a flat dictionary with /FlateDecode as its one filter and no parameters is touched.
+    """
+    head = _FLATE_STREAM.match(chunk)
+    if head is None or b"/DecodeParms" in head[0] or not re.search(rb"/Filter\s*/FlateDecode\b(?!\s*/[A-Z]\w*Decode)", head[0]):
+        return chunk
+    start, length = head.end(), int(head[3])
+    if not chunk[start + length:].lstrip().startswith(b"endstream"):
+        return chunk
+    try:
+        data = zlib.decompress(chunk[start:start + length])
+    except zlib.error:
+        return chunk
+    packed = zlib.compress(data, LEVEL)
+    if len(packed) >= length:
+        return chunk
+    return b"%s%s%d%s%s%s%s" % (head[1], head[2], len(packed), head[4], head[5], packed, chunk[start + length:])
 
 
 def _read_classic(pdf: bytes) -> tuple[dict[int, int], bytes, int]:
