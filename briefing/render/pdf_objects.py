@@ -21,6 +21,9 @@ from ..base.errors import RenderError
 _OBJECT = re.compile(rb"(\d+) 0 obj\s")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _SUSPECTS = re.compile(rb"(/MarkInfo\s*<<[^<>]*?)\s*/Suspects\s+false")
+# What tells objects' kinds apart: a structure element's role, an annotation's subtype, a page, an outline item's parent.
+_ROLE = re.compile(rb"/S\s*/\w+")
+_KIND = re.compile(rb"/Subtype\s*/\w+|/Type\s*/\w+|/Parent\b")
 # A stream whose dictionary is flat (no << inside), compressed with deflate alone and its length given directly.
 _FLATE_STREAM = re.compile(rb"(\d+ 0 obj\s*<<)([^<>]*?/Length )(\d+)([^<>]*)(>>\s*stream\r?\n)")
 PER_STREAM = 1000  # objects per object stream: readers load a whole stream to reach one object
@@ -56,6 +59,7 @@ def pack_objects(pdf: bytes) -> bytes:
     for number, chunk in streams:
         xref[number] = (1, len(out), 0)
         out += chunk + b"\n"
+    packed.sort(key=_kind)  # like objects side by side: deflate finds their repeats within its 32 KB window
     for first in range(0, len(packed), PER_STREAM):
         group, number = packed[first:first + PER_STREAM], size
         size += 1
@@ -92,6 +96,17 @@ def _xref_stream(number: int, entries: list[tuple[int, int, int]], trailer: byte
     stream = zlib.compress(bytes(predicted), LEVEL)
     return (b"%d 0 obj\n<</Type/XRef/Size %d/W[%d %d %d]%s/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns %d>>/Length %d>>\n"
             b"stream\n" % (number, len(entries), *widths, trailer, sum(widths), len(stream)) + stream + b"\nendstream\nendobj\n")
+
+
+def _kind(item: tuple[int, bytes]) -> tuple[bytes, int]:
+    """Return a sort key that puts objects of one kind together: structure elements by role, annotations, arrays, others.
+
+    Typst numbers objects in the order it writes them, a structure element's next to the link annotation and the
+    parent-tree array of its page; sorted by kind, the object streams of a tagged pack come out about a third smaller.
+    """
+    number, body = item
+    kind = _ROLE.search(body[:200]) or _KIND.search(body[:200])
+    return (kind[0] if kind else body[:1]), number
 
 
 def _recompressed(chunk: bytes) -> bytes:
