@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 
 from ..base.errors import RenderError
 
@@ -22,6 +23,7 @@ _OBJECT = re.compile(rb"(\d+) 0 obj\s")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _SUSPECTS = re.compile(rb"(/MarkInfo\s*<<[^<>]*?)\s*/Suspects\s+false")
 # What tells objects' kinds apart: a structure element's role, an annotation's subtype, a page, an outline item's parent.
+_PAGE = re.compile(rb"<<\s*/Type\s*/Page\b")  # a page object as Typst writes it (its /Type first)
 _ROLE = re.compile(rb"/S\s*/\w+")
 _KIND = re.compile(rb"/Subtype\s*/\w+|/Type\s*/\w+|/Parent\b")
 # A stream whose dictionary is flat (no << inside), compressed with deflate alone and its length given directly.
@@ -30,8 +32,11 @@ PER_STREAM = 1000  # objects per object stream: readers load a whole stream to r
 LEVEL = 9  # zlib's best compression: deterministic, and a fraction of a second for a pack
 
 
-def pack_objects(pdf: bytes) -> bytes:
-    """Return `pdf` with its non-stream objects in object streams; a PDF already using them, or not simple, is returned as is."""
+def pack_objects(pdf: bytes, content: Callable[[bytes], bytes] | None = None) -> bytes:
+    """Return `pdf` with its non-stream objects in object streams; a PDF already using them, or not simple, is returned as is.
+
+    `content`, if given, rewrites the decoded content of each page (pdf_content.compact_content for Typst's pages).
+    """
     try:
         offsets, trailer, xref_at = _read_classic(pdf)
     except ValueError:
@@ -50,9 +55,11 @@ def pack_objects(pdf: bytes) -> bytes:
             raise RenderError(f"PDF object {number} is not where the cross-reference table says")
         body = chunk[opening.end():-len(b"endobj")].strip()
         if body.endswith(b"endstream"):
-            streams.append((number, _recompressed(chunk)))
+            streams.append((number, chunk))
         else:
             packed.append((number, _SUSPECTS.sub(rb"\1", body)))
+    pages = {int(n) for _, body in packed if _PAGE.match(body) for n in _page_contents(body)} if content else set()
+    streams = [(number, _recompressed(chunk, content if number in pages else None)) for number, chunk in streams]
     size = max(offsets) + 1
     out = bytearray(header)
     xref: dict[int, tuple[int, int, int]] = {0: (0, 0, 65535)}
@@ -109,11 +116,20 @@ def _kind(item: tuple[int, bytes]) -> tuple[bytes, int]:
     return (kind[0] if kind else body[:1]), number
 
 
-def _recompressed(chunk: bytes) -> bytes:
-    """Return a stream object with its deflated data deflated again at zlib's best level, if that is smaller.
+def _page_contents(page: bytes) -> list[bytes]:
+    """Return the object numbers of a page's content streams (`/Contents N 0 R` or an array of them)."""
+    found = re.search(rb"/Contents\s*(?:(\d+)\s+0\s+R|\[([\d\sR]*)\])", page)
+    if found is None:
+        return []
+    return [found[1]] if found[1] else re.findall(rb"(\d+)\s+0\s+R", found[2])
+
+
+def _recompressed(chunk: bytes, rewrite: Callable[[bytes], bytes] | None = None) -> bytes:
+    """Return a stream object with its deflated data (rewritten by `rewrite`, if given) deflated at zlib's best level.
 
     Typst deflates quickly; page content (every line a positioned, tagged run of glyphs) is most of a pack, and
-    level 9 makes it about 2% smaller. Only a flat dictionary with /FlateDecode as its one filter and no parameters is touched.
+    level 9 makes it about 2% smaller. Only a flat dictionary with /FlateDecode as its one filter and no parameters is touched;
+    without `rewrite`, the stream is kept as it was unless level 9 is smaller.
     """
     head = _FLATE_STREAM.match(chunk)
     if head is None or b"/DecodeParms" in head[0] or not re.search(rb"/Filter\s*/FlateDecode\b(?!\s*/[A-Z]\w*Decode)", head[0]):
@@ -125,8 +141,10 @@ def _recompressed(chunk: bytes) -> bytes:
         data = zlib.decompress(chunk[start:start + length])
     except zlib.error:
         return chunk
+    if rewrite is not None:
+        data = rewrite(data)
     packed = zlib.compress(data, LEVEL)
-    if len(packed) >= length:
+    if rewrite is None and len(packed) >= length:
         return chunk
     return b"%s%s%d%s%s%s%s" % (head[1], head[2], len(packed), head[4], head[5], packed, chunk[start + length:])
 
