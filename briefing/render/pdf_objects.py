@@ -23,6 +23,9 @@ _OBJECT = re.compile(rb"(\d+) 0 obj\s")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _SUSPECTS = re.compile(rb"(/MarkInfo\s*<<[^<>]*?)\s*/Suspects\s+false")
 # What tells objects' kinds apart: a structure element's role, an annotation's subtype, a page, an outline item's parent.
+_REFERENCE = re.compile(rb"(?<![\d.])(\d+)\s+\d+\s+R\b")
+_STRINGS = re.compile(rb"\((?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+\)|<[0-9A-Fa-f\s]*+>", re.S)
+_REFERENCE_OR_STRING = re.compile(_STRINGS.pattern + rb"|(?<![\d.])(\d+)\s+0\s+R\b", re.S)
 _PAGE = re.compile(rb"<<\s*/Type\s*/Page\b")  # a page object as Typst writes it (its /Type first)
 _ROLE = re.compile(rb"/S\s*/\w+")
 _KIND = re.compile(rb"/Subtype\s*/\w+|/Type\s*/\w+|/Parent\b")
@@ -32,10 +35,13 @@ PER_STREAM = 1000  # objects per object stream: readers load a whole stream to r
 LEVEL = 9  # zlib's best compression: deterministic, and a fraction of a second for a pack
 
 
-def pack_objects(pdf: bytes, content: Callable[[bytes], bytes] | None = None) -> bytes:
+def pack_objects(pdf: bytes, content: Callable[[bytes], bytes] | None = None,
+                 structure: Callable[[dict[int, bytes]], set[int]] | None = None) -> bytes:
     """Return `pdf` with its non-stream objects in object streams; a PDF already using them, or not simple, is returned as is.
 
-    `content`, if given, rewrites the decoded content of each page (pdf_content.compact_content for Typst's pages).
+    `content`, if given, rewrites the decoded content of each page (pdf_content.compact_content for Typst's pages);
+    `structure` may rewrite and drop non-stream objects (pdf_structure.unwrap_divs), returning the numbers it dropped:
+    its changes are kept only if nothing left refers to a dropped object.
     """
     try:
         offsets, trailer, xref_at = _read_classic(pdf)
@@ -58,15 +64,18 @@ def pack_objects(pdf: bytes, content: Callable[[bytes], bytes] | None = None) ->
             streams.append((number, chunk))
         else:
             packed.append((number, _SUSPECTS.sub(rb"\1", body)))
+    if structure is not None:
+        packed = _restructured(packed, [chunk[:chunk.find(b"stream")] for _, chunk in streams], structure)
     pages = {int(n) for _, body in packed if _PAGE.match(body) for n in _page_contents(body)} if content else set()
     streams = [(number, _recompressed(chunk, content if number in pages else None)) for number, chunk in streams]
-    size = max(offsets) + 1
+    packed.sort(key=_kind)  # like objects side by side: deflate finds their repeats within its 32 KB window
+    streams, packed, trailer = _renumbered(streams, packed, trailer)
+    size = max(number for number, _ in [*streams, *packed]) + 1
     out = bytearray(header)
     xref: dict[int, tuple[int, int, int]] = {0: (0, 0, 65535)}
     for number, chunk in streams:
         xref[number] = (1, len(out), 0)
         out += chunk + b"\n"
-    packed.sort(key=_kind)  # like objects side by side: deflate finds their repeats within its 32 KB window
     for first in range(0, len(packed), PER_STREAM):
         group, number = packed[first:first + PER_STREAM], size
         size += 1
@@ -114,6 +123,53 @@ def _kind(item: tuple[int, bytes]) -> tuple[bytes, int]:
     number, body = item
     kind = _ROLE.search(body[:200]) or _KIND.search(body[:200])
     return (kind[0] if kind else body[:1]), number
+
+
+def _renumbered(streams: list[tuple[int, bytes]], packed: list[tuple[int, bytes]],
+                trailer: bytes) -> tuple[list[tuple[int, bytes]], list[tuple[int, bytes]], bytes]:
+    """Number the objects 1, 2, 3 ... in the order they are written (streams, then the packed ones in packing order).
+
+    The cross-reference stream then runs through each object stream in order (its rows differ by one, which the
+    predictor and deflate make almost nothing of) and has no gaps. Every reference is rewritten (never text in a
+    string); if one names an object that does not exist, nothing is renumbered.
+    """
+    order = [number for number, _ in streams] + [number for number, _ in packed]
+    new = {old: n for n, old in enumerate(order, 1)}
+    missing = False
+
+    def refer(match: re.Match[bytes]) -> bytes:
+        nonlocal missing
+        if match[1] is None:
+            return match[0]
+        if int(match[1]) not in new:
+            missing = True
+            return match[0]
+        return b"%d 0 R" % new[int(match[1])]
+
+    renumbered_streams = []
+    for number, chunk in streams:
+        opening = _OBJECT.match(chunk)
+        data_at = chunk.index(b"stream", opening.end() if opening else 0)
+        head = b"%d 0 obj\n" % new[number] + _REFERENCE_OR_STRING.sub(refer, chunk[opening.end() if opening else 0:data_at])
+        renumbered_streams.append((new[number], head + chunk[data_at:]))
+    renumbered = [(new[number], _REFERENCE_OR_STRING.sub(refer, body)) for number, body in packed]
+    trailer = _REFERENCE_OR_STRING.sub(refer, trailer)
+    if missing:
+        return streams, packed, trailer
+    return renumbered_streams, renumbered, trailer
+
+
+def _restructured(packed: list[tuple[int, bytes]], stream_heads: list[bytes],
+                  structure: Callable[[dict[int, bytes]], set[int]]) -> list[tuple[int, bytes]]:
+    """Return the non-stream objects as `structure` rewrites them, or as they were if a kept object refers to a dropped one."""
+    objects = dict(packed)
+    dropped = structure(objects)
+    if not dropped:
+        return packed
+    referred = {int(n) for body in [*objects.values(), *stream_heads] for n in _REFERENCE.findall(_STRINGS.sub(b"()", body))}
+    if referred & dropped:
+        return packed
+    return sorted(objects.items())
 
 
 def _page_contents(page: bytes) -> list[bytes]:

@@ -30,6 +30,7 @@ from .formatting import isolate_ltr, localise_digits
 from .options import RenderOptions, creation_time
 from .pdf_content import compact_content
 from .pdf_objects import pack_objects
+from .pdf_structure import unwrap_divs
 from .templates import template_error
 from .view import Section
 
@@ -218,4 +219,4 @@ def _render(kind: str, view: CollectionView, options: RenderOptions, advance: Ca
     source = collection_source(kind, view, options, logo=next(iter(files), None), on_note=advance)
     if advance is not None:  # Typst lays the document out in one call that reports nothing: the bar pulses
         advance(pulse=True, description=f"Laying out the {kind} (Typst)")
-    return pack_objects(compile_typst(source, options, files=files), content=compact_content)
+    return pack_objects(compile_typst(source, options, files=files), content=compact_content, structure=unwrap_divs)
