@@ -26,6 +26,7 @@ _SUSPECTS = re.compile(rb"(/MarkInfo\s*<<[^<>]*?)\s*/Suspects\s+false")
 _REFERENCE = re.compile(rb"(?<![\d.])(\d+)\s+\d+\s+R\b")
 _STRINGS = re.compile(rb"\((?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+\)|<[0-9A-Fa-f\s]*+>", re.S)
 _REFERENCE_OR_STRING = re.compile(_STRINGS.pattern + rb"|(?<![\d.])(\d+)\s+0\s+R\b", re.S)
+_FONT_FILE = re.compile(rb"/FontFile2\s*(\d+)\s+0\s+R")
 _PAGE = re.compile(rb"<<\s*/Type\s*/Page\b")  # a page object as Typst writes it (its /Type first)
 _ROLE = re.compile(rb"/S\s*/\w+")
 _KIND = re.compile(rb"/Subtype\s*/\w+|/Type\s*/\w+|/Parent\b")
@@ -36,10 +37,12 @@ LEVEL = 9  # zlib's best compression: deterministic, and a fraction of a second 
 
 
 def pack_objects(pdf: bytes, content: Callable[[bytes], bytes] | None = None,
-                 structure: Callable[[dict[int, bytes]], set[int]] | None = None) -> bytes:
+                 structure: Callable[[dict[int, bytes]], set[int]] | None = None,
+                 fonts: Callable[[bytes], bytes] | None = None) -> bytes:
     """Return `pdf` with its non-stream objects in object streams; a PDF already using them, or not simple, is returned as is.
 
     `content`, if given, rewrites the decoded content of each page (pdf_content.compact_content for Typst's pages);
+    `fonts` each embedded TrueType program (`/FontFile2`, fonts.unhinted);
     `structure` may rewrite and drop non-stream objects (pdf_structure.unwrap_divs), returning the numbers it dropped:
     its changes are kept only if nothing left refers to a dropped object.
     """
@@ -67,7 +70,9 @@ def pack_objects(pdf: bytes, content: Callable[[bytes], bytes] | None = None,
     if structure is not None:
         packed = _restructured(packed, [chunk[:chunk.find(b"stream")] for _, chunk in streams], structure)
     pages = {int(n) for _, body in packed if _PAGE.match(body) for n in _page_contents(body)} if content else set()
-    streams = [(number, _recompressed(chunk, content if number in pages else None)) for number, chunk in streams]
+    programs = {int(n) for _, body in packed for n in _FONT_FILE.findall(body)} if fonts else set()
+    streams = [(number, _recompressed(chunk, content if number in pages else fonts if number in programs else None))
+               for number, chunk in streams]
     packed.sort(key=_kind)  # like objects side by side: deflate finds their repeats within its 32 KB window
     streams, packed, trailer = _renumbered(streams, packed, trailer)
     size = max(number for number, _ in [*streams, *packed]) + 1
@@ -188,6 +193,8 @@ def _recompressed(chunk: bytes, rewrite: Callable[[bytes], bytes] | None = None)
     without `rewrite`, the stream is kept as it was unless level 9 is smaller.
     """
     head = _FLATE_STREAM.match(chunk)
+    if head is not None and b"/Length1" in head[0]:  # the length of a font program before deflating: kept as it is
+        rewrite = None
     if head is None or b"/DecodeParms" in head[0] or not re.search(rb"/Filter\s*/FlateDecode\b(?!\s*/[A-Z]\w*Decode)", head[0]):
         return chunk
     start, length = head.end(), int(head[3])

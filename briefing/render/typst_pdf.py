@@ -25,7 +25,7 @@ from .. import __version__
 from ..base.errors import ConfigError, RenderError
 from ..summary.model import Text
 from .collection import CollectionView, outline_label
-from .fonts import FontSet, font_bytes
+from .fonts import FontSet, font_bytes, unhinted
 from .formatting import isolate_ltr, localise_digits
 from .options import RenderOptions, creation_time
 from .pdf_content import compact_content
@@ -219,4 +219,4 @@ def _render(kind: str, view: CollectionView, options: RenderOptions, advance: Ca
     source = collection_source(kind, view, options, logo=next(iter(files), None), on_note=advance)
     if advance is not None:  # Typst lays the document out in one call that reports nothing: the bar pulses
         advance(pulse=True, description=f"Laying out the {kind} (Typst)")
-    return pack_objects(compile_typst(source, options, files=files), content=compact_content, structure=unwrap_divs)
+    return pack_objects(compile_typst(source, options, files=files), content=compact_content, structure=unwrap_divs, fonts=unhinted)
