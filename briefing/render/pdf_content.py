@@ -34,8 +34,7 @@ _ITEM = (rb"(/ReversedChars\s*BMC|EMC|/Span\s*" + _DICT + rb"\s*BDC)|(" + _NUM +
          + rb")\s+Tf|1 0 0 -1 (" + _NUM + rb") (" + _NUM + rb") Tm|(\[(?:" + _STR + rb"|" + _HEX + rb"|" + _NUM
          + rb"|\s)*\]\s*TJ|(?:" + _STR + rb"|" + _HEX + rb")\s*Tj)")
 _COLOUR = rb"(?:/[\w.+-]+\s*(?:cs|CS)|(?:" + _NUM + rb"\s+)+(?:scn|SCN|sc|SC|g|G|rg|RG|k|K))"
-_RUN = re.compile(rb"q\s+1 0 0 -1 (" + _NUM + rb") (" + _NUM + rb") cm\s*((?:" + _COLOUR + rb"\s*)*)BT((?:\s*(?:" + _ITEM
-                  + rb"))*)\s*ET\s+Q", re.S)
+_RUN = re.compile(rb"q\s+1 0 0 -1 (" + _NUM + rb") (" + _NUM + rb") cm\s*((?:" + _COLOUR + rb"\s*)*)BT(.*?)ET\s+Q", re.S)
 _ITEMS = re.compile(rb"\s*(?:" + _ITEM + rb")", re.S)
 _STRING = re.compile(_STR, re.S)
 _DECIMAL = re.compile(rb"(?<![\w./])([+-]?\d*\.\d{4,})(?![\w.])")
@@ -74,8 +73,12 @@ def _rewrite_run(run: re.Match[bytes], only_mode_zero: bool, hexed: dict[bytes, 
     x0, y0 = float(run[1]), float(run[2])
     colour = _DECIMAL.sub(lambda m: _decimals(m[1], 3), run[3].strip())
     out = [b"q", colour, b"BT"] if colour else [b"q", b"BT"]
-    font, at_x, at_y, placed = None, 0, 0, False
-    for other, mode, face, tx, ty, glyphs in _ITEMS.findall(run[4]):
+    font, at_x, at_y, placed, end, body = None, 0, 0, False, 0, run[4]
+    for item in _ITEMS.finditer(body):
+        if item.start() != end:  # something that is not one of a run's items: keep the run as it is
+            return run[0]
+        end = item.end()
+        other, mode, face, tx, ty, glyphs = item.groups()
         if tx:
             x, y = round((x0 + float(tx)) * 100), round((y0 - float(ty)) * 100)
             out.append(_hundredths(x - at_x) + b" " + _hundredths(y - at_y) + b" Td")
@@ -96,6 +99,8 @@ def _rewrite_run(run: re.Match[bytes], only_mode_zero: bool, hexed: dict[bytes, 
                 out.append(mode + b" Tr")
         else:
             out.append(other)
+    if body[end:].strip():
+        return run[0]
     out += [b"ET", b"Q"]
     return b"\n".join(out)
 

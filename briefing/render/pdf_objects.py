@@ -2,13 +2,18 @@
 
 A tagged pack is mostly small dictionaries: one per structure element, link and outline
 entry. Typst writes each as a plain object with a classic cross-reference table; packed
-and compressed they take about a tenth of the space. Objects keep their numbers and their
-text byte for byte, but for one default: `/Suspects false` in the catalog's `/MarkInfo` (false is
-what an absent key means, and poppler prints "Suspects object is wrong type" for it on every
-run of pdftotext or pdffonts). Streams stay where they are, their data deflated again at zlib's
-best level when that is smaller (the same bytes once decoded), so fonts, pages and metadata are unchanged.
-The cross-reference stream's fields are as wide as they need be and its rows PNG-Up predicted (about
-1 KB for 10,000 objects, against 20 KB). The result is deterministic, and allowed by PDF/A-2, PDF/A-3 and PDF/UA-1.
+and compressed they take about a tenth of the space. Objects of one kind are packed side by
+side (structure elements by role, annotations, parent-tree arrays: deflate finds their
+repeats) and all objects are numbered anew in the order they are written, every reference
+rewritten; their text is otherwise kept byte for byte, but for one default: `/Suspects false`
+in the catalog's `/MarkInfo` (false is what an absent key means, and poppler prints "Suspects
+object is wrong type" for it on every run of pdftotext or pdffonts). Streams keep their data,
+deflated again at zlib's best level when that is smaller (the same bytes once decoded). The
+cross-reference stream's fields are as wide as they need be and its rows PNG-Up predicted (about
+1 KB for 10,000 objects, against 20 KB). Callers may also rewrite page content, embedded
+TrueType programs and the structure tree on the way (`pack_objects`' hooks; typst_pdf uses
+pdf_content, fonts.unhinted and pdf_structure). The result is deterministic, and allowed by
+PDF/A-2, PDF/A-3 and PDF/UA-1.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ _STRING = rb"\((?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+\)|<[0-9A-Fa-f\s]*+>"
 _DIV = re.compile(rb"<</Type/StructElem/S/Div/P (\d+) 0 R(/Lang(?:\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f]*>))?/K(?:\[(\d+) 0 R\]|(\d+) 0 R)>>")
 _ELEMENT = re.compile(rb"<</Type/StructElem/S/\w+/P (\d+) 0 R")
 _STRINGS = re.compile(_STRING, re.S)
-_REFERENCE = re.compile(rb"<<[^<>]*>>|(?<!\d)(\d+) 0 R")  # a kid's reference, or a marked-content or object reference as a whole
 _KIDS = re.compile(rb"/K\s*(\[(?:<<[^<>]*>>|[^\[\]<>])*\]|\d+ 0 R)")
 
 
@@ -39,13 +38,14 @@ def unwrap_divs(objects: dict[int, bytes]) -> set[int]:
         kids = _KIDS.search(_blank_strings(parent_body))
         if kids is None:
             continue
-        if sum(1 for m in _REFERENCE.finditer(kids[1]) if m[1] and int(m[1]) == number) != 1:
+        # The Div's number names the Div alone: within marked-content and object references it cannot stand for a page or an annotation.
+        reference = re.compile(rb"(?<!\d)%d 0 R" % number)
+        if len(reference.findall(kids[1])) != 1:
             continue
         own_lang = b"/Lang" in _blank_strings(kid_body)
         objects[kid] = (kid_body[:head.start(1)] + b"%d" % parent + kid_body[head.end(1):head.end()]
                         + (b"" if own_lang else lang) + kid_body[head.end():])
-        array = _REFERENCE.sub(lambda m, old=number, new=kid: b"%d 0 R" % new if m[1] and int(m[1]) == old else m[0],
-                               parent_body[kids.start(1):kids.end(1)])
+        array = reference.sub(b"%d 0 R" % kid, parent_body[kids.start(1):kids.end(1)])
         objects[parent] = parent_body[:kids.start(1)] + array + parent_body[kids.end(1):]
         del objects[number]
         removed.add(number)

@@ -6,7 +6,9 @@ the template prints becomes a Typst string literal (`typst_string`), so nothing 
 summary is read as Typst markup or code. Typst tags the PDF, subsets each face once,
 makes the outline from the template's bookmarked headings and resolves page references
 in its own layout passes. Its many small objects (one per structure element) are then packed
-into compressed object streams (pdf_objects.py).
+into compressed object streams (pdf_objects.py), its page content written compactly
+(pdf_content.py), the hinting taken out of its font subsets (fonts.unhinted) and the Divs
+that wrap a single element taken out of its structure tree (pdf_structure.py).
 """
 
 from __future__ import annotations
