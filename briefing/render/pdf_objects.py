@@ -120,8 +120,9 @@ def _xref_stream(number: int, entries: list[tuple[int, int, int]], trailer: byte
         predicted += bytes((a - b) & 0xFF for a, b in zip(row, above))
         above = row
     stream = zlib.compress(bytes(predicted), LEVEL)
-    return (b"%d 0 obj\n<</Type/XRef/Size %d/W[%d %d %d]%s/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns %d>>/Length %d>>\n"
-            b"stream\n" % (number, len(entries), *widths, trailer, sum(widths), len(stream)) + stream + b"\nendstream\nendobj\n")
+    fields = b"%d %d %d" % (widths[0], widths[1], widths[2])
+    return (b"%d 0 obj\n<</Type/XRef/Size %d/W[%s]%s/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns %d>>/Length %d>>\n"
+            b"stream\n" % (number, len(entries), fields, trailer, sum(widths), len(stream)) + stream + b"\nendstream\nendobj\n")
 
 
 def _kind(item: tuple[int, bytes]) -> tuple[bytes, int]:
