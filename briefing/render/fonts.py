@@ -99,3 +99,27 @@ def subset_font(path: Path, text: Iterable[str] | str) -> bytes:
     if result is None:
         raise ConfigError("font could not be subset", file=path)
     return result.blob.data
+
+
+def unhinted(program: bytes) -> bytes:
+    """Return an embedded TrueType font program without its hinting (fpgm, prep, cvt and each glyph's instructions).
+
+    Glyph ids, outlines, advances, names and glyph names stay as they were; hints only steer how screens round
+    outlines to pixels at small sizes, which PDF viewers (pdf.js, PDFium, poppler) do without. Typst keeps them in
+    its subsets: a third of each face's bytes in a pack. Anything that does not come back whole (not TrueType, a
+    glyph count that changes) is returned as it was.
+    """
+    import uharfbuzz as hb
+
+    if program[:4] not in (b"\x00\x01\x00\x00", b"true"):
+        return program
+    face = hb.Face(hb.Blob(program))
+    subset_input = hb.SubsetInput()
+    subset_input.glyph_set.update(range(face.glyph_count))
+    subset_input.flags = (hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
+                          | hb.SubsetFlags.GLYPH_NAMES | hb.SubsetFlags.NAME_LEGACY)
+    subset_input.sets(hb.SubsetInputSets.NAME_ID).invert()  # every name record
+    result = hb.subset(face, subset_input)
+    if result is None or hb.Face(result.blob).glyph_count != face.glyph_count:
+        return program
+    return result.blob.data

@@ -6,7 +6,9 @@ the template prints becomes a Typst string literal (`typst_string`), so nothing 
 summary is read as Typst markup or code. Typst tags the PDF, subsets each face once,
 makes the outline from the template's bookmarked headings and resolves page references
 in its own layout passes. Its many small objects (one per structure element) are then packed
-into compressed object streams (pdf_objects.py).
+into compressed object streams (pdf_objects.py), its page content written compactly
+(pdf_content.py), the hinting taken out of its font subsets (fonts.unhinted) and the Divs
+that wrap a single element taken out of its structure tree (pdf_structure.py).
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ from .. import __version__
 from ..base.errors import ConfigError, RenderError
 from ..summary.model import Text
 from .collection import CollectionView, outline_label
-from .fonts import FontSet, font_bytes
+from .fonts import FontSet, font_bytes, unhinted
 from .formatting import isolate_ltr, localise_digits
 from .options import RenderOptions, creation_time
+from .pdf_content import compact_content
 from .pdf_objects import pack_objects
+from .pdf_structure import unwrap_divs
 from .templates import template_error
 from .view import Section
 
@@ -217,4 +221,4 @@ def _render(kind: str, view: CollectionView, options: RenderOptions, advance: Ca
     source = collection_source(kind, view, options, logo=next(iter(files), None), on_note=advance)
     if advance is not None:  # Typst lays the document out in one call that reports nothing: the bar pulses
         advance(pulse=True, description=f"Laying out the {kind} (Typst)")
-    return pack_objects(compile_typst(source, options, files=files))
+    return pack_objects(compile_typst(source, options, files=files), content=compact_content, structure=unwrap_divs, fonts=unhinted)
