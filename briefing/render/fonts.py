@@ -104,7 +104,8 @@ def subset_font(path: Path, text: Iterable[str] | str) -> bytes:
 def unhinted(program: bytes) -> bytes:
     """Return an embedded TrueType font program without its hinting (fpgm, prep, cvt and each glyph's instructions).
 
-    Glyph ids, outlines, advances, names and glyph names stay as they were; hints only steer how screens round
+    Glyph ids, outlines, advances and names stay as they were, glyph names go (the PDF maps glyphs to text with its
+    ToUnicode map and addresses them by id); hints only steer how screens round
     outlines to pixels at small sizes, which PDF viewers (pdf.js, PDFium, poppler) do without. Typst keeps them in
     its subsets: a third of each face's bytes in a pack. Anything that does not come back whole (not TrueType, a
     glyph count that changes) is returned as it was.
@@ -117,7 +118,7 @@ def unhinted(program: bytes) -> bytes:
     subset_input = hb.SubsetInput()
     subset_input.glyph_set.update(range(face.glyph_count))
     subset_input.flags = (hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
-                          | hb.SubsetFlags.GLYPH_NAMES | hb.SubsetFlags.NAME_LEGACY)
+                          | hb.SubsetFlags.NAME_LEGACY)
     subset_input.sets(hb.SubsetInputSets.NAME_ID).invert()  # every name record
     result = hb.subset(face, subset_input)
     if result is None or hb.Face(result.blob).glyph_count != face.glyph_count:

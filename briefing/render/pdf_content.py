@@ -12,8 +12,9 @@ writes such a run as
 
 folding the flip of `cm` into the text position (the two flips cancel), giving each word its offset from the
 one before (`Td`), dropping what repeats (`0 Tr` when the page sets no other mode, the same `Tf` again) and
-writing glyph strings in hex. Positions are rounded to 1/100 pt and other decimals to three places (at most
-0.005 pt, 1.8 micrometres; a colour by less than a tenth of one of 255 steps). Marked content (tags,
+writing glyph strings in hex. Where a run or a word starts is rounded to 1/10 pt (at most 0.05 pt, 18 micrometres:
+under half a dot of a 600 dpi printer; a word's glyphs stay placed by the font's advances within it) and other
+decimals to three places (a colour by less than a tenth of one of 255 steps). Marked content (tags,
 `ReversedChars`, `ActualText`), colours, faces and paths are kept; each run keeps its own `q`/`Q`. A run
 with anything else in it is left as written, and so are lines with strings, arrays or dictionaries outside runs.
 The result is deterministic (the same content gives the same bytes).
@@ -80,7 +81,7 @@ def _rewrite_run(run: re.Match[bytes], only_mode_zero: bool, hexed: dict[bytes, 
         end = item.end()
         other, mode, face, tx, ty, glyphs = item.groups()
         if tx:
-            x, y = round((x0 + float(tx)) * 100), round((y0 - float(ty)) * 100)
+            x, y = round((x0 + float(tx)) * 10) * 10, round((y0 - float(ty)) * 10) * 10  # tenths, in hundredths
             out.append(_hundredths(x - at_x) + b" " + _hundredths(y - at_y) + b" Td")
             at_x, at_y, placed = x, y, True
         elif glyphs:

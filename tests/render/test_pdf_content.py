@@ -36,8 +36,8 @@ def test_a_run_of_text_loses_its_flips_and_repeats_but_not_its_tags():
            b"BT/ReversedChars BMC 0 Tr/f3 12.5 Tf 1 0 0 -1 0 0 Tm[(\\000\\b)221(\\000\\003\\0000)]TJ\n"
            b"EMC/ReversedChars BMC 0 Tr/f3 12.5 Tf 1 0 0 -1 25.425001 0 Tm[(\\000\\)\\000\\()]TJ\nEMC\nET\nQ\nEMC")
     assert compact_content(run) == (
-        b"/Span<</MCID 3/Lang(ar)>>BDC\nq\n/c0 cs 0.333 0.333 0.333 scn\nBT\n/ReversedChars BMC\n/f3 12.5 Tf\n481.02 772.2 Td\n"
-        b"[<0008>221<00030030>]TJ\nEMC\n/ReversedChars BMC\n25.43 0 Td\n[<00290028>]TJ\nEMC\nET\nQ\nEMC")
+        b"/Span<</MCID 3/Lang(ar)>>BDC\nq\n/c0 cs 0.333 0.333 0.333 scn\nBT\n/ReversedChars BMC\n/f3 12.5 Tf\n481 772.2 Td\n"
+        b"[<0008>221<00030030>]TJ\nEMC\n/ReversedChars BMC\n25.4 0 Td\n[<00290028>]TJ\nEMC\nET\nQ\nEMC")
 
 
 def test_what_is_not_a_run_of_text_keeps_its_operators():
@@ -65,7 +65,7 @@ def test_compacted_pages_show_the_same_words_in_the_same_places(typst_pdf, tmp_p
     for a, b in zip(old, new):
         assert [w.text for w in a.words] == [w.text for w in b.words]
         for u, v in zip(a.words, b.words):
-            assert max(abs(u.x0 - v.x0), abs(u.x1 - v.x1), abs(u.y0 - v.y0), abs(u.y1 - v.y1)) < 0.02, (u, v)
+            assert max(abs(u.x0 - v.x0), abs(u.x1 - v.x1), abs(u.y0 - v.y0), abs(u.y1 - v.y1)) < 0.06, (u, v)  # 0.05 pt of rounding
     info = subprocess.run([require("pdfinfo"), str(after)], capture_output=True, text=True, check=True)
     assert re.search(r"^Tagged:\s+yes$", info.stdout, re.MULTILINE) and info.stderr == ""
     assert pack_objects(typst_pdf, content=compact_content) == after.read_bytes()  # deterministic
