@@ -18,6 +18,7 @@ _STRING = rb"\((?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+\)|<[0-9A-Fa-f\s]*+>"
 _DIV = re.compile(rb"<</Type/StructElem/S/Div/P (\d+) 0 R(/Lang(?:\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f]*>))?/K(?:\[(\d+) 0 R\]|(\d+) 0 R)>>")
 _ELEMENT = re.compile(rb"<</Type/StructElem/S/\w+/P (\d+) 0 R")
 _STRINGS = re.compile(_STRING, re.S)
+_REFERENCE = re.compile(rb"(?<!\d)(\d+) 0 R")  # one pattern for every number: compiling one per Div cost most of the time
 _KIDS = re.compile(rb"/K\s*(\[(?:<<[^<>]*>>|[^\[\]<>])*\]|\d+ 0 R)")
 
 
@@ -39,14 +40,14 @@ def unwrap_divs(objects: dict[int, bytes]) -> set[int]:
         if kids is None:
             continue
         # The Div's number names the Div alone: within marked-content and object references it cannot stand for a page or an annotation.
-        reference = re.compile(rb"(?<!\d)%d 0 R" % number)
-        if len(reference.findall(kids[1])) != 1:
+        found = [ref for ref in _REFERENCE.finditer(kids[1]) if int(ref[1]) == number]
+        if len(found) != 1:
             continue
         own_lang = b"/Lang" in _blank_strings(kid_body)
         objects[kid] = (kid_body[:head.start(1)] + b"%d" % parent + kid_body[head.end(1):head.end()]
                         + (b"" if own_lang else lang) + kid_body[head.end():])
-        array = reference.sub(b"%d 0 R" % kid, parent_body[kids.start(1):kids.end(1)])
-        objects[parent] = parent_body[:kids.start(1)] + array + parent_body[kids.end(1):]
+        at = kids.start(1) + found[0].start(1), kids.start(1) + found[0].end(1)
+        objects[parent] = parent_body[:at[0]] + b"%d" % kid + parent_body[at[1]:]
         del objects[number]
         removed.add(number)
     return removed
