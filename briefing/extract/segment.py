@@ -25,6 +25,9 @@ _NO_END = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
 _SENTENCE_END = re.compile(
     rf"(?:(?<=[.!?؟])|(?<=[.!?؟][”\"»]))(?:(?<!\b[A-Z]\.)(?<!\b[A-Z]\.[A-Z]\.){_NO_END}\s+(?![a-z,;])|(?<=\.\.)\s*)|\n+"
 )
+# Where _SENTENCE_END can match in a line without "\n": just after a mark that ends a sentence, or after its closing
+# quote. The pattern, opening with look-behinds, gives the engine nothing to skip ahead to; these marks do.
+_END_MARK = re.compile(r"[.!?؟][”\"»]?")
 _DATELINE_HINT = re.compile(r"\d|واس|(?:^|\s)[–-](?:\s|$)|\(.*\)")
 _DATED = re.compile(r"\d{4}|\d{1,2}\s+[A-Za-z\u0600-\u06ff]{3,}|[A-Za-z]{3,}\.?\s+\d{1,2}")
 # A dateline run into the first paragraph: a place and maybe a date, the agency in brackets or between
@@ -92,7 +95,7 @@ def segment(text: str, *, title: str | None = None) -> Segmented:
         dateline = body.pop(0)
     sentences: list[str] = [title] if title else []
     for line in body:
-        for part in _SENTENCE_END.split(line):
+        for part in split_sentences(line):
             for piece in _bounded(part.strip(" .")):
                 if len(piece) > 1:
                     sentences.append(piece)
@@ -100,6 +103,20 @@ def segment(text: str, *, title: str | None = None) -> Segmented:
     if dateline is None and len(sentences) > first + 1 and _is_dateline(sentences[first]) and _DATED.search(sentences[first]):
         dateline = sentences.pop(first)  # "Dushanbe, 12 October 2021 (Khovar). President ..." on one line
     return Segmented(title, dateline, tuple(sentences))
+
+
+def split_sentences(line: str) -> list[str]:
+    """Return `_SENTENCE_END.split(line)`, trying the pattern only where it can match (after an end mark)."""
+    if "\n" in line:
+        return _SENTENCE_END.split(line)
+    out, last = [], 0
+    for mark in _END_MARK.finditer(line):
+        for at in (mark.start() + 1, mark.end()) if mark.end() > mark.start() + 1 else (mark.end(),):
+            if (found := _SENTENCE_END.match(line, at)) is not None:
+                out.append(line[last:found.start()])
+                last = found.end()
+    out.append(line[last:])
+    return out
 
 
 def _bounded(sentence: str) -> list[str]:

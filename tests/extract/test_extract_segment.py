@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from briefing.extract import segment as segment_module
 from briefing.extract._grammar import INLINE_NOISE
-from briefing.extract.segment import clean_text, segment
+from briefing.extract.segment import _SENTENCE_END, clean_text, segment, split_sentences
 
 
 def test_title_dateline_and_sentences() -> None:
@@ -75,3 +75,20 @@ def test_fast_patterns_cut_and_clean_like_the_plain_ones(text: str) -> None:
         assert segment_module._MARKDOWN.sub("", line) == line
     if not ("/" in line or "(" in line or ":" in line or "عدد المشاهدات" in line):
         assert INLINE_NOISE.sub(" ", line) == line
+
+
+
+_SPLIT_PIECES = list("ab AB.!?؟”\"»,;") + ["Dr.", "U.S.", "J. ", "..", "...", "  ", "ال", "Mr. Smith", " x", "\t", "\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SPLIT_PIECES), max_size=14).map("".join))
+def test_sentences_are_split_where_the_pattern_splits_them(line: str) -> None:
+    # split_sentences tries the sentence-end pattern only after an end mark (or its closing quote); on any line it must
+    # cut exactly where the pattern's own split does: initials, titles, "..", quotes, Arabic marks, tabs, line breaks.
+    assert split_sentences(line) == _SENTENCE_END.split(line)
+
+
+def test_a_line_is_cut_after_its_sentences_not_after_a_title() -> None:
+    assert split_sentences("Mr. Lee arrived. Talks began.") == ["Mr. Lee arrived.", "Talks began."]
+    assert split_sentences("«قال». ثم غادر؟ نعم!") == ["«قال».", "ثم غادر؟", "نعم!"]
