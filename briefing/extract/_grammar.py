@@ -176,7 +176,8 @@ _STANCE_VERB_EN = (r"(?<!the )(?<!their )(?<!our )(?<!his )(?<!her )(?<!its )(?<
                    r"|reaffirming|reiterated|reiterates|reiterating|shared|shares|sharing|gave|gives|giving|offered|offers"
                    r"|pledged|pledges|pledging|declared|underscored|underscores)"
                    r"(?!(?<=shared)\s+(?:commitment|determination|resolve|intention|readiness|support|hopes?|concerns?)\b)")
-SPLIT_STANCES_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), stance) for p, stance in (
+# Guarded: each opens with look-behinds, tried at every character, and most sentences hold none of the verbs.
+SPLIT_STANCES_EN: tuple[tuple[Guarded, str], ...] = tuple((Guarded(re.compile(p)), stance) for p, stance in (
     (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:concerns?|regrets?)\b", "concern"),
     (r"\b(?:raised|raises)\s+[^.;:]{0,60}?,\s*including\s+(?:his|her|their)\s+(?:\w+\s+)?concerns?\b", "concern"),
     (_STANCE_VERB_EN + _NOUN_GAP_EN + r"hopes?\b", "hope"),
