@@ -247,9 +247,9 @@ LABEL_BARE_EN = re.compile(r"^(?:\*\s*)*((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'
 # A commitment conveyed to the other side ("informed President Ghani that the United States ... will accelerate ..."):
 # an act a tracker can close, unlike "will continue to support".
 # A visit the speaker expects of someone ("we expect the Prime Minister of Serbia to visit Moscow in December").
-EXPECT_VISIT_EN = re.compile(
+EXPECT_VISIT_EN = Guarded(re.compile(  # guarded: only sentences with "expect" or "anticipate" are scanned
     r"\b(?:we|I|they|he|she|[A-Z][a-z]+)\s+(?:also\s+)?(?:expect|expects|expected|anticipate|anticipates)\s+[^.;]{0,80}?"
-    r"\bto\s+(?:visit|travel\s+to|come\s+to|pay\s+a\s+visit)\b[^.;]*")
+    r"\bto\s+(?:visit|travel\s+to|come\s+to|pay\s+a\s+visit)\b[^.;]*"))
 PROMISE_EN = re.compile(
     r"\b(?:informed|told|assured|pledged|promised)\s+(?!decision\b)[^.;:]{0,80}?\bthat\b[^.;:]{0,120}?\bwill\s+"
     r"(?!continue\b|remain\b|be\b|stay\b|not\b|work\b|always\b|never\b|have\b|help\b)[a-z]+[^.;]*", re.IGNORECASE)
