@@ -8,7 +8,8 @@ caches of single words stay, as they fill within any batch); compared in the sam
 surface in every release with its own regular expression (what a hand-written extractor
 without an index would do).
 
-Usage: python bench/bench_extract.py [RUNS] [CANDIDATES.jsonl]
+Usage: python bench/bench_extract.py [RUNS] [CANDIDATES.jsonl | FOLDER of JSONL files]
+       e.g. python bench/bench_extract.py 5 ../shared/corpus/readouts-en   (the 748 English readouts)
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "saudinews
 
 
 def _releases(path: Path) -> list:
-    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]  # a folder: every JSONL file in it
+    items = [json.loads(line) for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [release_from_bytes(f"{i['title']}\n\n{i['content']}".encode(), name=i["id"], suffix=".txt") for i in items]
 
 
