@@ -25,10 +25,10 @@ from __future__ import annotations
 import codecs
 import re
 
+from .pdf_objects import HEX_STRING as _HEX
+from .pdf_objects import LITERAL_STRING as _STR
+
 _NUM = rb"[+-]?(?:\d+\.?\d*|\.\d+)"
-# A literal string: escapes, and parentheses balanced one level deep (as Typst's writer leaves them unescaped).
-_STR = rb"\((?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+\)"
-_HEX = rb"<[0-9A-Fa-f\s]*+>"
 _DICT = rb"<<(?:[^<>()]++|" + _STR + rb"|" + _HEX + rb")*>>"
 # What a run's text object holds: marked content, mode, face, position, glyphs.
 _ITEM = (rb"(/ReversedChars\s*BMC|EMC|/Span\s*" + _DICT + rb"\s*BDC)|(" + _NUM + rb")\s+Tr|(/[\w.+-]+\s+" + _NUM

@@ -29,8 +29,11 @@ _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _SUSPECTS = re.compile(rb"(/MarkInfo\s*<<[^<>]*?)\s*/Suspects\s+false")
 # What tells objects' kinds apart: a structure element's role, an annotation's subtype, a page, an outline item's parent.
 _REFERENCE = re.compile(rb"(?<![\d.])(\d+)\s+\d+\s+R\b")
-_STRINGS = re.compile(rb"\((?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+\)|<[0-9A-Fa-f\s]*+>", re.S)
-_REFERENCE_OR_STRING = re.compile(_STRINGS.pattern + rb"|(?<![\d.])(\d+)\s+0\s+R\b", re.S)
+# PDF strings, as Typst writes them: literal (escapes, parentheses balanced one level deep) and hexadecimal.
+LITERAL_STRING = rb"\((?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+\)"
+HEX_STRING = rb"<[0-9A-Fa-f\s]*+>"
+STRINGS = re.compile(LITERAL_STRING + rb"|" + HEX_STRING, re.S)
+_REFERENCE_OR_STRING = re.compile(STRINGS.pattern + rb"|(?<![\d.])(\d+)\s+0\s+R\b", re.S)
 _FONT_FILE = re.compile(rb"/FontFile2\s*(\d+)\s+0\s+R")
 _PAGE = re.compile(rb"<<\s*/Type\s*/Page\b")  # a page object as Typst writes it (its /Type first)
 _ROLE = re.compile(rb"/S\s*/\w+")
@@ -177,7 +180,7 @@ def _restructured(packed: list[tuple[int, bytes]], stream_heads: list[bytes],
     dropped = structure(objects)
     if not dropped:
         return packed
-    referred = {int(n) for body in [*objects.values(), *stream_heads] for n in _REFERENCE.findall(_STRINGS.sub(b"()", body))}
+    referred = {int(n) for body in [*objects.values(), *stream_heads] for n in _REFERENCE.findall(STRINGS.sub(b"()", body))}
     if referred & dropped:
         return packed
     return sorted(objects.items())

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-_STRING = rb"\((?:[^()\\]++|\\.|\((?:[^()\\]++|\\.)*+\))*+\)|<[0-9A-Fa-f\s]*+>"
+from .pdf_objects import STRINGS
+
 _DIV = re.compile(rb"<</Type/StructElem/S/Div/P (\d+) 0 R(/Lang(?:\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f]*>))?/K(?:\[(\d+) 0 R\]|(\d+) 0 R)>>")
 _ELEMENT = re.compile(rb"<</Type/StructElem/S/\w+/P (\d+) 0 R")
-_STRINGS = re.compile(_STRING, re.S)
 _REFERENCE = re.compile(rb"(?<!\d)(\d+) 0 R")  # one pattern for every number: compiling one per Div cost most of the time
 _KIDS = re.compile(rb"/K\s*(\[(?:<<[^<>]*>>|[^\[\]<>])*\]|\d+ 0 R)")
 
@@ -55,4 +55,4 @@ def unwrap_divs(objects: dict[int, bytes]) -> set[int]:
 
 def _blank_strings(body: bytes) -> bytes:
     """Return a body with every string's text replaced by spaces (its length kept), so that keys inside titles do not count."""
-    return _STRINGS.sub(lambda m: m[0][:1] + b" " * (len(m[0]) - 2) + m[0][-1:], body)
+    return STRINGS.sub(lambda m: m[0][:1] + b" " * (len(m[0]) - 2) + m[0][-1:], body)
