@@ -123,7 +123,10 @@ def test_a_folder_shows_an_index_with_each_note(tmp_path, start_preview, page):
     page.locator("a", has_text="phone-call-en.yaml").click()
     expect()(page.locator("briefing-preview .name")).to_have_text("phone-call-en.yaml")
     assert page.locator('[lang="ar"][dir="rtl"]').count() > 0
+    shown = page.locator("briefing-preview").get_attribute("data-version")
     shutil.copy(SAMPLES / "visit-long.yaml", tmp_path / "visit-long.yaml")
+    # A new note in the folder reloads the open note first; a click racing that reload would be cut short by it.
+    expect()(page.locator("briefing-preview")).not_to_have_attribute("data-version", shown, timeout=RELOAD_MS)
     page.locator("briefing-preview a.index").click()
     expect()(page.locator("tr.entry")).to_have_count(3, timeout=RELOAD_MS)
 
