@@ -107,12 +107,12 @@ FUTURE_EN = re.compile(r"\b(?:will|is\s+(?:scheduled|expected|due|set)\s+to|are\
 
 # Who asked for a call or meeting: that side is the guest ("at the initiative of the Syrian side").
 # The preposition may open the sentence ("At the initiative of the Uzbek side, ...").
-INITIATIVE_EN = re.compile(
+INITIATIVE_EN = Guarded(re.compile(
     r"\b(?i:at|on)\s+the\s+initiative\s+of\s+the\s+(?P<a>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
     r"|\b(?i:at|on)\s+the\s+(?P<b>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side['’]s\s+(?:initiative|request)"
     r"|\b(?:initiated|requested)\s+by\s+the\s+(?P<c>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
     r"|\b(?i:at)\s+the\s+request\s+of\s+the\s+(?P<d>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+side\b"
-)
+))
 INITIATIVE_AR = _ar(r"(?:بمبادره|مبادره|بطلب|بناء علي طلب)\s+من\s+الجانب\s+(?P<a>\S+)|بمبادره\s+الجانب\s+(?P<b>\S+)")
 
 # Sentences naming who attended: everyone named there is present, side "other".
@@ -121,22 +121,22 @@ ATTEND_AR = _ar(
 )
 # The honorific «حضرة» ("حضرة صاحب السمو"), written with ta marbuta: not «حضره» (attended it), which folds alike.
 HONORIFIC_HADRA = re.compile(r"(?:^|(?<=\s))حضرة(?=\s)")
-ATTEND_EN = re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present|also joined|joined the (?:meeting|call|talks))\b", re.IGNORECASE)
+ATTEND_EN = Guarded(re.compile(r"\b(?:attended|in the presence of|was present|were present|accompanied by|also present|also joined|joined the (?:meeting|call|talks))\b", re.IGNORECASE))
 
 # Words for "both sides" as speaker.
 BOTH_AR = _ar(r"(?:^|\s)(?:ال|و)?(?:جانبان|جانبين|طرفان|طرفين|رئيسا|وزيرا|البلدان|الزعيمان|الزعيمين|نظيره|ونظيره)(?:\s|$)|(?:^|\s)\S+(?:ا|وا)\s+خلال(?:ه|ها)?(?:\s|$)")
-BOTH_EN = re.compile(r"\b(?:both sides|the two sides|the sides|the parties|both leaders|the two leaders|the leaders|the two ministers|both ministers"
+BOTH_EN = Guarded(re.compile(r"\b(?:both sides|the two sides|the sides|the parties|both leaders|the two leaders|the leaders|the two ministers|both ministers"
                      r"|the ministers|the presidents|the two presidents|the two|they|both|the officials|the participants"
-                     r"|(?:his|her|their|the) counterparts?)\b", re.IGNORECASE)
+                     r"|(?:his|her|their|the) counterparts?)\b", re.IGNORECASE))
 # "for his part", "whereas": the other side speaks.
 SWITCH_AR = _ar(r"(?:^|\s)(?:من جانبه|من جهته|بدوره|فيما|في حين|وفي المقابل)(?:\s|$|[،,])")
-SWITCH_EN = re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.IGNORECASE)
+SWITCH_EN = Guarded(re.compile(r"\b(?:for his part|for her part|in turn|in reply|while)\b", re.IGNORECASE))
 # Passive reports of discussion: both sides.
 PASSIVE_AR = _ar(r"(?:^|\s)(?:و?جري|و?تم|و?تناول|تطرق|و?تطرق|و?دار)(?:\s|$)")
-PASSIVE_EN = re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused)|it was|it has been|there was)\b", re.IGNORECASE)
+PASSIVE_EN = Guarded(re.compile(r"\b(?:were discussed|was discussed|were reviewed|discussions? (?:covered|focused)|it was|it has been|there was)\b", re.IGNORECASE))
 # Background sentences.
 CONTEXT_AR = _ar(r"(?:تجدر الاشاره|يذكر ان|الجدير بالذكر|يشار الي|وكان\s+\S+(?:\s+\S+){0,8}\s+قد)")
-CONTEXT_EN = re.compile(r"\b(?:it is worth noting|it should be noted|notably,|previously|earlier this year)\b", re.IGNORECASE)
+CONTEXT_EN = Guarded(re.compile(r"\b(?:it is worth noting|it should be noted|notably,|previously|earlier this year)\b", re.IGNORECASE))
 # Lines of page chrome, captions and agency trailers.
 NOISE_LINE = re.compile(
     r"^\s*(?:next\s+previous|previous\s+next|مواضيع ذات صلة|اقرأ أيضا|اقرأ ايضا|شاهد أيضا|عدد المشاهدات|عدد القراءات"
@@ -226,11 +226,11 @@ VENUE_AR = re.compile(
 
 # A transcript's speaker label ("President of Russia Vladimir Putin:", "Narendra Modi (retranslated):"):
 # before the name, a heading of capitalised words at most; after it, title words, then the colon.
-LABEL_TAIL_EN = re.compile(r"[\s\w’'.-]{0,80}?\s*(?:\((?:retranslated|via interpreter|translated)\))?\s*:\s", re.IGNORECASE)
+LABEL_TAIL_EN = Guarded(re.compile(r"[\s\w’'.-]{0,80}?\s*(?:\((?:retranslated|via interpreter|translated)\))?\s*:\s", re.IGNORECASE))
 LABEL_HEAD_WORDS_EN = frozenset({"of", "the", "and", "talks", "meeting", "negotiations", "with", "*"})
 LABEL_TAIL_WORDS_EN = frozenset({"of", "the", "and", "retranslated", "via", "interpreter", "translated"})
 # Positions said in the first person in a transcript's remarks (a readout's third-person verbs are in the term base).
-FIRST_PERSON_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGNORECASE), stance) for p, stance in (
+FIRST_PERSON_EN: tuple[tuple[Guarded, str], ...] = tuple((Guarded(re.compile(p, re.IGNORECASE)), stance) for p, stance in (
     (r"\bthank you(?: very much)? for\b|\b(?:I|we) (?:would like to |want to )?thank\b|\b(?:I am|I'm|we are|we're) (?:very |most |deeply |sincerely )?grateful\b", "thanks"),
     (r"\b(?:I|we) (?:would like to |want to )?(?:congratulate|extend congratulations)\b", "congratulation"),
     (r"\b(?:I|we) (?:very much |sincerely |do )?hope\b", "hope"),
@@ -243,13 +243,13 @@ FIRST_PERSON_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, 
     (r"\b(?:I|we) (?:fully |strongly |firmly )?(?:support|favour|favor)\b", "support"),
 ))
 # A label of a bare name the tagger does not know as a person ("Viktor Orban: I am running again").
-LABEL_BARE_EN = re.compile(r"^(?:\*\s*)*((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s*(?:\((?:retranslated|via interpreter|translated)\))?\s*:\s")
+LABEL_BARE_EN = Guarded(re.compile(r"^(?:\*\s*)*((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s*(?:\((?:retranslated|via interpreter|translated)\))?\s*:\s"))
 # A commitment conveyed to the other side ("informed President Ghani that the United States ... will accelerate ..."):
 # an act a tracker can close, unlike "will continue to support".
 # A visit the speaker expects of someone ("we expect the Prime Minister of Serbia to visit Moscow in December").
 EXPECT_VISIT_EN = Guarded(re.compile(  # guarded: only sentences with "expect" or "anticipate" are scanned
     r"\b(?:we|I|they|he|she|[A-Z][a-z]+)\s+(?:also\s+)?(?:expect|expects|expected|anticipate|anticipates)\s+[^.;]{0,80}?"
     r"\bto\s+(?:visit|travel\s+to|come\s+to|pay\s+a\s+visit)\b[^.;]*"))
-PROMISE_EN = re.compile(
+PROMISE_EN = Guarded(re.compile(
     r"\b(?:informed|told|assured|pledged|promised)\s+(?!decision\b)[^.;:]{0,80}?\bthat\b[^.;:]{0,120}?\bwill\s+"
-    r"(?!continue\b|remain\b|be\b|stay\b|not\b|work\b|always\b|never\b|have\b|help\b)[a-z]+[^.;]*", re.IGNORECASE)
+    r"(?!continue\b|remain\b|be\b|stay\b|not\b|work\b|always\b|never\b|have\b|help\b)[a-z]+[^.;]*", re.IGNORECASE))

@@ -17,37 +17,59 @@ except ImportError:  # pragma: no cover - a Python that moved it
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
 
-def find_needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+# Characters `re` matches case-insensitively to an ASCII letter of another lower case ("İ" and "ı" to "i", "ſ" to
+# "s"): a text holding one is always searched. The test derives them from `re` itself.
+CASE_EXCEPTIONS = "\u0130\u0131\u017f"
+_HAS_CASE_EXCEPTION = re.compile(f"[{CASE_EXCEPTIONS}]")
+
+
+def find_needles(pattern: re.Pattern[str], *, lower: bool = False) -> tuple[str, ...] | None:
     """Return strings one of which every match of `pattern` contains, or None when none are found.
 
     Only what a match consumes counts (literals in sequence, every branch of an alternation, a repeat
-    taken at least once); look-arounds, classes and case-insensitive parts give nothing.
+    taken at least once); look-arounds, classes and case-insensitive parts give nothing. With `lower`,
+    the needles are lower-cased, to look for in a lower-cased text (`may_match(..., lower=True)`), and a
+    case-insensitive pattern has them too, as long as each of their letters is ASCII or has no case.
     """
-    if _parser is None or pattern.flags & re.IGNORECASE:
+    caseless = bool(pattern.flags & re.IGNORECASE)
+    if _parser is None or (caseless and not lower):
         return None
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - a pattern the parser reads differently: no needles, no shortcut
         return None
     found = _of_sequence(list(tree))
+    if found and lower:
+        found = frozenset(n.lower() for n in found)
+        if not all(c.isascii() or c.lower() == c.upper() == c for n in found for c in n):
+            return None  # "é" may be matched by "É": lower() and the exceptions above cover ASCII and caseless letters only
     if not found:
         return None
     return tuple(sorted(n for n in found if not any(m != n and m in n for m in found)))
 
 
-def may_match(text: str, needles: tuple[str, ...] | None) -> bool:
-    """Tell whether a pattern with these needles can match in `text` (True when it has none)."""
-    return needles is None or any(map(text.__contains__, needles))
+def may_match(text: str, needles: tuple[str, ...] | None, *, lower: bool = False) -> bool:
+    """Tell whether a pattern with these needles can match in `text` (True when it has none); with `lower`,
+    needles found with `lower=True`, looked for in the text lower-cased."""
+    if needles is None:
+        return True
+    if lower:
+        if not text.isascii() and _HAS_CASE_EXCEPTION.search(text) is not None:
+            return True
+        text = text.lower()
+    return any(map(text.__contains__, needles))
 
 
 class Guarded:
-    """A compiled pattern that answers "no match" at once for a text holding none of its needles."""
+    """A compiled pattern that answers "no match" at once for a text holding none of its needles (a
+    case-insensitive pattern's needles are looked for in the text lower-cased)."""
 
-    __slots__ = ("compiled", "needles")
+    __slots__ = ("compiled", "lower", "needles")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
-        self.needles = find_needles(compiled)
+        self.needles = find_needles(compiled, lower=bool(compiled.flags & re.IGNORECASE))
+        self.lower = bool(compiled.flags & re.IGNORECASE) and any(n.upper() != n for n in self.needles or ())  # ":" has no case
 
     @property
     def pattern(self) -> str:
@@ -56,15 +78,15 @@ class Guarded:
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Return `re.Pattern.search`'s answer."""
-        return self.compiled.search(string, pos, endpos) if may_match(string, self.needles) else None
+        return self.compiled.search(string, pos, endpos) if may_match(string, self.needles, lower=self.lower) else None
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Return `re.Pattern.match`'s answer."""
-        return self.compiled.match(string, pos, endpos) if may_match(string, self.needles) else None
+        return self.compiled.match(string, pos, endpos) if may_match(string, self.needles, lower=self.lower) else None
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """Return `re.Pattern.finditer`'s answer."""
-        return self.compiled.finditer(string, pos, endpos) if may_match(string, self.needles) else iter(())
+        return self.compiled.finditer(string, pos, endpos) if may_match(string, self.needles, lower=self.lower) else iter(())
 
 
 def _of_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:

@@ -12,7 +12,7 @@ from typing import Any
 from ..read.dates import FoundDate, find_dates
 from ..terms.normalise import normalise_ar, normalise_en
 from ._grammar import EVENT_CUES, TOPIC_BEFORE_AR, TOPIC_BEFORE_EN, VENUE_AR, VENUE_EN
-from ._needles import find_needles
+from ._needles import Guarded, find_needles
 from .vocab import Lexicon, country_code
 
 _ALL_CUES = [(re.compile(normalise_ar(p)), kind, role) for p, kind, role in EVENT_CUES]
@@ -147,7 +147,7 @@ def _of_another_event(text: str, found: FoundDate) -> bool:
     return bool(_ATTRIBUTIVE_BEFORE_EN.search(text[:found.start]) and _ATTRIBUTIVE_AFTER_EN.match(text[found.end:]))
 
 
-_TODAY = re.compile(r"(?i)\btoday(?:['’]s)?\b|(?:^|\s)(?:ال)?يوم(?:نا)? هذا|(?:^|\s)اليوم(?=\s|$)")
+_TODAY = Guarded(re.compile(r"(?i)\btoday(?:['’]s)?\b|(?:^|\s)(?:ال)?يوم(?:نا)? هذا|(?:^|\s)اليوم(?=\s|$)"))
 
 
 def _checked_weekday(date: FoundDate, found: list[FoundDate], reference: dt.date | None) -> FoundDate | None:

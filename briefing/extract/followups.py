@@ -19,6 +19,7 @@ from ._grammar import (
     MORE_VISITS_AR,
     PROMISE_EN,
 )
+from ._needles import Guarded
 from .clauses import TRIM, char_span, clause, gap_tokens, joined_words, token_at
 from .event import fold
 from .mentions import Mention, Tagged
@@ -150,10 +151,10 @@ def find_follow_ups(todos: list[ToDo], tagged: Tagged, cues: list[Any], mentions
     return spans
 
 
-_DATED_GATHERING_EN = re.compile(
+_DATED_GATHERING_EN = Guarded(re.compile(
     r"\b(?:a|the)\s+(?:successful\s+|upcoming\s+|forthcoming\s+)?(?P<due>(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)\s+(?P<what>(?:[A-Z0-9][\w’'.-]*\s+){0,6}?"
-    r"(?:Summit|Conference|Ministerial|Meeting|Forum)\b(?:\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?)")
+    r"(?:Summit|Conference|Ministerial|Meeting|Forum)\b(?:\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?)"))
 
 
 def _dated_gatherings(todos: list[ToDo], tagged: Tagged, s: int, reference: Any) -> list[tuple[int, int]]:

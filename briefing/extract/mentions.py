@@ -166,7 +166,8 @@ def find_mentions(tagged: Tagged) -> list[Mention]:
                 _span(tagged, mention)
                 out.append(mention)
             i = max(mention.end, i + 1)
-        elif tagged.lang == "en" and _is_name_token(tagged, i) and (_name_before_title(tagged, i) or _name_after_with(tagged, i)):
+        elif (tagged.lang == "en" and tagged.tags[i] == "X" and _is_name_token(tagged, i)
+              and (_name_before_title(tagged, i) or _name_after_with(tagged, i))):
             mention = _parse(tagged, i, out[-1].end if out else 0)
             _span(tagged, mention)
             out.append(mention)

@@ -61,6 +61,7 @@ def clean_text(text: str) -> list[str]:
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _NEXT_PREVIOUS.sub("", _SPACES.sub(" ", raw).strip())
+        spaced = line  # one space between words: unless markdown or noise is taken out, it stays so
         if _may_be_markdown(line):
             line = _MARKDOWN.sub("", line)
         line = line.strip()
@@ -69,7 +70,7 @@ def clean_text(text: str) -> list[str]:
             continue
         if "/" in line or "(" in line or ":" in line or "عدد المشاهدات" in line:  # what INLINE_NOISE needs
             line = INLINE_NOISE.sub(" ", line)
-        lines.append(_SPACES.sub(" ", line).strip())
+        lines.append(line if line == spaced else _SPACES.sub(" ", line).strip())
     return lines
 
 

@@ -24,6 +24,7 @@ from ._grammar import (
     SWITCH_AR,
     SWITCH_EN,
 )
+from ._needles import Guarded
 from .clauses import (
     TRIM,
     char_span,
@@ -529,8 +530,8 @@ def _subject_after_that(tagged: Tagged, k: int, mentions: list[Mention], roster:
     return None
 
 
-_SPOKE_WITH_ABOUT_EN = re.compile(r"\b(?:spoke|talked)\s+(?:today\s+|yesterday\s+|by\s+phone\s+)?with\s+(?:[A-Z]|his\s|her\s|their\s)"
-                                  r"[^.;:]{0,150}?\s(?P<about>about)\s")
+_SPOKE_WITH_ABOUT_EN = Guarded(re.compile(r"\b(?:spoke|talked)\s+(?:today\s+|yesterday\s+|by\s+phone\s+)?with\s+(?:[A-Z]|his\s|her\s|their\s)"
+                                  r"[^.;:]{0,150}?\s(?P<about>about)\s"))
 _PRONOUN_SUBJECT_EN = re.compile(r"(?:^|[.;,]\s*|\band\s+)(?:He|She|he|she)\s+(?:also\s+|further\s+|then\s+)?$")
 _PURPOSE_EN = re.compile(r"(?:to|and)\s", re.IGNORECASE)
 _RELATIVE_AR = re.compile(r"(?:^|\s)و?(?:الذي|التي)\s*$")

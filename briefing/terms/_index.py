@@ -198,11 +198,15 @@ class TermBase:
             return []
         gaps = _hard_gaps(text, tokens, between)
         out: list[tuple[int, int, Match]] = []
-        after = 0  # the first token not inside the last match
+        after, n = 0, len(tokens)  # after: the first token not inside the last match
         for i in starts:
             if i < after:
                 continue
-            hit = self._best(tokens, gaps, i, wanted, begins[i] or ())
+            firsts = begins[i] or ()
+            if len(firsts) == 1 and not (node := firsts[0][0]).ends and (
+                    i + 1 == n or gaps[i] or tokens[i + 1].norm not in node.children):
+                continue  # "the", "and": one reading, no term of one word, and the next word goes on none of theirs
+            hit = self._best(tokens, gaps, i, wanted, firsts)
             if hit is None:
                 continue
             size, _cost, skip, terms = hit
