@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..terms.normalise import normalise_ar
-from ._needles import Guarded
+from ._needles import Guarded, GuardedSet
 
 
 def _ar(pattern: str, flags: int = 0) -> Guarded:
@@ -157,13 +157,13 @@ AGENCIES = frozenset(normalise_ar(name).casefold() for name in (
 INLINE_NOISE = re.compile(r"//?\s*انتهى\s*//?|\(\s*صورة\s*\)|\d{1,2}:\d{2}\s*ت\s*م\b|عدد المشاهدات\s*:?\s*\d+")
 
 # Stance phrases split by their subject ("تبادل الجانبان ... وجهات النظر", "نقل كارتر ... تحيات").
-SPLIT_STANCES_AR: tuple[tuple[Guarded, str], ...] = (
+SPLIT_STANCES_AR: GuardedSet[str] = GuardedSet((
     (_ar(r"(?:^|\s)و?(?:تبادل|تبادلا|يتبادل|يتبادلان)\s+(?:\S+\s+){1,6}?(?:وجهات النظر|الآراء|الاراء)"), "exchange_views"),
     (_ar(r"(?:^|\s)و?(?:نقل|نقلت|ناقلا|حمل|حمله|حملها|أبلغ)\s+(?:\S+\s+){0,8}?(?:تحيات|تحياته|تحيات وتقدير|تحياتها)"), "other"),
     # "نقل ... تحيات وتهاني": greetings with congratulations are a congratulation (after "other", which it replaces)
     (_ar(r"(?:^|\s)و?(?:نقل|نقلت|ناقلا|حمل|حمله|حملها|أبلغ)\s+(?:\S+\s+){0,8}?(?:تحيات|تحياته|تحياتها)\s+و(?:تهاني|تهانيه|تهنئه)"),
      "congratulation"),
-)
+))
 # English: a stance verb, then determiners, possessives and up to two adjectives (and "with X", whom it was told) before
 # the stance noun the closed phrases of the term base cannot all spell ("voiced the deep concerns", "expressed her hope",
 # "reaffirmed their resolute support", "shared with X his assessment"); "raised ..., including her concerns" too.
@@ -177,7 +177,7 @@ _STANCE_VERB_EN = (r"(?<!the )(?<!their )(?<!our )(?<!his )(?<!her )(?<!its )(?<
                    r"|pledged|pledges|pledging|declared|underscored|underscores)"
                    r"(?!(?<=shared)\s+(?:commitment|determination|resolve|intention|readiness|support|hopes?|concerns?)\b)")
 # Guarded: each opens with look-behinds, tried at every character, and most sentences hold none of the verbs.
-SPLIT_STANCES_EN: tuple[tuple[Guarded, str], ...] = tuple((Guarded(re.compile(p)), stance) for p, stance in (
+SPLIT_STANCES_EN: GuardedSet[str] = GuardedSet((Guarded(re.compile(p)), stance) for p, stance in (
     (_STANCE_VERB_EN + _NOUN_GAP_EN + r"(?:concerns?|regrets?)\b", "concern"),
     (r"\b(?:raised|raises)\s+[^.;:]{0,60}?,\s*including\s+(?:his|her|their)\s+(?:\w+\s+)?concerns?\b", "concern"),
     (_STANCE_VERB_EN + _NOUN_GAP_EN + r"hopes?\b", "hope"),
@@ -230,7 +230,7 @@ LABEL_TAIL_EN = Guarded(re.compile(r"[\s\w’'.-]{0,80}?\s*(?:\((?:retranslated|
 LABEL_HEAD_WORDS_EN = frozenset({"of", "the", "and", "talks", "meeting", "negotiations", "with", "*"})
 LABEL_TAIL_WORDS_EN = frozenset({"of", "the", "and", "retranslated", "via", "interpreter", "translated"})
 # Positions said in the first person in a transcript's remarks (a readout's third-person verbs are in the term base).
-FIRST_PERSON_EN: tuple[tuple[Guarded, str], ...] = tuple((Guarded(re.compile(p, re.IGNORECASE)), stance) for p, stance in (
+FIRST_PERSON_EN: GuardedSet[str] = GuardedSet((Guarded(re.compile(p, re.IGNORECASE)), stance) for p, stance in (
     (r"\bthank you(?: very much)? for\b|\b(?:I|we) (?:would like to |want to )?thank\b|\b(?:I am|I'm|we are|we're) (?:very |most |deeply |sincerely )?grateful\b", "thanks"),
     (r"\b(?:I|we) (?:would like to |want to )?(?:congratulate|extend congratulations)\b", "congratulation"),
     (r"\b(?:I|we) (?:very much |sincerely |do )?hope\b", "hope"),

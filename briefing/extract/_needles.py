@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import compress
+from typing import Any, Generic, TypeVar
 
 # The parse tree `re` compiles from (no public API; the module is there since Python 3.11). Without it
 # no pattern has needles: every search runs, as before.
@@ -14,6 +15,7 @@ try:
     _parser: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - a Python that moved it
     _parser = None
+T = TypeVar("T")
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
 
@@ -87,6 +89,44 @@ class Guarded:
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """Return `re.Pattern.finditer`'s answer."""
         return self.compiled.finditer(string, pos, endpos) if may_match(string, self.needles, lower=self.lower) else iter(())
+
+
+class GuardedSet(Generic[T]):
+    """Guarded patterns, each with a value, looked for together: one pass over all their needles tells which
+    of them may match a text (most sentences hold the needles of none)."""
+
+    __slots__ = ("_always", "_lower", "_raw", "items")
+
+    def __init__(self, items: Iterable[tuple[Guarded, T]]) -> None:
+        self.items = tuple(items)
+        self._always = frozenset(k for k, (g, _) in enumerate(self.items) if g.needles is None)
+        self._raw = self._needles(lower=False)
+        self._lower = self._needles(lower=True)
+
+    def _needles(self, *, lower: bool) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """Every needle of the patterns looked for in the text as it is (or lower-cased), with its pattern's index."""
+        pairs = [(n, k) for k, (g, _) in enumerate(self.items) if g.lower == lower for n in g.needles or ()]
+        return tuple(n for n, _ in pairs), tuple(k for _, k in pairs)
+
+    def __iter__(self) -> Iterator[tuple[Guarded, T]]:
+        return iter(self.items)
+
+    def indexes(self, text: str) -> list[int]:
+        """The indexes, in order, of the patterns that may match `text`."""
+        found = set(self._always)
+        needles, owners = self._raw
+        found.update(compress(owners, map(text.__contains__, needles)))
+        needles, owners = self._lower
+        if needles:
+            if not text.isascii() and _HAS_CASE_EXCEPTION.search(text) is not None:
+                found.update(owners)
+            else:
+                found.update(compress(owners, map(text.lower().__contains__, needles)))
+        return sorted(found)
+
+    def which(self, text: str) -> list[tuple[re.Pattern[str], T]]:
+        """The patterns (compiled) that may match `text`, in order, each with its value."""
+        return [(self.items[k][0].compiled, self.items[k][1]) for k in self.indexes(text)]
 
 
 def _of_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:

@@ -6,25 +6,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 from typing import Any
 
 from ..read.dates import FoundDate, find_dates
 from ..terms.normalise import normalise_ar, normalise_en
 from ._grammar import EVENT_CUES, TOPIC_BEFORE_AR, TOPIC_BEFORE_EN, VENUE_AR, VENUE_EN
-from ._needles import Guarded, find_needles
+from ._needles import Guarded, GuardedSet
 from .vocab import Lexicon, country_code
 
 _ALL_CUES = [(re.compile(normalise_ar(p)), kind, role) for p, kind, role in EVENT_CUES]
 _SCRIPT = {"ar": re.compile(r"[\u0600-\u06ff]"), "en": re.compile(r"[a-z]")}
 # The cues written in each language's script, in order.
 _CUES = {lang: [c for c in _ALL_CUES if script.search(re.sub(r"\\[A-Za-z]", "", c[0].pattern))] for lang, script in _SCRIPT.items()}
-# Each cue's needles: a text holding none of them cannot have that cue (see _needles.py).
-_NEEDLES = {lang: [find_needles(p) for p, _, _ in cues] for lang, cues in _CUES.items()}
-# Per language: every cue's needles in one tuple, the cue each belongs to, and the cues without needles.
-_ALL_NEEDLES = {lang: (tuple(n for found in per_cue if found for n in found),
-                       tuple(i for i, found in enumerate(per_cue) if found for _ in found),
-                       frozenset(i for i, found in enumerate(per_cue) if not found)) for lang, per_cue in _NEEDLES.items()}
+# Each cue with its needles: a text holding none of them cannot have that cue (see _needles.py).
+_GUARDED = {lang: GuardedSet((Guarded(p), kind) for p, kind, _ in cues) for lang, cues in _CUES.items()}
 _PHONE = {lang: frozenset(i for i, (_, kind, _) in enumerate(cues) if kind == "phone_call") for lang, cues in _CUES.items()}
 _MONTH_FIRST = re.compile(r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october"
                           r"|november|december)\s+\d{1,2},")
@@ -92,8 +87,7 @@ def first_cue_at(text: str, lang: str) -> int:
 def _first_cue(folded: str, lang: str, among: frozenset[int] | None = None) -> re.Match[str] | None:
     """The first match of any of a language's cues (or of those `among`) in a folded text: one scan, with
     only the cues whose needles the text holds (the others cannot match anywhere in it)."""
-    needles, owners, always = _ALL_NEEDLES[lang]
-    present = sorted({*always, *compress(owners, map(folded.__contains__, needles))})  # C-level: ~30 needles
+    present = _GUARDED[lang].indexes(folded)  # C-level: ~30 needles
     if among is not None:
         present = [i for i in present if i in among]
     return _any_of(lang, tuple(present)).search(folded) if present else None

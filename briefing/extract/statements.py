@@ -88,7 +88,7 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
     raw = [Cue(m.term, m.start, m.end, m.surface) for m in cues_of(tagged, "stance")]
     if lang == "ar":
         joined, starts = joined_words(tagged)
-        for pattern, stance in SPLIT_STANCES_AR:
+        for pattern, stance in SPLIT_STANCES_AR.which(joined):
             for m in pattern.finditer(joined):
                 start, end = char_span(tagged, starts, joined, m.start(), m.end())
                 if tagged.text[start] == "و" and fold(tagged.text[start + 1:start + 4], lang) in ("تبا", "نقل", "حمل", "ابل"):
@@ -102,7 +102,7 @@ def stance_cues(tagged: Tagged, lang: str) -> list[Cue]:
             start, end = m.start("about"), m.end("about")
             if not any(c.start < end and start < c.end for c in raw):
                 raw.append(Cue(_CueTerm("stance", "exchange_views", {"stance": "exchange_views"}), start, end, m["about"]))
-        for phrase, stance in SPLIT_STANCES_EN:  # "voiced the deep concerns", "expressed her hope"
+        for phrase, stance in SPLIT_STANCES_EN.which(tagged.text):  # "voiced the deep concerns", "expressed her hope"
             for m in phrase.finditer(tagged.text):
                 start, end = m.span()
                 if not any(c.start < end and start < c.end for c in raw if c.term.attrs.get("stance") == stance):
@@ -149,7 +149,7 @@ def remark_cues(tagged: Tagged, cues: list[Cue], start: int) -> list[Cue]:
     What was discussed is the readout's to say: "to exchange views with you" in a remark is no position.
     """
     out = [c for c in cues if c.start >= start and c.term.attrs.get("stance") != "exchange_views"]
-    for pattern, stance in FIRST_PERSON_EN:
+    for pattern, stance in FIRST_PERSON_EN.which(tagged.text):
         for m in pattern.finditer(tagged.text, start):
             if not any(c.start < m.end() and m.start() < c.end for c in out):
                 out.append(Cue(_CueTerm("stance", stance, {"stance": stance}), m.start(), m.end(), m.group(0)))

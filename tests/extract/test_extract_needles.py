@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.extract import _grammar, event, followups, statements
-from briefing.extract._needles import CASE_EXCEPTIONS, Guarded, find_needles, may_match
+from briefing.extract._needles import CASE_EXCEPTIONS, Guarded, GuardedSet, find_needles, may_match
 
 
 def test_needles_of_simple_patterns() -> None:
@@ -55,13 +55,23 @@ def test_a_text_with_a_case_exception_is_always_searched() -> None:
     assert Guarded(re.compile(r"(?i)\bin turn\b")).search("\u0130N TURN") is not None  # "İ": lower() gives two characters
 
 
+def test_a_set_of_patterns_tells_which_may_match() -> None:
+    phrases = GuardedSet([(Guarded(re.compile(r"\bexpressed (?:his|her) concern")), "concern"),
+                          (Guarded(re.compile(r"\bI (?:very much )?hope\b", re.IGNORECASE)), "hope"),
+                          (Guarded(re.compile(r"\d{4}")), "year")])  # no needle: always tried
+    assert phrases.indexes("They EXPRESSED HER CONCERN") == [2]  # case-sensitive needles, not in this case
+    assert phrases.indexes("I very much HOPE so, and expressed her concern") == [0, 1, 2]
+    assert [value for _, value in phrases.which("we hope")] == ["hope", "year"]
+    assert phrases.indexes("\u0130 hope") == [1, 2]  # a case exception: the case-insensitive patterns are tried
+
+
 def _guarded(values: Iterable[object]) -> list[Guarded]:
     """The guarded patterns among a module's values, in tuples too."""
     out: list[Guarded] = []
     for value in values:
         if isinstance(value, Guarded):
             out.append(value)
-        elif isinstance(value, tuple):
+        elif isinstance(value, (tuple, GuardedSet)):
             out += _guarded(value)
     return out
 
