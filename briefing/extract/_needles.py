@@ -56,10 +56,18 @@ def may_match(text: str, needles: tuple[str, ...] | None, *, lower: bool = False
     if needles is None:
         return True
     if lower:
-        if not text.isascii() and _HAS_CASE_EXCEPTION.search(text) is not None:
+        lowered = _lowered(text)
+        if lowered is None:
             return True
-        text = text.lower()
+        text = lowered
     return any(map(text.__contains__, needles))
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased, to look for lower-cased needles in; None when it holds a case exception (search it all)."""
+    if not text.isascii() and _HAS_CASE_EXCEPTION.search(text) is not None:
+        return None
+    return text.lower()
 
 
 class Guarded:
@@ -69,9 +77,10 @@ class Guarded:
     __slots__ = ("compiled", "lower", "needles")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
+        caseless = bool(compiled.flags & re.IGNORECASE)
         self.compiled = compiled
-        self.needles = find_needles(compiled, lower=bool(compiled.flags & re.IGNORECASE))
-        self.lower = bool(compiled.flags & re.IGNORECASE) and any(n.upper() != n for n in self.needles or ())  # ":" has no case
+        self.needles = find_needles(compiled, lower=caseless)
+        self.lower = caseless and any(n.upper() != n for n in self.needles or ())  # ":" has no case: no lower-casing
 
     @property
     def pattern(self) -> str:
@@ -108,9 +117,6 @@ class GuardedSet(Generic[T]):
         pairs = [(n, k) for k, (g, _) in enumerate(self.items) if g.lower == lower for n in g.needles or ()]
         return tuple(n for n, _ in pairs), tuple(k for _, k in pairs)
 
-    def __iter__(self) -> Iterator[tuple[Guarded, T]]:
-        return iter(self.items)
-
     def indexes(self, text: str) -> list[int]:
         """The indexes, in order, of the patterns that may match `text`."""
         found = set(self._always)
@@ -118,10 +124,8 @@ class GuardedSet(Generic[T]):
         found.update(compress(owners, map(text.__contains__, needles)))
         needles, owners = self._lower
         if needles:
-            if not text.isascii() and _HAS_CASE_EXCEPTION.search(text) is not None:
-                found.update(owners)
-            else:
-                found.update(compress(owners, map(text.lower().__contains__, needles)))
+            lowered = _lowered(text)
+            found.update(owners if lowered is None else compress(owners, map(lowered.__contains__, needles)))
         return sorted(found)
 
     def which(self, text: str) -> list[tuple[re.Pattern[str], T]]:

@@ -71,8 +71,10 @@ def _guarded(values: Iterable[object]) -> list[Guarded]:
     for value in values:
         if isinstance(value, Guarded):
             out.append(value)
-        elif isinstance(value, (tuple, GuardedSet)):
+        elif isinstance(value, tuple):
             out += _guarded(value)
+        elif isinstance(value, GuardedSet):
+            out += _guarded(value.items)
     return out
 
 
